@@ -1,0 +1,164 @@
+"""Command line: parse arguments, load content and state, and pick a face.
+
+Textual is imported only when the full-screen app starts, so plain mode, ``check-data`` and
+``export`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from metanav import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_BAD_CONTENT = 2
+
+DESCRIPTION = (
+    "metanav: plain-language information about metastatic cancer, "
+    "a questions-for-your-doctor checklist and support resources, in a terminal."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="metanav",
+        description=DESCRIPTION,
+        epilog=(
+            "Plain mode is chosen on its own when output is not a terminal or TERM=dumb. "
+            "Saved lists live in METANAV_STATE_DIR, or your user data folder."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"metanav {__version__}")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line-by-line mode for screen readers, braille displays and scripts",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="shared-screen mode: nothing is saved, nobody can leave the app",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=[],
+        help="a folder of extra content (topics/, questions.yaml, resources.yaml); may repeat",
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colours for the full-screen app: default, high-contrast or ansi",
+    )
+    parser.add_argument(
+        "--kiosk-config",
+        metavar="FILE",
+        type=Path,
+        help="kiosk settings file (staff PIN, idle time, restrictions)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check-data", help="check content files and report every problem")
+    check.add_argument("dir", nargs="?", type=Path, help="content folder (default: the bundled one)")
+    export = sub.add_parser("export", help="write your questions list to a text file")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write it ('-' for the screen)"
+    )
+    return parser
+
+
+def want_plain(args: argparse.Namespace) -> bool:
+    if args.plain:
+        return True
+    if os.environ.get("TERM", "") == "dumb":
+        return True
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
+def _load(args: argparse.Namespace):
+    from metanav.content.load import ContentError, load_library
+
+    try:
+        return load_library(args.data)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        print("metanav cannot start until the content is fixed.", file=sys.stderr)
+        return None
+
+
+def cmd_check_data(args: argparse.Namespace) -> int:
+    from metanav.content.load import ContentError, check_folder, load_library
+
+    try:
+        library = check_folder(args.dir) if args.dir else load_library(args.data)
+    except ContentError as exc:
+        print(exc.report())
+        return EXIT_BAD_CONTENT
+    print(f"Content is valid: {library.summary()}.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from metanav.state.mylist import export, my_list, render_lines
+    from metanav.state.store import Store, default_state_dir
+
+    library = _load(args)
+    if library is None:
+        return EXIT_BAD_CONTENT
+    store = Store.open(default_state_dir())
+    for notice in store.notices:
+        print(notice, file=sys.stderr)
+    if args.output == "-":
+        print("\n".join(render_lines(my_list(library, store))))
+        return EXIT_OK
+    try:
+        path = export(library, store, Path(args.output) if args.output else None)
+    except OSError as exc:
+        print(f"Could not write the list: {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Saved your questions list to {path}")
+    return EXIT_OK
+
+
+def make_session(args: argparse.Namespace, library):
+    from metanav.session import Policy, Session
+    from metanav.state.store import Store, default_state_dir
+
+    if args.kiosk:
+        store = Store.memory()
+        policy = Policy(export=False, print=False, open_links=False, own_notes=False, quit=False)
+    else:
+        store = Store.open(default_state_dir())
+        policy = Policy()
+    return Session(library=library, store=store, policy=policy, kiosk=args.kiosk, theme=args.theme or "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "check-data":
+        return cmd_check_data(args)
+    if args.command == "export":
+        return cmd_export(args)
+    library = _load(args)
+    if library is None:
+        return EXIT_BAD_CONTENT
+    session = make_session(args, library)
+    if want_plain(args):
+        from metanav.plain.shell import run as run_plain
+
+        return run_plain(session)
+    from metanav.tui.app import run as run_tui
+
+    return run_tui(session)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The content model: topics, questions and resources, as plain immutable data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from metanav.content.text import Block
+
+CARE_TEAM_NOTE = (
+    "metanav gives information, not advice. "
+    "Your care team can tell you what fits your own care."
+)
+
+# Resource kinds, in the order people see them, with the words shown for each.
+KINDS: dict[str, str] = {
+    "information": "Information",
+    "emotional-support": "Emotional support",
+    "support-group": "Support group",
+    "helpline": "Helpline",
+    "financial": "Money help",
+    "video": "Video",
+}
+
+# ISO 639-1 codes accepted for resources, with the name shown (in English and the language).
+LANGUAGES: dict[str, str] = {
+    "am": "Amharic", "ar": "Arabic", "bn": "Bengali", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish (Español)", "fa": "Persian (Farsi)", "fr": "French",
+    "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hmn": "Hmong", "ht": "Haitian Creole",
+    "hy": "Armenian", "it": "Italian", "ja": "Japanese", "km": "Khmer", "ko": "Korean",
+    "lo": "Lao", "ne": "Nepali", "nl": "Dutch", "pa": "Punjabi", "pl": "Polish",
+    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "so": "Somali", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "yi": "Yiddish", "zh": "Chinese",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    blocks: tuple[Block, ...]
+    applies_to: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    organisation: str
+    page: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+    reviewed: str
+    order: int = 1000
+    related_topics: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionGroup:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    group: str
+    text: str
+    why: str = ""
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    id: str
+    name: str
+    organisation: str
+    kinds: tuple[str, ...]
+    language: str
+    description: str
+    url: str = ""
+    phone: str = ""
+    phone_note: str = ""
+    topics: tuple[str, ...] = ()
+    # Lower-cased text the filter box matches against (name, organisation, description).
+    haystack: str = field(default="", compare=False, repr=False)
+
+    @property
+    def kind_words(self) -> str:
+        return ", ".join(KINDS.get(k, k) for k in self.kinds)
+
+    @property
+    def language_name(self) -> str:
+        return LANGUAGES.get(self.language, self.language)
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """All content, validated and cross-referenced. Dicts keep the order people see."""
+
+    topics: dict[str, Topic]
+    groups: dict[str, QuestionGroup]
+    questions: dict[str, Question]
+    resources: dict[str, Resource]
+
+    def questions_in(self, group_id: str) -> list[Question]:
+        return [q for q in self.questions.values() if q.group == group_id]
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.topics)} topics, {len(self.questions)} questions in "
+            f"{len(self.groups)} groups, {len(self.resources)} resources"
+        )

@@ -1,0 +1,117 @@
+"""Text handling shared by both faces: the one sanitiser, block parsing and wrapping.
+
+Everything shown to a person (content from YAML, a clinic's own files, a person's own notes,
+search input) passes through :func:`clean` first. It removes every control character but
+newline and tab, so nothing we print can move the cursor, set a window title or start an
+escape sequence. Markup characters such as ``[`` are left alone: the faces render text
+without markup, so ``[@click=app.quit]`` shows literally.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+
+# C0 controls except \t and \n, DEL, and the C1 block (which includes \x9b, the one-byte CSI).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode "format" characters that can reorder or hide text (bidi overrides, zero-width).
+_BIDI = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean(value: object) -> str:
+    """Return ``value`` as text that is safe to print to a terminal.
+
+    ``\\r\\n`` and lone ``\\r`` become newlines; other control characters (C0 but tab and
+    newline, DEL, C1 including ESC and ``\\x9b``) and bidi/zero-width format characters are
+    dropped. Text is NFC-normalised so the same words compare equal.
+    """
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = _BIDI.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(value: object) -> str:
+    """Like :func:`clean`, but folds all whitespace to single spaces (for one-line fields)."""
+    return " ".join(clean(value).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of section text: a paragraph, or a bullet list."""
+
+    kind: str  # "paragraph" or "bullets"
+    items: tuple[str, ...]
+
+
+_BULLET = re.compile(r"^\s*[-*\u2022]\s+")
+
+
+def parse_blocks(text: str) -> tuple[Block, ...]:
+    """Split section text into paragraphs and bullet lists.
+
+    Paragraphs are separated by blank lines; a line starting with ``- `` (or ``* ``/``•``)
+    begins a bullet, and indented lines after it continue that bullet.
+    """
+    blocks: list[Block] = []
+    para: list[str] = []
+    bullets: list[str] = []
+
+    def flush_para() -> None:
+        if para:
+            blocks.append(Block("paragraph", (" ".join(para),)))
+            para.clear()
+
+    def flush_bullets() -> None:
+        if bullets:
+            blocks.append(Block("bullets", tuple(bullets)))
+            bullets.clear()
+
+    for raw in clean(text).split("\n"):
+        line = raw.strip()
+        if not line:
+            flush_para()
+            flush_bullets()
+            continue
+        if _BULLET.match(raw):
+            flush_para()
+            bullets.append(" ".join(_BULLET.sub("", raw).split()))
+        elif bullets and raw[:1].isspace():
+            bullets[-1] = f"{bullets[-1]} {' '.join(line.split())}"
+        else:
+            flush_bullets()
+            para.append(" ".join(line.split()))
+    flush_para()
+    flush_bullets()
+    return tuple(blocks)
+
+
+def wrap(text: str, width: int = 80, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """Wrap one paragraph at word boundaries; long words (web addresses) are never split."""
+    width = max(20, width)
+    return textwrap.wrap(
+        clean_line(text),
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent if subsequent is None else subsequent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def block_lines(blocks: tuple[Block, ...], width: int = 80) -> list[str]:
+    """Render blocks as plain wrapped lines: bullets as ``- item``, a blank line between blocks."""
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        if block.kind == "paragraph":
+            lines.extend(wrap(block.items[0], width))
+        else:
+            for item in block.items:
+                lines.extend(wrap(item, width, indent="- ", subsequent="  "))
+    return lines
