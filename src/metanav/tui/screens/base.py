@@ -1,0 +1,116 @@
+"""What every screen shares: a title line, a status line that speaks in words, the footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from metanav.content.text import clean_line
+from metanav.tui import bindings
+from metanav.tui.widgets.lean_list import LeanList
+
+if TYPE_CHECKING:
+    from metanav.session import Session
+    from metanav.tui.app import MetanavApp
+
+
+def plain(text: str) -> Content:
+    """Untrusted text as Content that is never parsed as markup."""
+    return Content(text)
+
+
+class BaseScreen(Screen):
+    """A titled screen with a status line. Subclasses fill ``compose_body``."""
+
+    BINDINGS = bindings.GLOBAL
+    TITLE_TEXT = "metanav"
+
+    def compose(self) -> ComposeResult:
+        yield Static(plain(self.heading()), id="title", markup=False)
+        yield from self.compose_body()
+        yield Static("", id="status", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def heading(self) -> str:
+        return self.TITLE_TEXT
+
+    @property
+    def session(self) -> Session:
+        return self.metanav.session
+
+    @property
+    def metanav(self) -> MetanavApp:
+        return self.app  # type: ignore[return-value]
+
+    def say(self, message: str) -> None:
+        """Show a message in words on the status line (and keep it until the next one)."""
+        self.query_one("#status", Static).update(plain(clean_line(message)))
+
+    def report(self, result, done: str) -> None:
+        """Confirm an action, or say in words why saving failed."""
+        self.say(done if result.ok else result.message)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Bring what is shown up to date with the person's state (after coming back)."""
+
+    # Actions every screen has.
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.metanav.open_help()
+
+    def action_home(self) -> None:
+        while len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+
+class ListScreen(BaseScreen):
+    """A screen whose main part is one LeanList; number keys jump to numbered rows."""
+
+    _digits = ""
+    _digit_timer = None
+
+    def main_list(self) -> LeanList:
+        return self.query_one(LeanList)
+
+    def numbered_keys(self) -> list[str]:
+        """Row keys in number order (1, 2, ...). By default every selectable row."""
+        return [r.key for r in self.main_list().rows if r.selectable]
+
+    def on_key(self, event) -> None:
+        if event.character and event.character.isdigit() and not _typing(self):
+            event.stop()
+            self._digits = (self._digits + event.character)[-3:]
+            if self._digit_timer is not None:
+                self._digit_timer.stop()
+            self._digit_timer = self.set_timer(0.8, self._clear_digits)
+            keys = self.numbered_keys()
+            number = int(self._digits)
+            if not 1 <= number <= len(keys):
+                number = int(event.character)
+                self._digits = event.character
+            if 1 <= number <= len(keys):
+                lst = self.main_list()
+                lst.focus()
+                lst.move_to(lst.index_of(keys[number - 1]))
+
+    def _clear_digits(self) -> None:
+        self._digits = ""
+
+
+def _typing(screen: Screen) -> bool:
+    from textual.widgets import Input
+
+    return isinstance(screen.focused, Input)

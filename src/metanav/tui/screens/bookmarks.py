@@ -1,0 +1,101 @@
+"""Bookmarks (open or remove them) and Help (generated from the key tables)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from metanav.tui import bindings
+from metanav.tui.screens.base import BaseScreen, ListScreen, plain
+from metanav.tui.widgets.lean_list import LeanList, Row
+
+
+class BookmarksScreen(ListScreen):
+    BINDINGS = bindings.BOOKMARKS
+    TITLE_TEXT = "Bookmarks"
+
+    def compose_body(self) -> ComposeResult:
+        yield LeanList(
+            self._rows(),
+            id="bookmark-list",
+            empty_text="No bookmarks yet. Press b on a topic or a resource to keep it here.",
+        )
+
+    def on_mount(self) -> None:
+        self.main_list().focus()
+
+    def _rows(self) -> list[Row]:
+        library = self.session.library
+        rows = []
+        number = 0
+        for kind, item_id in self.session.store.bookmarks():
+            # Bookmarks of items no longer in the content are kept in the file, not shown.
+            if kind == "topic" and item_id in library.topics:
+                title = f"Topic: {library.topics[item_id].title}"
+            elif kind == "resource" and item_id in library.resources:
+                title = f"Resource: {library.resources[item_id].name}"
+            else:
+                continue
+            number += 1
+            rows.append(Row(f"{number}. {title}", key=f"{kind}:{item_id}"))
+        return rows
+
+    def refresh_view(self) -> None:
+        lst = self.main_list()
+        keep = lst.highlighted_row.key if lst.highlighted_row else None
+        lst.set_rows(self._rows(), keep=keep)
+
+    def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self.main_list().highlighted_row
+        if row is None:
+            return
+        kind, _, item_id = row.key.partition(":")
+        if kind == "topic":
+            self.metanav.open_topic(item_id)
+        else:
+            self.metanav.open_resource(item_id)
+
+    def action_remove(self) -> None:
+        row = self.main_list().highlighted_row
+        if row is None:
+            self.say("There is nothing to remove.")
+            return
+        kind, _, item_id = row.key.partition(":")
+        result = self.session.store.set_bookmark(kind, item_id, False)
+        self.refresh_view()
+        self.report(result, "Bookmark removed.")
+
+
+def help_text() -> str:
+    """Every key on every screen, from the same tables the screens use."""
+    lines = [
+        "metanav works with the keyboard alone. The bottom line shows the main keys of each screen.",
+        "",
+        "In any list:",
+    ]
+    lines += [f"  {keys}: {what}" for keys, what in bindings.LIST_KEYS]
+    for title, table in bindings.HELP_SECTIONS:
+        lines += ["", f"{title}:"]
+        for b in table:
+            lines.append(f"  {bindings.key_words(b)}: {b.description}")
+    lines += [
+        "",
+        "Tab moves between the parts of a screen (text, filters, lists).",
+        "For a screen reader or braille display, plain mode may suit you better: metanav --plain",
+    ]
+    return "\n".join(lines)
+
+
+class HelpScreen(BaseScreen):
+    TITLE_TEXT = "Help: keys and how to use metanav"
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="help-body", can_focus=True):
+            yield Static(plain(help_text()), id="help-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()

@@ -1,0 +1,41 @@
+"""A small dialog that asks for one line of text (an own question, a note of the answer)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from metanav.tui import bindings
+from metanav.tui.screens.base import plain
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Returns the text typed (Enter), or None (Escape)."""
+
+    BINDINGS = bindings.PROMPT
+
+    def __init__(self, title: str, hint: str, value: str = "", max_length: int = 500) -> None:
+        super().__init__()
+        self.title_text = title
+        self.hint = hint
+        self.value = value
+        self.max_length = max_length
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-box"):
+            yield Static(plain(self.title_text), id="prompt-title", markup=False)
+            yield Static(plain(self.hint), id="prompt-hint", markup=False)
+            yield Input(value=self.value, max_length=self.max_length, id="prompt-input")
+            yield Static(plain("Enter to save, Escape to cancel."), markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

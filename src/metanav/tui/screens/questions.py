@@ -1,0 +1,220 @@
+"""Questions for your doctor: pick, mark the top three, add your own, mark asked, note answers."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from metanav.state.mylist import my_list, render_lines
+from metanav.state.store import MAX_TOP
+from metanav.tui import bindings
+from metanav.tui.screens.base import BaseScreen, ListScreen, plain
+from metanav.tui.screens.prompt import TextPrompt
+from metanav.tui.widgets.lean_list import LeanList, Row
+
+OWN_GROUP = "My own questions"
+
+
+def question_row(number: int, text: str, entry: dict, key: str) -> Row:
+    """'3. [x] Is curing my cancer the goal? (most important; asked; note)'"""
+    tags = []
+    if entry["top"]:
+        tags.append("most important")
+    if entry["asked"]:
+        tags.append("asked")
+    if entry["note"]:
+        tags.append("has a note")
+    suffix = f" ({'; '.join(tags)})" if tags else ""
+    mark = "[x]" if entry["chosen"] else "[ ]"
+    return Row(f"{number}. {mark} {text}{suffix}", key=key)
+
+
+class QuestionsScreen(ListScreen):
+    BINDINGS = bindings.QUESTIONS
+    TITLE_TEXT = "Questions for your doctor"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(
+            plain("Space picks a question, [x] means picked. t marks up to 3 as most important."),
+            id="questions-hint",
+            markup=False,
+        )
+        yield LeanList(self._rows(), wrap=True, id="questions-list")
+
+    def on_mount(self) -> None:
+        self.main_list().focus()
+
+    def _rows(self) -> list[Row]:
+        library, store = self.session.library, self.session.store
+        rows: list[Row] = []
+        number = 0
+        for group in library.groups.values():
+            questions = library.questions_in(group.id)
+            if not questions:
+                continue
+            rows.append(Row(group.title, heading=True))
+            for q in questions:
+                number += 1
+                rows.append(question_row(number, q.text, store.entry(q.id), q.id))
+        rows.append(Row(OWN_GROUP, heading=True))
+        own = store.own_questions()
+        for own_id, text in own:
+            number += 1
+            rows.append(question_row(number, text, store.entry(own_id), own_id))
+        if not own:
+            rows.append(Row("No questions of your own yet. Press a to add one.", heading=True))
+        return rows
+
+    def refresh_view(self) -> None:
+        lst = self.main_list()
+        keep = lst.highlighted_row.key if lst.highlighted_row else None
+        lst.set_rows(self._rows(), keep=keep)
+
+    def _current(self) -> tuple[int, str, str] | None:
+        """(row index, question id, text) of the highlighted question."""
+        lst = self.main_list()
+        row = lst.highlighted_row
+        if row is None or not row.key:
+            return None
+        text = self._text_of(row.key)
+        return lst.highlighted, row.key, text
+
+    def _text_of(self, qid: str) -> str:
+        q = self.session.library.questions.get(qid)
+        if q:
+            return q.text
+        return dict(self.session.store.own_questions()).get(qid, "")
+
+    def _redraw(self, index: int, qid: str) -> None:
+        row = self.main_list().rows[index]
+        number = int(row.text.split(".", 1)[0])
+        new = question_row(number, self._text_of(qid), self.session.store.entry(qid), qid)
+        self.main_list().update_row(index, new)
+
+    def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        self.action_toggle()
+
+    def action_toggle(self) -> None:
+        current = self._current()
+        if not current:
+            return
+        index, qid, _ = current
+        on = not self.session.store.entry(qid)["chosen"]
+        result = self.session.store.set_chosen(qid, on)
+        self._redraw(index, qid)
+        self.report(result, "Picked. It is on your list." if on else "Taken off your list.")
+
+    def action_top(self) -> None:
+        current = self._current()
+        if not current:
+            return
+        index, qid, _ = current
+        store = self.session.store
+        on = not store.entry(qid)["top"]
+        result = store.set_top(qid, on)
+        self._redraw(index, qid)
+        if on:
+            done = f"Marked as most important ({store.top_count()} of {MAX_TOP})."
+        else:
+            done = "No longer marked as most important."
+        self.report(result, done)
+
+    def action_asked(self) -> None:
+        current = self._current()
+        if not current:
+            return
+        index, qid, _ = current
+        store = self.session.store
+        on = not store.entry(qid)["asked"]
+        if on and not store.entry(qid)["chosen"]:
+            store.set_chosen(qid, True)
+        result = store.set_asked(qid, on)
+        self._redraw(index, qid)
+        self.report(result, "Marked as asked." if on else "Marked as not asked yet.")
+
+    def action_note(self) -> None:
+        if not self.session.policy.own_notes:
+            self.say(self.session.policy.refusal())
+            return
+        current = self._current()
+        if not current:
+            return
+        index, qid, text = current
+
+        def done(note: str | None) -> None:
+            if note is None:
+                self.say("Note not changed.")
+                return
+            store = self.session.store
+            if not store.entry(qid)["chosen"]:
+                store.set_chosen(qid, True)
+            result = store.set_note(qid, note)
+            self._redraw(index, qid)
+            self.report(result, "Note saved." if note.strip() else "Note removed.")
+
+        self.app.push_screen(
+            TextPrompt("Note of the answer", text, self.session.store.entry(qid)["note"], 2000),
+            done,
+        )
+
+    def action_add(self) -> None:
+        if not self.session.policy.own_notes:
+            self.say(self.session.policy.refusal())
+            return
+
+        def done(text: str | None) -> None:
+            if not text or not text.strip():
+                self.say("No question added.")
+                return
+            own_id, result = self.session.store.add_own(text)
+            lst = self.main_list()
+            lst.set_rows(self._rows(), keep=own_id)
+            self.report(result, "Your question is added and picked.")
+
+        self.app.push_screen(TextPrompt("Add your own question", "Type your question."), done)
+
+    def action_remove(self) -> None:
+        current = self._current()
+        if not current or not current[1].startswith("own-"):
+            self.say("Only questions you added yourself can be removed. Space unpicks a question.")
+            return
+        result = self.session.store.remove_own(current[1])
+        self.main_list().set_rows(self._rows())
+        self.report(result, "Your question is removed.")
+
+    def action_show_list(self) -> None:
+        self.app.push_screen(MyListScreen())
+
+
+class MyListScreen(BaseScreen):
+    """A clean, printable view of only the chosen questions, with notes."""
+
+    BINDINGS = bindings.MY_LIST
+    TITLE_TEXT = "My list of questions"
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="mylist-body", can_focus=True):
+            yield Static("", id="mylist-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#mylist-body").focus()
+
+    def refresh_view(self) -> None:
+        width = max(30, self.size.width - 2) if self.size.width else 78
+        items = my_list(self.session.library, self.session.store)
+        self.query_one("#mylist-text", Static).update(plain("\n".join(render_lines(items, width))))
+
+    def action_export(self) -> None:
+        if not self.session.policy.export:
+            self.say(self.session.policy.refusal())
+            return
+        from metanav.state.mylist import export
+
+        try:
+            path = export(self.session.library, self.session.store)
+        except OSError as exc:
+            self.say(f"Could not save the file ({exc.strerror or exc}).")
+            return
+        self.say(f"Saved to {path}")

@@ -1,0 +1,173 @@
+"""Support resources: filter by words, kind and language; open one for its details."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Select, Static
+
+from metanav.content.model import KINDS, LANGUAGES, Resource
+from metanav.content.search import ResourceFilter, count_phrase, filter_resources
+from metanav.state.store import Store
+from metanav.tui import bindings
+from metanav.tui.screens.base import BaseScreen, ListScreen, plain
+from metanav.tui.widgets.lean_list import LeanList, Row
+
+
+def resource_row_text(resource: Resource, bookmarked: bool) -> str:
+    mark = "[Bookmarked] " if bookmarked else ""
+    return f"{mark}{resource.name} - {resource.organisation} ({resource.kind_words}; {resource.language_name})"
+
+
+class ResourceRows(Sequence):
+    """Rows made on demand, so a list of 100,000 resources costs nothing until drawn."""
+
+    def __init__(self, resources: list[Resource], store: Store) -> None:
+        self.resources = resources
+        self.store = store
+
+    def __len__(self) -> int:
+        return len(self.resources)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        r = self.resources[index]
+        return Row(resource_row_text(r, self.store.is_bookmarked("resource", r.id)), key=r.id)
+
+
+class ResourcesScreen(ListScreen):
+    BINDINGS = bindings.RESOURCES
+    TITLE_TEXT = "Support resources"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = ResourceFilter()
+        self.matches: list[Resource] = []
+
+    def compose_body(self) -> ComposeResult:
+        library = self.session.library
+        kinds = [("All kinds", "")] + [(word, k) for k, word in KINDS.items()]
+        used = sorted({r.language for r in library.resources.values()})
+        languages = [("All languages", "")] + [(LANGUAGES.get(c, c), c) for c in used]
+        yield Input(placeholder="Type words to filter (name, organisation, description)",
+                    id="filter-text")
+        with Horizontal(id="filter-row"):
+            yield Select(kinds, value="", allow_blank=False, id="filter-kind", compact=True)
+            yield Select(languages, value="", allow_blank=False, id="filter-language", compact=True)
+        yield Static("", id="match-count", markup=False)
+        yield LeanList(id="resource-list", empty_text="No resources match. Try fewer words.")
+
+    def on_mount(self) -> None:
+        self.apply_filter(say=False)
+        self.main_list().focus()
+
+    def numbered_keys(self) -> list[str]:
+        return []  # numbers are typed into the filter here, not used to jump
+
+    def apply_filter(self, say: bool = True) -> None:
+        self.matches = filter_resources(self.session.library.resources.values(), self.filter)
+        phrase = count_phrase(len(self.matches))
+        if self.filter.describe() != "no filter":
+            phrase = f"{phrase} Filter: {self.filter.describe()}."
+        self.query_one("#match-count", Static).update(plain(phrase))
+        self.main_list().set_rows(ResourceRows(self.matches, self.session.store))
+
+    def refresh_view(self) -> None:
+        lst = self.main_list()
+        lst.set_rows(ResourceRows(self.matches, self.session.store), keep=None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter-text":
+            self.filter = ResourceFilter(event.value, self.filter.kind, self.filter.language)
+            self.apply_filter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.main_list().focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        value = "" if event.value is Select.BLANK else str(event.value)
+        if event.select.id == "filter-kind":
+            self.filter = ResourceFilter(self.filter.text, value, self.filter.language)
+        elif event.select.id == "filter-language":
+            self.filter = ResourceFilter(self.filter.text, self.filter.kind, value)
+        self.apply_filter()
+
+    def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        self.metanav.open_resource(self.matches[event.index].id)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter-text", Input).focus()
+
+    def _cycle(self, select_id: str) -> None:
+        select = self.query_one(select_id, Select)
+        options = [value for _, value in select._options]  # noqa: SLF001 - (label, value) pairs
+        current = options.index(select.value) if select.value in options else 0
+        select.value = options[(current + 1) % len(options)]
+
+    def action_next_kind(self) -> None:
+        self._cycle("#filter-kind")
+
+    def action_next_language(self) -> None:
+        self._cycle("#filter-language")
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#filter-text", Input).value = ""
+        self.query_one("#filter-kind", Select).value = ""
+        self.query_one("#filter-language", Select).value = ""
+        self.filter = ResourceFilter()
+        self.apply_filter()
+
+    def action_bookmark(self) -> None:
+        lst = self.main_list()
+        if lst.highlighted is None or not self.matches:
+            return
+        resource = self.matches[lst.highlighted]
+        on, result = self.session.store.toggle_bookmark("resource", resource.id)
+        lst.update_row(lst.highlighted, Row(resource_row_text(resource, on), key=resource.id))
+        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
+
+
+def resource_lines(resource: Resource) -> list[tuple[str, str]]:
+    """The details as (label, value) pairs, shared with tests and kiosk QR codes."""
+    pairs = [
+        ("Name", resource.name),
+        ("Organisation", resource.organisation),
+        ("Kind", resource.kind_words),
+        ("Language", resource.language_name),
+    ]
+    if resource.url:
+        pairs.append(("Web address", resource.url))
+    if resource.phone:
+        phone = resource.phone + (f" ({resource.phone_note})" if resource.phone_note else "")
+        pairs.append(("Phone", phone))
+    pairs.append(("About", resource.description))
+    return pairs
+
+
+class ResourceScreen(BaseScreen):
+    BINDINGS = bindings.RESOURCE
+
+    def __init__(self, resource: Resource) -> None:
+        super().__init__()
+        self.resource = resource
+
+    def heading(self) -> str:
+        mark = "  [Bookmarked]" if self.session.store.is_bookmarked("resource", self.resource.id) else ""
+        return f"{self.resource.name}{mark}"
+
+    def compose_body(self) -> ComposeResult:
+        text = "\n".join(f"{label}: {value}" for label, value in resource_lines(self.resource))
+        text += "\n\nmetanav does not open web pages. Type the web address into a browser, or call the number."
+        with VerticalScroll(id="resource-body", can_focus=True):
+            yield Static(plain(text), id="resource-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#resource-body").focus()
+
+    def action_bookmark(self) -> None:
+        on, result = self.session.store.toggle_bookmark("resource", self.resource.id)
+        self.query_one("#title", Static).update(plain(self.heading()))
+        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")

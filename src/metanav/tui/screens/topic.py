@@ -1,0 +1,131 @@
+"""One topic: readable text, its sources, then related questions, resources and topics."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from metanav.content.model import CARE_TEAM_NOTE, Topic
+from metanav.content.text import wrap
+from metanav.tui import bindings
+from metanav.tui.screens.base import BaseScreen, plain
+from metanav.tui.widgets.lean_list import LeanList, Row
+
+
+def topic_content(topic: Topic) -> Content:
+    """The topic as Content: headings in bold (and on their own line), bullets with '-'."""
+    parts: list[Content] = [plain(topic.summary), plain("")]
+    for section in topic.sections:
+        parts.append(Content.styled(section.heading, "bold underline"))
+        if section.applies_to:
+            parts.append(Content.styled(f"This part is about {section.applies_to}.", "italic"))
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                parts.append(plain(block.items[0]))
+            else:
+                parts.extend(plain(f"  - {item}") for item in block.items)
+            parts.append(plain(""))
+    parts.append(Content.styled("Where this comes from", "bold underline"))
+    for source in topic.sources:
+        line = source.organisation
+        if source.page:
+            line += f': "{source.page}"'
+        if source.url:
+            line += f" {source.url}"
+        parts.append(plain(f"  - {line}"))
+    parts.append(plain(f"Last checked: {topic.reviewed}."))
+    parts.append(plain(""))
+    parts.append(plain(CARE_TEAM_NOTE))
+    return Content("\n").join(parts)
+
+
+class TopicScreen(BaseScreen):
+    BINDINGS = bindings.TOPIC
+
+    def __init__(self, topic: Topic) -> None:
+        super().__init__()
+        self.topic = topic
+
+    def heading(self) -> str:
+        mark = "  [Bookmarked]" if self._bookmarked() else ""
+        return f"{self.topic.title}{mark}"
+
+    def _bookmarked(self) -> bool:
+        return self.session.store.is_bookmarked("topic", self.topic.id)
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="topic-body", can_focus=True):
+            yield Static(topic_content(self.topic), id="topic-text", markup=False)
+        yield Static(plain("Related: Tab to move here, Enter to open or add"), id="related-title",
+                     markup=False)
+        yield LeanList(self._related_rows(), wrap=True, id="related", empty_text="Nothing related.")
+
+    def on_mount(self) -> None:
+        self.query_one("#topic-body").focus()
+
+    def _related_rows(self) -> list[Row]:
+        library, store = self.session.library, self.session.store
+        rows: list[Row] = []
+        questions = [library.questions[q] for q in self.topic.questions if q in library.questions]
+        if questions:
+            rows.append(Row("Questions you could ask (Enter adds to your list)", heading=True))
+            for q in questions:
+                mark = "[x]" if store.entry(q.id)["chosen"] else "[ ]"
+                rows.append(Row(f"{mark} {q.text}", key=f"q:{q.id}"))
+        resources = [library.resources[r] for r in self.topic.resources if r in library.resources]
+        if resources:
+            rows.append(Row("Support resources", heading=True))
+            rows.extend(Row(f"{r.name} - {r.organisation}", key=f"r:{r.id}") for r in resources)
+        topics = [library.topics[t] for t in self.topic.related_topics if t in library.topics]
+        if topics:
+            rows.append(Row("Related topics", heading=True))
+            rows.extend(Row(t.title, key=f"t:{t.id}") for t in topics)
+        return rows
+
+    def refresh_view(self) -> None:
+        related = self.query_one("#related", LeanList)
+        keep = related.highlighted_row.key if related.highlighted_row else None
+        related.set_rows(self._related_rows(), keep=keep)
+        self.query_one("#title", Static).update(plain(self.heading()))
+
+    def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        kind, _, item_id = event.lean_list.rows[event.index].key.partition(":")
+        if kind == "q":
+            self._toggle_question(event.index, item_id)
+        elif kind == "r":
+            self.metanav.open_resource(item_id)
+        elif kind == "t":
+            self.metanav.open_topic(item_id)
+
+    def _toggle_question(self, index: int, question_id: str) -> None:
+        store = self.session.store
+        on = not store.entry(question_id)["chosen"]
+        result = store.set_chosen(question_id, on)
+        text = self.session.library.questions[question_id].text
+        mark = "[x]" if on else "[ ]"
+        self.query_one("#related", LeanList).update_row(index, Row(f"{mark} {text}", key=f"q:{question_id}"))
+        self.report(result, "Added to your questions list." if on else "Removed from your questions list.")
+
+    def action_toggle_question(self) -> None:
+        related = self.query_one("#related", LeanList)
+        row = related.highlighted_row
+        if related.has_focus and row and row.key.startswith("q:"):
+            self._toggle_question(related.highlighted, row.key[2:])
+
+    def action_related(self) -> None:
+        self.query_one("#related", LeanList).focus()
+
+    def action_bookmark(self) -> None:
+        on, result = self.session.store.toggle_bookmark("topic", self.topic.id)
+        self.query_one("#title", Static).update(plain(self.heading()))
+        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
+
+
+def topic_lines(topic: Topic, width: int) -> list[str]:
+    """The topic as wrapped plain lines (used by tests to compare both faces)."""
+    lines = wrap(topic.summary, width)
+    for section in topic.sections:
+        lines += ["", section.heading]
+    return lines

@@ -1,0 +1,354 @@
+"""LeanList: a keyboard list that draws only visible rows and repaints only rows that change.
+
+Stock Textual lists repaint most of their rows for every arrow key (3-5 KB over the wire).
+Over a slow SSH link that is the difference between a snappy and a sluggish app, so this list
+uses the Line API: moving the highlight refreshes the old and the new row, nothing else.
+
+- Rows are plain text (never markup). A row may be a heading (not selectable).
+- The highlighted row is marked with ``>`` as well as colour, so it shows without colour.
+- With ``wrap=True`` long rows wrap onto several lines (for questions); otherwise a row is one
+  line, cut with an ellipsis (for lists that can hold 100,000 resources: setting new rows is
+  O(1) apart from building the list).
+- The real terminal cursor is moved to the highlighted row, so braille displays and console
+  screen readers follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Offset, Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from metanav.content.text import clean_line, wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One entry. ``key`` is what the owner uses to find the thing the row stands for."""
+
+    text: str
+    key: str = ""
+    heading: bool = False
+
+    @property
+    def selectable(self) -> bool:
+        return not self.heading
+
+
+class LeanList(ScrollView, can_focus=True):
+    """A lean, keyboard-driven list of text rows."""
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"lean-list--highlight", "lean-list--heading"}
+
+    DEFAULT_CSS = """
+    LeanList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    class Highlighted(Message):
+        def __init__(self, lean_list: LeanList, index: int | None) -> None:
+            super().__init__()
+            self.lean_list = lean_list
+            self.index = index
+
+        @property
+        def control(self) -> LeanList:
+            return self.lean_list
+
+    class Selected(Message):
+        def __init__(self, lean_list: LeanList, index: int) -> None:
+            super().__init__()
+            self.lean_list = lean_list
+            self.index = index
+
+        @property
+        def control(self) -> LeanList:
+            return self.lean_list
+
+    def __init__(
+        self,
+        rows: Sequence[Row] = (),
+        *,
+        wrap: bool = False,
+        empty_text: str = "Nothing here yet.",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._wrap = wrap
+        self.empty_text = empty_text
+        self._rows: Sequence[Row] = ()
+        self._starts: list[int] = []  # first line of each row (wrap mode only)
+        self._lines: list[tuple[int, str]] = []  # (row index, text) per line (wrap mode only)
+        self._layout_width = 0
+        self.highlighted: int | None = None
+        self.set_rows(rows)
+
+    # -- data --------------------------------------------------------------------------------
+    @property
+    def rows(self) -> Sequence[Row]:
+        return self._rows
+
+    @property
+    def highlighted_row(self) -> Row | None:
+        if self.highlighted is None or not self._rows:
+            return None
+        return self._rows[self.highlighted]
+
+    def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
+        """Replace the rows. The highlight stays on the row with key ``keep`` if given, else
+        on the same position (clamped), else on the first selectable row."""
+        old = self.highlighted
+        self._rows = rows
+        target: int | None = None
+        if keep is not None:
+            target = next((i for i, r in enumerate(rows) if r.key == keep and r.selectable), None)
+        if target is None and old is not None and rows:
+            target = self._nearest_selectable(min(old, len(rows) - 1))
+        if target is None:
+            target = self._nearest_selectable(0)
+        self.highlighted = target
+        self._layout_width = 0
+        self._relayout()
+        self.refresh()
+        self._scroll_to_highlight()
+        self._place_cursor()
+
+    def update_row(self, index: int, row: Row) -> None:
+        """Change one row's text in place, repainting only that row when its height holds."""
+        if not isinstance(self._rows, list):
+            self._rows = list(self._rows)
+        old_lines = self._row_line_count(index)
+        self._rows[index] = row  # type: ignore[index]
+        if self._wrap:
+            self._layout_width = 0
+            self._relayout()
+            if self._row_line_count(index) != old_lines:
+                self.refresh()
+                return
+        self._refresh_row(index)
+
+    # -- layout ------------------------------------------------------------------------------
+    @property
+    def _text_width(self) -> int:
+        return max(4, self.scrollable_content_region.width - 2)
+
+    def _relayout(self) -> None:
+        width = self._text_width if self.is_mounted else 78
+        if self._wrap:
+            if width != self._layout_width:
+                self._layout_width = width
+                self._starts = []
+                self._lines = []
+                for index, row in enumerate(self._rows):
+                    self._starts.append(len(self._lines))
+                    parts = wrap(row.text, max(4, width)) if row.text else [""]
+                    self._lines.extend((index, part) for part in parts)
+            total = len(self._lines)
+        else:
+            total = len(self._rows)
+        self.virtual_size = Size(self.scrollable_content_region.width or width + 2, max(total, 1))
+
+    def _row_line_count(self, index: int) -> int:
+        if not self._wrap:
+            return 1
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
+        return end - self._starts[index]
+
+    def _row_first_line(self, index: int) -> int:
+        return self._starts[index] if self._wrap else index
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self._scroll_to_highlight()
+        self._place_cursor()
+
+    # -- drawing -----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line_no = y + int(self.scroll_offset.y)
+        base = self.rich_style
+        if not self._rows:
+            text = self.empty_text if line_no == 0 else ""
+            return Strip([Segment(set_cell_size(f"  {text}", width), base)], width)
+        if self._wrap:
+            if line_no >= len(self._lines):
+                return Strip.blank(width, base)
+            index, text = self._lines[line_no]
+            first = self._starts[index] == line_no
+        else:
+            if line_no >= len(self._rows):
+                return Strip.blank(width, base)
+            index, first = line_no, True
+            text = clean_line(self._rows[index].text)
+            if cell_len(text) > width - 2:
+                text = set_cell_size(text, max(1, width - 3)) + "\u2026"
+        row = self._rows[index]
+        if row.heading:
+            style = base + self.get_component_rich_style("lean-list--heading")
+            return Strip([Segment(set_cell_size(text, width), style)], width)
+        if index == self.highlighted:
+            style = base + self.get_component_rich_style("lean-list--highlight")
+            marker = "> " if first else "  "
+        else:
+            style = base
+            marker = "  "
+        return Strip([Segment(set_cell_size(marker + text, width), style)], width)
+
+    def _refresh_row(self, index: int | None) -> None:
+        if index is None or not self.is_mounted:
+            return
+        top = self._row_first_line(index) - int(self.scroll_offset.y)
+        height = self._row_line_count(index)
+        if top + height <= 0 or top >= self.scrollable_content_region.height:
+            return
+        self.refresh(Region(0, top, self.size.width, height))
+
+    # -- the highlight -----------------------------------------------------------------------
+    def _nearest_selectable(self, start: int, step: int = 1) -> int | None:
+        if not self._rows:
+            return None
+        start = max(0, min(start, len(self._rows) - 1))
+        for i in range(start, len(self._rows) if step > 0 else -1, step):
+            if self._rows[i].selectable:
+                return i
+        for i in range(start, -1 if step > 0 else len(self._rows), -step):
+            if self._rows[i].selectable:
+                return i
+        return None
+
+    def move_to(self, index: int | None) -> None:
+        """Highlight row ``index`` (ignored for headings), repainting only what changed."""
+        if index is None or not self._rows or not self._rows[index].selectable:
+            return
+        old, self.highlighted = self.highlighted, index
+        if old != index:
+            self._refresh_row(old)
+            self._refresh_row(index)
+            self.post_message(self.Highlighted(self, index))
+        self._scroll_to_highlight()
+        self._place_cursor()
+
+    def _step(self, delta: int) -> None:
+        if not self._rows:
+            return
+        start = (self.highlighted if self.highlighted is not None else -1) + delta
+        step = 1 if delta > 0 else -1
+        for i in range(max(0, start) if step > 0 else min(start, len(self._rows) - 1),
+                       len(self._rows) if step > 0 else -1, step):
+            if self._rows[i].selectable:
+                self.move_to(i)
+                return
+
+    def _scroll_to_highlight(self) -> None:
+        if self.highlighted is None or not self.is_mounted:
+            return
+        first = self._row_first_line(self.highlighted)
+        height = self._row_line_count(self.highlighted)
+        # Show a heading just above the first item of a group too.
+        if self.highlighted > 0 and self._rows[self.highlighted - 1].heading:
+            first -= self._row_line_count(self.highlighted - 1)
+            height += self._row_line_count(self.highlighted - 1)
+        self.scroll_to_region(
+            Region(0, max(0, first), 1, height), animate=False, immediate=True, force=True
+        )
+
+    def _place_cursor(self) -> None:
+        if not self.is_mounted or not self.has_focus or self.highlighted is None:
+            return
+        region = self.scrollable_content_region
+        y = self._row_first_line(self.highlighted) - int(self.scroll_offset.y)
+        if 0 <= y < region.height:
+            self.app.cursor_position = Offset(region.x, region.y + y)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._place_cursor()
+
+    def on_focus(self) -> None:
+        self._place_cursor()
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_down(self) -> None:
+        if self.highlighted is None:
+            return
+        if self._wrap:
+            line = self._row_first_line(self.highlighted) + self._page_rows()
+            target = self._lines[min(line, len(self._lines) - 1)][0]
+        else:
+            target = min(len(self._rows) - 1, self.highlighted + self._page_rows())
+        self.move_to(self._nearest_selectable(target, 1))
+
+    def action_page_up(self) -> None:
+        if self.highlighted is None:
+            return
+        if self._wrap:
+            line = self._row_first_line(self.highlighted) - self._page_rows()
+            target = self._lines[max(line, 0)][0]
+        else:
+            target = max(0, self.highlighted - self._page_rows())
+        self.move_to(self._nearest_selectable(target, -1))
+
+    def action_first(self) -> None:
+        self.move_to(self._nearest_selectable(0, 1))
+
+    def action_last(self) -> None:
+        self.move_to(self._nearest_selectable(len(self._rows) - 1, -1))
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self, self.highlighted))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + int(self.scroll_offset.y)
+        if self._wrap:
+            if line < len(self._lines):
+                self.move_to(self._lines[line][0])
+        elif line < len(self._rows):
+            self.move_to(line)
+
+    def index_of(self, key: str) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.key == key), None)
+
+    def line_count(self) -> int:
+        """Lines the rows take at the current width (for tests)."""
+        return len(self._lines) if self._wrap else len(self._rows)
+
+    def first_line_of(self, index: int) -> int:
+        return self._row_first_line(index) if self._rows else 0
+
+    def visible_text(self) -> list[str]:
+        """The rows as text, for tests and debugging."""
+        return [r.text for r in self._rows]
