@@ -1,0 +1,319 @@
+"""The full-screen app, driven with Textual's Pilot as a person would use it."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+
+import pytest
+
+from metanav.state.store import Store
+from metanav.tui.screens.bookmarks import BookmarksScreen, HelpScreen, help_text
+from metanav.tui.screens.home import HomeScreen
+from metanav.tui.screens.questions import MyListScreen, QuestionsScreen
+from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
+from metanav.tui.screens.topic import TopicScreen
+from metanav.tui.widgets.lean_list import LeanList
+from tui_helpers import bundled_library, make_app, screen_text, status
+
+SIZE = (80, 24)
+
+
+def saved(state_dir) -> dict:
+    return json.loads((state_dir / "state.json").read_text(encoding="utf-8"))
+
+
+async def test_home_lists_every_topic_and_section(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        rows = [r.text for r in app.screen.query_one(LeanList).rows]
+        titles = [t.title for t in bundled_library().topics.values()]
+        for number, title in enumerate(titles, 1):
+            assert f"{number}. {title}" in rows
+        for section in ("Questions for your doctor", "Support resources", "Bookmarks"):
+            assert any(section in r for r in rows)
+        assert "> 1. What metastatic cancer is" in screen_text(app)
+
+
+async def test_number_keys_jump_and_enter_opens(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        lst = app.screen.query_one(LeanList)
+        assert lst.highlighted_row.text.startswith("3. ")
+        await pilot.press("1", "7")  # two digits quickly: item 17
+        assert lst.highlighted_row.text == "17. Questions for your doctor"
+        await pilot.press("enter")
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_topic_shows_text_sources_and_care_team_note(tmp_path):
+    app = make_app(tmp_path)
+    topic = next(iter(bundled_library().topics.values()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, TopicScreen)
+        text = screen_text(app)
+        assert topic.title in text
+        assert topic.summary.split()[0] in text
+        body = str(app.screen.query_one("#topic-text").render())
+        assert "Where this comes from" in body
+        assert topic.sources[0].organisation in body
+        assert "Your care team can tell you" in body
+        assert "Related" in text
+
+
+async def test_bookmark_topic_survives_restart(tmp_path):
+    app = make_app(tmp_path)
+    topic_id = next(iter(bundled_library().topics))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "b")
+        assert "Bookmarked" in status(app)
+        assert "[Bookmarked]" in screen_text(app)
+    assert {"kind": "topic", "id": topic_id} in saved(tmp_path)["bookmarks"]
+
+    app2 = make_app(tmp_path)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "9")  # Bookmarks
+        await pilot.pause(0.9)
+        await pilot.press("enter")
+        assert isinstance(app2.screen, BookmarksScreen)
+        title = bundled_library().topics[topic_id].title
+        assert f"Topic: {title}" in screen_text(app2)
+        await pilot.press("enter")
+        assert isinstance(app2.screen, TopicScreen)
+        await pilot.press("b")
+        assert "Bookmark removed" in status(app2)
+        await pilot.press("escape")
+        assert isinstance(app2.screen, BookmarksScreen)
+        assert "No bookmarks yet" in screen_text(app2)
+    assert saved(tmp_path)["bookmarks"] == []
+
+
+async def test_add_related_question_from_topic(tmp_path):
+    app = make_app(tmp_path)
+    topic = next(iter(bundled_library().topics.values()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r", "enter")
+        assert "Added to your questions list" in status(app)
+        assert saved(tmp_path)["checklist"][topic.questions[0]]["chosen"] is True
+        assert "[x]" in screen_text(app)
+
+
+async def open_questions(pilot):
+    await pilot.press("1", "7")
+    await pilot.pause(0.9)
+    await pilot.press("enter")
+
+
+async def test_questions_pick_top_asked_note_and_own(tmp_path):
+    app = make_app(tmp_path)
+    library = bundled_library()
+    first, second, third, fourth = list(library.questions)[:4]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_questions(pilot)
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.press("space")
+        assert "Picked" in status(app)
+        assert "1. [x]" in screen_text(app)
+        await pilot.press("t")
+        await pilot.press("down", "t", "down", "t", "down", "t")
+        assert "up to 3" in status(app)  # the fourth is refused, in words
+        await pilot.press("up", "up", "up", "k")
+        assert "Marked as asked" in status(app)
+        await pilot.press("n")
+        await pilot.press(*"Yes, when I can")
+        await pilot.press("enter")
+        assert "Note saved" in status(app)
+        await pilot.press("a")
+        await pilot.press(*"Can I travel?")
+        await pilot.press("enter")
+        assert "Your question is added" in status(app)
+        assert "Can I travel?" in screen_text(app)
+    doc = saved(tmp_path)
+    assert doc["checklist"][first] == {"chosen": True, "top": True, "asked": True,
+                                       "note": "Yes, when I can"}
+    assert doc["checklist"][second]["top"] and doc["checklist"][third]["top"]
+    assert not doc["checklist"].get(fourth, {}).get("top")
+    assert [q["text"] for q in doc["own_questions"]] == ["Can I travel?"]
+
+
+async def test_show_my_list_and_export(tmp_path, monkeypatch):
+    export_dir = tmp_path / "docs"
+    export_dir.mkdir()
+    monkeypatch.setenv("METANAV_EXPORT_DIR", str(export_dir))
+    state = tmp_path / "state"
+    store = Store.open(state)
+    qid = next(iter(bundled_library().questions))
+    store.set_top(qid, True)
+    store.set_note(qid, "Ask about trials")
+    app = make_app(state)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_questions(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, MyListScreen)
+        text = screen_text(app)
+        assert "Most important:" in text
+        assert bundled_library().questions[qid].text[:30] in text
+        assert "Answer: Ask about trials" in text
+        await pilot.press("e")
+        assert "Saved to" in status(app)
+    files = list(export_dir.glob("metanav-questions-*.txt"))
+    assert len(files) == 1
+    assert "Answer: Ask about trials" in files[0].read_text(encoding="utf-8")
+
+
+async def open_resources(pilot):
+    await pilot.press("1", "8")
+    await pilot.pause(0.9)
+    await pilot.press("enter")
+
+
+async def test_resources_filters_combine_and_count_is_shown(tmp_path):
+    app = make_app(tmp_path)
+    library = bundled_library()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(pilot)
+        screen = app.screen
+        assert isinstance(screen, ResourcesScreen)
+        assert f"{len(library.resources)} resources match." in screen_text(app)
+        await pilot.press("ctrl+l")  # next language: the first after "All languages"
+        languages = sorted({r.language for r in library.resources.values()})
+        want = [r for r in library.resources.values() if r.language == languages[0]]
+        assert f"{len(want)} resources match." in screen_text(app)
+        await pilot.press("ctrl+k")  # kind: Information
+        both = [r for r in want if "information" in r.kinds]
+        assert f"{len(both)} resource" in screen_text(app)
+        await pilot.press("ctrl+r")
+        await pilot.press("slash", *"cancercare")
+        expected = [r for r in library.resources.values() if "cancercare" in r.haystack]
+        assert len(screen.matches) == len(expected) > 0
+        await pilot.press("enter")  # leaves the filter box for the list
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResourceScreen)
+        text = screen_text(app)
+        assert "Web address:" in text or "Phone:" in text
+        await pilot.press("b")
+        assert "Bookmarked" in status(app)
+        await pilot.press("escape")
+        assert "[Bookmarked]" in screen_text(app)
+
+
+async def test_help_lists_every_key_from_the_binding_tables(tmp_path):
+    from metanav.tui import bindings
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text()
+        for _, table in bindings.HELP_SECTIONS:
+            for b in table:
+                assert f"{bindings.key_words(b)}: {b.description}" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_escape_goes_back_from_every_screen(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in (("1", "enter"), ("1", "7"), ("1", "8"), ("1", "9"), ("question_mark",)):
+            await pilot.pause(0.9)
+            await pilot.press(*keys)
+            if keys[0] in "1" and len(keys) == 2 and keys[1] != "enter":
+                await pilot.pause(0.9)
+                await pilot.press("enter")
+            assert not isinstance(app.screen, HomeScreen)
+            await pilot.press("escape")
+            if isinstance(app.screen, ResourcesScreen):  # escape from the filter box first
+                await pilot.press("escape")
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_corrupt_state_file_is_moved_aside_and_told(tmp_path):
+    (tmp_path / "state.json").write_text("{ not json", encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "damaged" in status(app)
+        assert isinstance(app.screen, HomeScreen)
+    assert list(tmp_path.glob("state.json.corrupt-*"))
+
+
+async def test_full_disk_keeps_working_and_says_saving_failed(tmp_path, monkeypatch):
+    app = make_app(tmp_path)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(os, "replace", full)
+        await pilot.press("enter", "b")
+        assert "disk is full" in status(app)
+        assert "[Bookmarked]" in screen_text(app)  # the change is kept in memory
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_unknown_ids_in_state_are_kept_quietly(tmp_path):
+    (tmp_path / "state.json").write_text(json.dumps({
+        "schema": 1,
+        "bookmarks": [{"kind": "topic", "id": "gone-topic"}],
+        "checklist": {"Q-GONE": {"chosen": True}},
+    }), encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "9")
+        await pilot.pause(0.9)
+        await pilot.press("enter")
+        assert "No bookmarks yet" in screen_text(app)
+        await pilot.press("escape", "1", "7")
+        await pilot.pause(0.9)
+        await pilot.press("enter", "space")
+    doc = saved(tmp_path)
+    assert {"kind": "topic", "id": "gone-topic"} in doc["bookmarks"]
+    assert doc["checklist"]["Q-GONE"]["chosen"] is True
+
+
+@pytest.mark.parametrize("size", [(40, 20), (80, 24)])
+async def test_small_terminal_still_usable(tmp_path, size):
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert "What metastatic cancer is" in text
+        assert "Back" in text  # the footer still shows the way back
+
+
+async def test_arrow_repaints_only_two_rows(tmp_path):
+    """Moving the highlight asks Textual to repaint the old and new rows, not the list."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        lst = app.screen.query_one(LeanList)
+        await pilot.pause()
+        regions = []
+        original = lst.refresh
+
+        def spy(*args, **kwargs):
+            regions.extend(args)
+            return original(*args, **kwargs)
+
+        lst.refresh = spy
+        await pilot.press("down")
+        assert len(regions) == 2 and all(r.height == 1 for r in regions)
+
+
+async def test_cursor_follows_the_highlight(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lst = app.screen.query_one(LeanList)
+        y0 = app.cursor_position.y
+        await pilot.press("down")
+        assert app.cursor_position.y == y0 + 1
+        assert app.cursor_position.y == lst.content_region.y + lst.highlighted

@@ -1,0 +1,41 @@
+"""Helpers for driving the full-screen app with Textual's Pilot."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from metanav.content.load import load_library
+from metanav.content.model import Library
+from metanav.session import Policy, Session
+from metanav.state.store import Store
+
+
+@lru_cache(maxsize=1)
+def bundled_library() -> Library:
+    return load_library()
+
+
+def make_session(state_dir: Path | None, library: Library | None = None, **kwargs) -> Session:
+    store = Store.open(state_dir) if state_dir is not None else Store.memory()
+    return Session(
+        library=library or bundled_library(), store=store, policy=kwargs.pop("policy", Policy()), **kwargs
+    )
+
+
+def make_app(state_dir: Path | None, library: Library | None = None, **kwargs):
+    from metanav.tui.app import MetanavApp
+
+    return MetanavApp(make_session(state_dir, library, **kwargs))
+
+
+def screen_text(app) -> str:
+    """Everything on the screen now, as plain text lines (what a person sees)."""
+    strips = app.screen._compositor.render_strips()  # noqa: SLF001 - test helper
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+def status(app) -> str:
+    from textual.widgets import Static
+
+    return str(app.screen.query_one("#status", Static).render()).strip()
