@@ -135,6 +135,15 @@ class MetanavApp(App, inherit_bindings=False):
     async def action_quit(self) -> None:
         self.request_quit()
 
+    def action_cycle_theme(self) -> None:
+        """Next colour theme; remembered for next time (not in kiosk mode)."""
+        names = list(THEME_NAMES)
+        current = names.index(self.theme) if self.theme in names else 0
+        self.theme = names[(current + 1) % len(names)]
+        result = self.session.store.set_setting("theme", self.theme)
+        if isinstance(self.screen, BaseScreen):
+            self.screen.report(result, f"Colours: {self.theme}.")
+
 
 def _ansi_theme() -> Theme:
     from textual.theme import BUILTIN_THEMES

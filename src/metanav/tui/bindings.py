@@ -19,6 +19,7 @@ GLOBAL = [
 ]
 
 APP = [
+    Binding("f2", "cycle_theme", "Colours", id="theme"),
     Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     Binding("ctrl+c", "quit", "Quit", show=False, id="quit_ctrl_c", priority=True),
 ]
