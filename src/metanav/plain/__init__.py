@@ -1,0 +1,1 @@
+"""Plain mode: metanav line by line (screen readers, braille displays, dumb terminals, scripts)."""

@@ -1,0 +1,127 @@
+"""The little framework every plain-mode screen is built on.
+
+A screen is a title, some lines, numbered choices and letter keys. The keys are declared once,
+in each screen's ``KEYS`` table: the prompt, the dispatcher and the help screen all read that
+table, so what help says can never drift from what a key does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from metanav.content.text import wrap
+
+if TYPE_CHECKING:
+    from metanav.plain.shell import Shell
+
+# What an action returns: True to show the screen again (its numbers changed), else nothing.
+Action = Callable[[], "bool | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    letter: str
+    prompt: str  # words in the prompt, e.g. "b to bookmark"
+    help: str  # one line for the help screen
+    action: str  # method name; called with the rest of the answer ("t 3" gives "3")
+    in_prompt: bool = True
+
+
+class Leave(Exception):
+    """The person chose to leave metanav."""
+
+
+class Page:
+    """Lines being built for one screen, and what each number does."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.lines: list[str] = []
+        self.choices: list[Action] = []
+
+    def add(self, text: str, indent: str = "", subsequent: str | None = None) -> None:
+        self.lines.extend(wrap(text, self.width, indent, subsequent))
+
+    def label(self, label: str, value: str) -> None:
+        """A ``Label: value`` line, continued with a small indent."""
+        self.add(f"{label}: {value}", subsequent="  ")
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def choice(self, text: str, action: Action, extra: list[str] | tuple[str, ...] = ()) -> int:
+        """A numbered line ("3. text"), with optional indented lines under it."""
+        number = len(self.choices) + 1
+        lead = f"{number}. "
+        pad = " " * len(lead)
+        self.add(text, lead, pad)
+        for more in extra:
+            self.add(more, pad)
+        self.choices.append(action)
+        return number
+
+
+class Screen:
+    NAME = ""  # how help names the screen
+    NUMBERS = ""  # what a number does here, for help ("" when numbers do nothing)
+    KEYS: tuple[Key, ...] = ()
+
+    def __init__(self, shell: Shell):
+        self.shell = shell
+        self.session = shell.session
+        self.library = shell.session.library
+        self.store = shell.session.store
+        self.page: Page | None = None
+
+    def title(self) -> str:
+        return self.NAME
+
+    def build(self, page: Page) -> None:
+        """Fill the page: lines and numbered choices."""
+
+    def default(self) -> tuple[str, Action]:
+        """What Enter alone does, and the word shown for it in the prompt."""
+        return "back", self.shell.back
+
+    def free_text(self, answer: str) -> bool | None:
+        """An answer that is neither a number nor a key. Return None to refuse it."""
+        return None
+
+    def render(self) -> list[str]:
+        self.page = Page(self.shell.term.width)
+        self.build(self.page)
+        return [*wrap(self.title(), self.page.width), *self.page.lines]
+
+    @property
+    def count(self) -> int:
+        return len(self.page.choices) if self.page else 0
+
+    # -- helpers for actions -----------------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.shell.term.say(text)
+
+    def report(self, result, done: str) -> None:
+        """Confirm in words; if saving failed, say that too (the change is kept in memory)."""
+        self.say(done)
+        if not result.ok:
+            self.say(result.message)
+
+    def which(self, arg: str, items: int, what: str) -> int | None:
+        """The index of the item a person means: from ``arg`` ("t 3"), or asked for."""
+        if items == 0:
+            self.say(f"There is no {what} here to choose.")
+            return None
+        while True:
+            if not arg:
+                span = "1" if items == 1 else f"1-{items}"
+                arg = self.shell.ask(f"Which {what}? Type its number, {span} (Enter alone to cancel):")
+                if not arg:
+                    self.say("Cancelled.")
+                    return None
+            if arg.isdigit() and 1 <= int(arg) <= items:
+                return int(arg) - 1
+            self.say(f'"{arg}" is not one of the numbers. Type a number from 1 to {items}.')
+            arg = ""

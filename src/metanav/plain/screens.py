@@ -1,0 +1,596 @@
+"""Plain-mode screens: home, topics, questions, my list, resources, bookmarks and help.
+
+Each screen declares its letter keys in ``KEYS`` and what its numbers do in ``NUMBERS``; the
+help screen is generated from those tables (see ``SCREENS`` at the end).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+
+from metanav.content.model import CARE_TEAM_NOTE, KINDS, Resource
+from metanav.content.search import ResourceFilter, count_phrase, filter_resources
+from metanav.content.text import block_lines
+from metanav.plain.base import Action, Key, Page, Screen
+from metanav.plain.shell import GLOBAL_KEYS
+from metanav.state.mylist import export, my_list, render_lines
+from metanav.state.store import MAX_TOP
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def date_words(iso: str) -> str:
+    try:
+        day = _dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+# --------------------------------------------------------------------------------------------
+# Home
+# --------------------------------------------------------------------------------------------
+class Home(Screen):
+    NAME = "Home"
+    NUMBERS = "open a topic, or one of the parts listed after the topics"
+
+    def __init__(self, shell):
+        super().__init__(shell)
+        self.next = 1  # Enter alone opens the item after the one read last
+
+    def title(self) -> str:
+        return "metanav: Home"
+
+    def build(self, page: Page) -> None:
+        page.add("Plain-language information about metastatic cancer, questions to ask your "
+                 "doctor, and places to find support.")
+        page.blank()
+        page.add("Topics:")
+        for topic in self.library.topics.values():
+            page.choice(topic.title, self._go(page, lambda t=topic.id: TopicScreen(self.shell, t)))
+        page.blank()
+        page.add("More:")
+        page.choice("Questions for your doctor", self._go(page, lambda: QuestionsScreen(self.shell)))
+        page.choice("Support resources", self._go(page, lambda: ResourcesScreen(self.shell)))
+        marks = len(self.store.bookmarks())
+        page.choice(f"Bookmarks ({marks})" if marks else "Bookmarks",
+                    self._go(page, lambda: BookmarksScreen(self.shell)))
+        page.choice("Help", self._go(page, lambda: Help(self.shell)))
+
+    def _go(self, page: Page, make: Callable[[], Screen]) -> Action:
+        number = len(page.choices) + 1
+
+        def go() -> None:
+            self.next = number + 1 if number < self.count else 1
+            self.shell.open(make())
+
+        return go
+
+    def default(self) -> tuple[str, Action]:
+        number = min(self.next, self.count) or 1
+        return str(number), lambda: self.page.choices[number - 1]()
+
+
+# --------------------------------------------------------------------------------------------
+# Questions: shared actions
+# --------------------------------------------------------------------------------------------
+ADD = Key("a", "a to add your own question", "add a question of your own (it is picked for you)",
+          "add")
+SHOW = Key("s", "s to show my list",
+           "show my list: only the picked questions, with notes, ready to print", "show")
+EXPORT = Key("e", "e to save my list to a file", "save my list as a text file and say where",
+             "export_list")
+TOP = Key("t", "t for top three",
+          f"t and a number (t 2): mark a question as one of your {MAX_TOP} most important, "
+          "or unmark it", "top")
+ASKED = Key("k", "k to mark asked", "k and a number (k 2): mark a question as asked, or not asked",
+            "asked")
+NOTE = Key("n", "n for a note", "n and a number (n 2): write a short note of the answer", "note")
+DELETE = Key("d", "d to delete your question", "d and a number (d 2): delete a question you added",
+             "delete")
+
+
+def question_line(text: str, entry: dict) -> str:
+    """'[x] Is curing my cancer the goal? (most important, asked)'"""
+    tags = [word for word, on in (("most important", entry["top"]), ("asked", entry["asked"])) if on]
+    suffix = f" ({', '.join(tags)})" if tags else ""
+    return f"{'[x]' if entry['chosen'] else '[ ]'} {text}{suffix}"
+
+
+class QuestionActions(Screen):
+    """Letters that act on the questions a screen numbers (``ids``), and on my list."""
+
+    def ids(self) -> list[str]:
+        return []
+
+    def text_of(self, qid: str) -> str:
+        question = self.library.questions.get(qid)
+        return question.text if question else dict(self.store.own_questions()).get(qid, "")
+
+    def _which(self, arg: str) -> str | None:
+        index = self.which(arg, len(self.ids()), "question")
+        return None if index is None else self.ids()[index]
+
+    def pick(self, qid: str) -> None:
+        on = not self.store.entry(qid)["chosen"]
+        result = self.store.set_chosen(qid, on)
+        done = "Picked. It is on your list:" if on else "Taken off your list:"
+        self.report(result, f"{done} {self.text_of(qid)}")
+
+    def _ensure_chosen(self, qid: str) -> None:
+        if not self.store.entry(qid)["chosen"]:
+            self.store.set_chosen(qid, True)
+
+    def top(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        on = not self.store.entry(qid)["top"]
+        result = self.store.set_top(qid, on)
+        if on and not result.ok and not self.store.entry(qid)["top"]:
+            self.say(f"{result.message} Type t and the number of one of them to unmark it first.")
+            return None
+        if on:
+            done = f"Marked as most important ({self.store.top_count()} of {MAX_TOP}):"
+        else:
+            done = "No longer marked as most important:"
+        self.report(result, f"{done} {self.text_of(qid)}")
+        return isinstance(self, MyListScreen)
+
+    def asked(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        on = not self.store.entry(qid)["asked"]
+        if on:
+            self._ensure_chosen(qid)
+        result = self.store.set_asked(qid, on)
+        done = "Marked as asked:" if on else "Marked as not asked yet:"
+        self.report(result, f"{done} {self.text_of(qid)}")
+        return isinstance(self, MyListScreen)
+
+    def note(self, arg: str) -> bool | None:
+        if not self.session.policy.own_notes:
+            self.say(self.session.policy.refusal())
+            return None
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        self.say(f"Note for: {self.text_of(qid)}")
+        old = self.store.entry(qid)["note"]
+        if old:
+            self.say(f"The note now: {old}")
+        hint = "Enter alone keeps it; a single - removes it" if old else "Enter alone to cancel"
+        text = self.shell.ask(f"Type a short note of the answer, then Enter ({hint}):")
+        if not text or (text == "-" and not old):
+            self.say("Note not changed.")
+            return None
+        text = "" if text == "-" else text
+        if text:
+            self._ensure_chosen(qid)
+        result = self.store.set_note(qid, text)
+        self.report(result, "Note saved." if text else "Note removed.")
+        return isinstance(self, MyListScreen)
+
+    def add(self, arg: str) -> bool | None:
+        if not self.session.policy.own_notes:
+            self.say(self.session.policy.refusal())
+            return None
+        text = arg or self.shell.ask("Type your question, then Enter (Enter alone to cancel):")
+        if not text:
+            self.say("No question added.")
+            return None
+        _own_id, result = self.store.add_own(text)
+        self.report(result, "Your question is added and picked. It is under My own questions.")
+        return isinstance(self, (OwnQuestionsScreen, MyListScreen))
+
+    def show(self, _arg: str) -> None:
+        if not self.session.policy.print:
+            self.say(self.session.policy.refusal())
+            return
+        self.shell.open(MyListScreen(self.shell))
+
+    def export_list(self, _arg: str) -> None:
+        if not self.session.policy.export:
+            self.say(self.session.policy.refusal())
+            return
+        try:
+            path = export(self.library, self.store)
+        except OSError as exc:
+            self.say(f"Could not save the file ({exc.strerror or exc}). Nothing was written.")
+            return
+        self.say(f"Saved your list to {path}")
+
+
+# --------------------------------------------------------------------------------------------
+# Questions screens
+# --------------------------------------------------------------------------------------------
+class QuestionsScreen(QuestionActions):
+    NAME = "Questions for your doctor"
+    NUMBERS = "open a group of questions"
+    KEYS = (ADD, SHOW, EXPORT)
+
+    def build(self, page: Page) -> None:
+        page.add("Pick the questions you want to ask your care team. Open a group to see its "
+                 "questions.")
+        chosen = my_list(self.library, self.store)
+        if chosen:
+            top = sum(1 for item in chosen if item.top)
+            page.add(f"You have picked {plural(len(chosen), 'question')}; "
+                     f"{top} marked most important.")
+        else:
+            page.add("You have not picked any questions yet.")
+        page.blank()
+        for group in self.library.groups.values():
+            questions = self.library.questions_in(group.id)
+            if questions:
+                picked = sum(1 for q in questions if self.store.entry(q.id)["chosen"])
+                page.choice(f"{group.title}: {plural(len(questions), 'question')}, {picked} picked",
+                            lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
+        own = len(self.store.own_questions())
+        page.choice(f"{OwnQuestionsScreen.NAME}: {plural(own, 'question') if own else 'none yet'}",
+                    lambda: self.shell.open(OwnQuestionsScreen(self.shell)))
+
+
+class GroupScreen(QuestionActions):
+    NAME = "A group of questions"
+    NUMBERS = "pick a question for your list, or take it off"
+    KEYS = (TOP, ASKED, NOTE, ADD, SHOW)
+
+    def __init__(self, shell, group_id: str = ""):
+        super().__init__(shell)
+        self.group_id = group_id
+
+    def title(self) -> str:
+        return f"Questions: {self.library.groups[self.group_id].title}"
+
+    def items(self) -> list[tuple[str, str, str]]:
+        return [(q.id, q.text, q.why) for q in self.library.questions_in(self.group_id)]
+
+    def ids(self) -> list[str]:
+        return [qid for qid, _, _ in self.items()]
+
+    def build(self, page: Page) -> None:
+        page.add("A number picks a question or takes it off your list. [x] means picked.")
+        page.blank()
+        for qid, text, why in self.items():
+            entry = self.store.entry(qid)
+            extra = [f"Why ask: {why}"] if why else []
+            if entry["note"]:
+                extra.append(f"Note: {entry['note']}")
+            page.choice(question_line(text, entry), lambda q=qid: self.pick(q), extra)
+        if not page.choices:
+            page.add("You have not added any questions of your own yet. Type a to add one.")
+
+
+class OwnQuestionsScreen(GroupScreen):
+    NAME = "My own questions"
+    KEYS = (*GroupScreen.KEYS, DELETE)
+
+    def title(self) -> str:
+        return self.NAME
+
+    def items(self) -> list[tuple[str, str, str]]:
+        return [(qid, text, "") for qid, text in self.store.own_questions()]
+
+    def delete(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        text = self.text_of(qid)
+        sure = self.shell.ask(f'Delete your question "{text}"? Type y for yes [default: no]:')
+        if (sure or "").lower() not in ("y", "yes"):
+            self.say("Not deleted.")
+            return None
+        self.report(self.store.remove_own(qid), f"Your question is deleted: {text}")
+        return True
+
+
+class MyListScreen(QuestionActions):
+    NAME = "My list"
+    KEYS = (TOP, ASKED, NOTE, ADD, EXPORT)
+
+    def ids(self) -> list[str]:
+        return [item.id for item in my_list(self.library, self.store)]
+
+    def build(self, page: Page) -> None:
+        page.lines.extend(render_lines(my_list(self.library, self.store), page.width))
+        page.blank()
+        page.add("The numbers above work with the letters: k 1 marks question 1 as asked.")
+
+
+# --------------------------------------------------------------------------------------------
+# Topic
+# --------------------------------------------------------------------------------------------
+class TopicScreen(QuestionActions):
+    NAME = "A topic"
+    NUMBERS = "add a question to your list (or take it off), or open a resource or topic"
+    KEYS = (Key("b", "b to bookmark", "bookmark this topic, or remove the bookmark", "bookmark"),)
+
+    def __init__(self, shell, topic_id: str = ""):
+        super().__init__(shell)
+        self.topic = self.library.topics[topic_id]
+
+    def title(self) -> str:
+        mark = " (bookmarked)" if self.store.is_bookmarked("topic", self.topic.id) else ""
+        return f"{self.topic.title}{mark}"
+
+    def build(self, page: Page) -> None:
+        topic, library = self.topic, self.library
+        page.add(topic.summary)
+        for section in topic.sections:
+            page.blank()
+            page.add(section.heading)
+            if section.applies_to:
+                page.add(f"This part is about {section.applies_to}.")
+            page.lines.extend(block_lines(section.blocks, page.width))
+        page.blank()
+        page.add("Sources:")
+        for source in topic.sources:
+            words = source.organisation + (f': "{source.page}"' if source.page else "")
+            page.add(words + (f" {source.url}" if source.url else ""), "- ", "  ")
+        page.add(f"Last checked: {date_words(topic.reviewed)}.")
+        page.blank()
+        page.add(CARE_TEAM_NOTE)
+        questions = [q for q in topic.questions if q in library.questions]
+        if questions:
+            page.blank()
+            page.add("Questions you could ask (a number adds it to your list, or takes it off):")
+            for qid in questions:
+                page.choice(question_line(library.questions[qid].text, self.store.entry(qid)),
+                            lambda q=qid: self.pick(q))
+        resources = [library.resources[r] for r in topic.resources if r in library.resources]
+        if resources:
+            page.blank()
+            page.add("Support resources:")
+            for res in resources:
+                page.choice(f"{res.name} - {res.organisation}",
+                            lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)))
+        topics = [library.topics[t] for t in topic.related_topics if t in library.topics]
+        if topics:
+            page.blank()
+            page.add("Related topics:")
+            for other in topics:
+                page.choice(other.title,
+                            lambda t=other.id: self.shell.open(TopicScreen(self.shell, t)))
+
+    def bookmark(self, _arg: str) -> None:
+        on, result = self.store.toggle_bookmark("topic", self.topic.id)
+        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
+
+
+# --------------------------------------------------------------------------------------------
+# Resources
+# --------------------------------------------------------------------------------------------
+def resource_extra(resource: Resource, bookmarked: bool) -> str:
+    return f"{resource.kind_words}; {resource.language_name}" + ("; bookmarked" if bookmarked else "")
+
+
+def bookmark_resource(screen: Screen, resource: Resource) -> None:
+    on, result = screen.store.toggle_bookmark("resource", resource.id)
+    done = "Bookmarked" if on else "Bookmark removed"
+    screen.report(result, f"{done}: {resource.name}.")
+
+
+class ResourcesScreen(Screen):
+    NAME = "Support resources"
+    NUMBERS = "open a resource to see its web address, phone and description"
+    KEYS = (
+        Key("f", "f to find words",
+            "f and words (f spanish): show only resources with those words; f alone clears "
+            "them. Typing words without f works too", "find"),
+        Key("k", "k for kind", "choose a kind: information, helpline, money help and more", "kind"),
+        Key("l", "l for language", "choose a language", "language"),
+        Key("c", "c to clear filters", "clear the words, kind and language", "clear"),
+        Key("b", "b to bookmark", "b and a number (b 2): bookmark a resource, or remove it",
+            "bookmark"),
+    )
+
+    def __init__(self, shell):
+        super().__init__(shell)
+        self.filter = ResourceFilter()
+        self.shown: list[Resource] = []
+
+    def build(self, page: Page) -> None:
+        page.add("Find help by words, kind and language; they combine. Type words to find them.")
+        page.add(f"Filter: {self.filter.describe()}.")
+        self.shown = filter_resources(self.library.resources.values(), self.filter)
+        page.add(count_phrase(len(self.shown)))
+        page.blank()
+        for res in self.shown:
+            page.choice(f"{res.name} - {res.organisation}",
+                        lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)),
+                        [resource_extra(res, self.store.is_bookmarked("resource", res.id))])
+
+    def _set(self, **changes: str) -> bool:
+        fields = {"text": self.filter.text, "kind": self.filter.kind,
+                  "language": self.filter.language, **changes}
+        self.filter = ResourceFilter(**fields)
+        return True
+
+    def free_text(self, answer: str) -> bool | None:
+        return self._set(text=answer) if len(answer) > 1 else None
+
+    def find(self, arg: str) -> bool:
+        return self._set(text=arg)
+
+    def clear(self, _arg: str) -> bool:
+        self.say("Filters cleared.")
+        self.filter = ResourceFilter()
+        return True
+
+    def _choose(self, what: str, options: list[tuple[str, str]], current: str, arg: str) -> str | None:
+        """Pick one of ``options`` (value, words): by number or words in ``arg``, or from a list."""
+        values = [value for value, _ in options]
+        if arg:
+            for number, (value, words) in enumerate(options, 1):
+                if arg == str(number) or words.casefold().startswith(arg.casefold()):
+                    return value
+            self.say(f'No {what} matches "{arg}". Choose from the list.')
+        self.say(f"Choose a {what}:")
+        for number, (value, words) in enumerate(options, 1):
+            self.say(f"{number}. {words}" + (" (chosen now)" if value == current else ""))
+        index: int | None = None
+        default = values.index(current) + 1 if current in values else 1
+        while index is None:
+            answer = self.shell.ask(f"Choose 1-{len(options)} [default: {default}]:")
+            if answer is None:
+                self.say("Cancelled.")
+                return None
+            if not answer:
+                return values[default - 1]
+            if answer.isdigit() and 1 <= int(answer) <= len(options):
+                index = int(answer) - 1
+            else:
+                self.say(f'"{answer}" is not one of the numbers. Type a number from 1 to '
+                         f"{len(options)}.")
+        return values[index]
+
+    def kind(self, arg: str) -> bool | None:
+        kinds = [k for k in KINDS if any(k in r.kinds for r in self.library.resources.values())]
+        options = [("", "Any kind"), *((k, KINDS[k]) for k in kinds)]
+        value = self._choose("kind", options, self.filter.kind, arg)
+        return None if value is None else self._set(kind=value)
+
+    def language(self, arg: str) -> bool | None:
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for res in self.library.resources.values():
+            counts[res.language] = counts.get(res.language, 0) + 1
+            names[res.language] = res.language_name
+        order = sorted(counts, key=lambda code: (-counts[code], names[code]))
+        options = [("", "Any language"), *((code, names[code]) for code in order)]
+        value = self._choose("language", options, self.filter.language, arg)
+        return None if value is None else self._set(language=value)
+
+    def bookmark(self, arg: str) -> None:
+        index = self.which(arg, len(self.shown), "resource")
+        if index is not None:
+            bookmark_resource(self, self.shown[index])
+
+
+class ResourceScreen(Screen):
+    NAME = "A resource"
+    NUMBERS = "open a topic about this resource"
+    KEYS = (Key("b", "b to bookmark", "bookmark this resource, or remove the bookmark",
+                "bookmark"),)
+
+    def __init__(self, shell, resource_id: str = ""):
+        super().__init__(shell)
+        self.resource = self.library.resources[resource_id]
+
+    def title(self) -> str:
+        mark = " (bookmarked)" if self.store.is_bookmarked("resource", self.resource.id) else ""
+        return f"{self.resource.name}{mark}"
+
+    def build(self, page: Page) -> None:
+        res = self.resource
+        page.label("Name", res.name)
+        page.label("Organisation", res.organisation)
+        page.label("Kind", res.kind_words)
+        page.label("Language", res.language_name)
+        if res.url:
+            page.label("Web address", res.url)
+        if res.phone:
+            page.label("Phone", res.phone + (f" ({res.phone_note})" if res.phone_note else ""))
+        page.label("Description", res.description)
+        page.label("Bookmarked", "yes" if self.store.is_bookmarked("resource", res.id) else "no")
+        topics = [self.library.topics[t] for t in res.topics if t in self.library.topics]
+        if topics:
+            page.blank()
+            page.add("Topics about this:")
+            for topic in topics:
+                page.choice(topic.title,
+                            lambda t=topic.id: self.shell.open(TopicScreen(self.shell, t)))
+
+    def bookmark(self, _arg: str) -> None:
+        bookmark_resource(self, self.resource)
+
+
+# --------------------------------------------------------------------------------------------
+# Bookmarks
+# --------------------------------------------------------------------------------------------
+class BookmarksScreen(Screen):
+    NAME = "Bookmarks"
+    NUMBERS = "open a bookmarked topic or resource"
+    KEYS = (Key("d", "d to remove a bookmark", "d and a number (d 2): remove a bookmark",
+                "remove"),)
+
+    def _describe(self, kind: str, item_id: str) -> tuple[str, Callable[[], Screen] | None]:
+        if kind == "topic" and item_id in self.library.topics:
+            return f"Topic: {self.library.topics[item_id].title}", lambda: TopicScreen(
+                self.shell, item_id)
+        if kind == "resource" and item_id in self.library.resources:
+            return f"Resource: {self.library.resources[item_id].name}", lambda: ResourceScreen(
+                self.shell, item_id)
+        return f"A {kind} that is no longer in metanav ({item_id})", None
+
+    def build(self, page: Page) -> None:
+        marks = self.store.bookmarks()
+        if not marks:
+            page.add("No bookmarks yet. On a topic or a resource, b bookmarks it.")
+            return
+        page.add(f"{plural(len(marks), 'bookmark')}.")
+        page.blank()
+        for kind, item_id in marks:
+            words, make = self._describe(kind, item_id)
+            page.choice(words, self._opener(make))
+
+    def _opener(self, make: Callable[[], Screen] | None) -> Action:
+        def go() -> None:
+            if make is None:
+                self.say("That is no longer in metanav. d and its number removes the bookmark.")
+            else:
+                self.shell.open(make())
+
+        return go
+
+    def remove(self, arg: str) -> bool | None:
+        marks = self.store.bookmarks()
+        index = self.which(arg, len(marks), "bookmark")
+        if index is None:
+            return None
+        kind, item_id = marks[index]
+        result = self.store.set_bookmark(kind, item_id, False)
+        self.report(result, f"Bookmark removed: {self._describe(kind, item_id)[0]}.")
+        return True
+
+
+# --------------------------------------------------------------------------------------------
+# Help
+# --------------------------------------------------------------------------------------------
+class Help(Screen):
+    NAME = "Help"
+
+    def build(self, page: Page) -> None:
+        def item(text: str) -> None:
+            page.add(text, "- ", "  ")
+
+        page.add("How plain mode works:")
+        item("Type a number or a letter, then press Enter. Enter alone takes the default shown "
+             "in [brackets]; on most screens that goes back.")
+        item("Letters that act on one item take its number: t 3 marks question 3 as most "
+             "important. Without a number, metanav asks which.")
+        item("Ctrl+D goes back one screen, and quits on the home screen. Ctrl+C quits.")
+        if self.shell.term.paging:
+            item("Long text stops at a line saying more: Enter goes on, q skips the rest.")
+        for screen in SCREENS:
+            page.blank()
+            page.add(f"{screen.NAME}:")
+            if screen.NUMBERS:
+                item(f"a number: {screen.NUMBERS}")
+            for key in screen.KEYS:
+                item(f"{key.letter}: {key.help}")
+        page.blank()
+        page.add("Everywhere:")
+        for key in GLOBAL_KEYS:
+            item(f"{key.letter}: {key.help}")
+
+
+SCREENS: tuple[type[Screen], ...] = (
+    Home, TopicScreen, QuestionsScreen, GroupScreen, OwnQuestionsScreen, MyListScreen,
+    ResourcesScreen, ResourceScreen, BookmarksScreen,
+)

@@ -1,0 +1,178 @@
+"""Plain mode: metanav line by line, for screen readers, braille displays, dumb terminals and
+scripts (``printf '1\\nb\\n\\nq\\n' | metanav --plain``).
+
+A stack of screens; each shows a title line, its lines and numbered choices, then one prompt
+that lists its letters. A number + Enter picks, Enter alone takes the default shown, a bad
+answer repeats the prompt with a hint. Ctrl+D goes back one screen (and quits at home); when
+input ends in a script the session ends; Ctrl+C says goodbye. Textual is never imported.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from metanav.plain.base import Key, Leave, Screen
+from metanav.plain.term import EndOfInput, StopOutput, Term
+from metanav.session import Session
+
+# Keys every screen has, after its own.
+GLOBAL_KEYS = (
+    Key("h", "h for help", "help: every key on every screen", "help"),
+    Key("m", "m for the main menu", "go to the main menu (home)", "home", in_prompt=False),
+    Key("r", "r to read again", "show this screen again", "again", in_prompt=False),
+    Key("q", "q to quit", "leave metanav", "quit"),
+)
+
+# Whole words people may type instead of a letter.
+WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q", "back": ""}
+
+
+class Shell:
+    def __init__(self, session: Session, term: Term):
+        from metanav.plain.screens import Home
+
+        self.session = session
+        self.term = term
+        self.notices = [*session.notices, *session.store.notices]
+        self.stack: list[Screen] = [Home(self)]
+
+    # -- navigation (actions return None: the loop shows whichever screen is on top) ----------
+    def open(self, screen: Screen) -> None:
+        self.stack.append(screen)
+
+    def back(self) -> None:
+        self.stack.pop()
+        if not self.stack:
+            self.leave()
+
+    def home(self, _arg: str = "") -> None:
+        del self.stack[1:]
+
+    def help(self, _arg: str = "") -> None:
+        from metanav.plain.screens import Help
+
+        if not isinstance(self.stack[-1], Help):
+            self.open(Help(self))
+
+    def again(self, _arg: str = "") -> bool:
+        return True
+
+    def quit(self, _arg: str = "") -> None:
+        self.leave()
+
+    def leave(self) -> None:
+        # Kiosk hook (issue 5): where quitting is not allowed, go home instead.
+        if not self.session.policy.quit:
+            self.term.say(self.session.policy.refusal())
+            self.stack[1:] = []
+            if not self.stack:
+                from metanav.plain.screens import Home
+
+                self.stack.append(Home(self))
+            return
+        raise Leave
+
+    def ask(self, prompt: str) -> str | None:
+        """A follow-up question ("Which question?"); None when the person pressed Ctrl+D."""
+        return self.term.ask(prompt)
+
+    # -- the loop ----------------------------------------------------------------------------
+    def prompt(self, screen: Screen) -> str:
+        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.in_prompt]
+        count = screen.count
+        if count:
+            head = "Choose 1" if count == 1 else f"Choose 1-{count}"
+            parts = [head, *keys]
+        else:
+            parts = [f"Type {keys[0]}", *keys[1:]]
+        return f"{', '.join(parts)} [default: {screen.default()[0]}]:"
+
+    def keys_of(self, screen: Screen) -> dict[str, tuple[Key, object]]:
+        """Letter -> (key, what carries out its action): the screen's own keys come first."""
+        table: dict[str, tuple[Key, object]] = {}
+        for key in screen.KEYS:
+            table.setdefault(key.letter, (key, screen))
+        for key in GLOBAL_KEYS:
+            table.setdefault(key.letter, (key, self))
+        return table
+
+    def handle(self, screen: Screen, answer: str) -> bool | None:
+        if answer.lower() in WORDS:
+            answer = WORDS[answer.lower()]
+        if not answer:
+            return screen.default()[1]()
+        count = screen.count
+        if answer.isdigit():
+            number = int(answer)
+            if 1 <= number <= count:
+                return screen.page.choices[number - 1]()
+            if count:
+                self.term.say(f"There is no number {answer} here. Type a number from 1 to {count}.")
+            else:
+                self.term.say("There are no numbers to choose here. Type a letter from the list.")
+            return None
+        letter, rest = answer[0].lower(), answer[1:]
+        found = self.keys_of(screen).get(letter)
+        if found and (not rest or rest[0] == " " or rest.isdigit()):
+            key, target = found
+            return getattr(target, key.action)(rest.strip())
+        done = screen.free_text(answer)
+        if done is not None:
+            return done
+        span = f"a number from 1 to {count}, " if count else ""
+        self.term.say(f'"{answer}" is not one of the choices. Type {span}a letter from the list, '
+                      "or h for help.")
+        return None
+
+    def run(self) -> int:
+        shown: Screen | None = None
+        redraw = True
+        try:
+            while self.stack:
+                screen = self.stack[-1]
+                if redraw or screen is not shown:
+                    if shown is not None:
+                        self.term.line()
+                    try:
+                        self.term.lines(screen.render())
+                        if self.notices:
+                            self.term.line()
+                            for notice in self.notices:
+                                self.term.say(notice)
+                            self.notices = []
+                    except StopOutput:
+                        pass
+                    shown = screen
+                answer = self.term.ask(self.prompt(screen))
+                try:
+                    redraw = bool(self.back() if answer is None else self.handle(screen, answer))
+                except StopOutput:
+                    redraw = False
+        except (Leave, EndOfInput):
+            pass
+        self.term.say("Goodbye.")
+        self.term.stdout.flush()
+        return 0
+
+
+def run(session: Session) -> int:
+    """Run plain mode until the person leaves; return the exit code."""
+    for stream in (sys.stdin, sys.stdout):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    term = Term()
+    try:
+        return Shell(session, term).run()
+    except KeyboardInterrupt:
+        # Kiosk mode (issue 5) will ignore the signal instead.
+        term.stdout.write("\nGoodbye.\n")
+        term.stdout.flush()
+        return 0
+    except BrokenPipeError:
+        # Output was cut off (| head): stop quietly, without a second error at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

@@ -1,0 +1,107 @@
+"""Line-oriented terminal input and output for plain mode.
+
+Every character written goes through :func:`metanav.content.text.clean`, so nothing plain mode
+prints can move the cursor, set a title or start an escape sequence. Long text is wrapped at
+word boundaries; long output pauses with a "more" prompt only when a person is at a terminal
+(stdin and stdout both terminals), never when piped. Input is read with ``readline`` on
+``sys.stdin`` (the ``readline`` module is never imported: it can write escape sequences).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from typing import TextIO
+
+from metanav.content.text import clean, wrap
+
+MORE = "-- more (Enter), q to stop --"
+
+
+class EndOfInput(Exception):
+    """Input ended and nobody is typing (a script): the session ends cleanly."""
+
+
+class StopOutput(Exception):
+    """The person answered q at a "more" prompt: skip the rest of this output."""
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+class Term:
+    def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None):
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        # A person typing at a terminal: Ctrl+D means "back". Otherwise end of input ends.
+        self.typing = _isatty(self.stdin)
+        self.paging = self.typing and _isatty(self.stdout)
+        self._shown = 0  # lines written since the last prompt
+
+    @property
+    def width(self) -> int:
+        return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+    @property
+    def height(self) -> int:
+        return max(5, shutil.get_terminal_size((80, 24)).lines)
+
+    # -- output ------------------------------------------------------------------------------
+    def _write(self, text: str) -> None:
+        self.stdout.write(clean(text))
+
+    def line(self, text: str = "") -> None:
+        """Write one (already wrapped) line, pausing first if a screenful has gone by."""
+        if self.paging and self._shown >= self.height - 1:
+            self._more()
+        self._write(text + "\n")
+        self._shown += 1
+
+    def lines(self, lines: list[str]) -> None:
+        for text in lines:
+            self.line(text)
+
+    def say(self, text: str) -> None:
+        """Write a message in words, wrapped at the terminal width."""
+        self.lines(wrap(text, self.width))
+
+    def _more(self) -> None:
+        self._write(MORE)
+        self.stdout.flush()
+        self._shown = 0
+        answer = self.stdin.readline()
+        if answer == "":
+            self._write("\n")
+            raise StopOutput
+        if answer.strip().lower().startswith("q"):
+            raise StopOutput
+
+    # -- input -------------------------------------------------------------------------------
+    def ask(self, prompt: str) -> str | None:
+        """Show a prompt and read one answer, cleaned and stripped.
+
+        Returns None when a person at a terminal presses Ctrl+D; raises :class:`EndOfInput`
+        when a script's input has ended. Without a terminal the answer is echoed, so a
+        transcript reads like the session did.
+        """
+        parts = wrap(prompt, self.width)
+        for text in parts[:-1]:
+            self._write(text + "\n")
+        self._write(parts[-1] + " ")
+        self.stdout.flush()
+        self._shown = 0
+        raw = self.stdin.readline()
+        if raw == "":
+            self._write("\n")
+            self.stdout.flush()
+            if not self.typing:
+                raise EndOfInput
+            return None
+        answer = " ".join(clean(raw).split())
+        if not self.typing:
+            self._write(answer + "\n")
+        return answer
