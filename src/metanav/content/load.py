@@ -73,7 +73,26 @@ class LList(list):
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # PyYAML's own constructors raise plain Python errors for values that do not fit
+        # their tag (``!!int abc``, ``!!bool maybe``): turn those into a YAML error with
+        # the value's line, so they are reported like any other mistake.
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            value = node.value if isinstance(node.value, str) else "this value"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{value}' cannot be read as {tag}", node.start_mark
+            ) from exc
+
+
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
+    # Dates stay text; the date check reports impossible ones (2026-13-40) in words
+    # instead of PyYAML raising ValueError.
+    return loader.construct_scalar(node)
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LDict:
@@ -105,6 +124,7 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LList:
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,10 +334,17 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         what = clean_line(exc.problem or exc.context or "is not valid YAML")
+        start = exc.context_mark
+        if exc.problem and exc.context and start and mark and start.line != mark.line:
+            # The mistake is often where the unclosed thing began, not where PyYAML noticed.
+            what += f" ({clean_line(exc.context)} that starts on line {start.line + 1})"
         problems.append(Problem(name, line, "yaml", f"YAML syntax error: {what}"))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(name, 0, "yaml", f"YAML error: {clean_line(exc)}"))
+        return None
+    except RecursionError:
+        problems.append(Problem(name, 0, "yaml", "YAML error: nested too deeply to read"))
         return None
     if data is None:
         problems.append(Problem(name, 1, "file", "is empty"))

@@ -1,0 +1,29 @@
+"""Shared test set-up: no test ever reads or writes the real home folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point METANAV_STATE_DIR and METANAV_EXPORT_DIR at fresh empty folders for each test."""
+    state = tmp_path_factory.mktemp("state")
+    export = tmp_path_factory.mktemp("export")
+    monkeypatch.setenv("METANAV_STATE_DIR", str(state))
+    monkeypatch.setenv("METANAV_EXPORT_DIR", str(export))
+    return state, export
+
+
+@pytest.fixture
+def state_dir(_private_dirs) -> Path:
+    """The folder METANAV_STATE_DIR points at for this test (empty at the start)."""
+    return _private_dirs[0]
+
+
+@pytest.fixture
+def export_dir(_private_dirs) -> Path:
+    """The folder METANAV_EXPORT_DIR points at for this test (empty at the start)."""
+    return _private_dirs[1]
