@@ -69,7 +69,8 @@ def render_lines(items: list[ListItem], width: int = 80, today: _dt.date | None 
                         label = "Answer: " if n == 0 else ""
                         lines.extend(wrap(label + para, width, indent=pad))
         lines.append("")
-    lines.append("[x] means asked. metanav gives information, not advice: your care team knows your own care.")
+    lines.extend(wrap("[x] means asked. metanav gives information, not advice: your care team "
+                      "knows your own care.", width))
     return lines
 
 
