@@ -29,6 +29,11 @@ class Key:
     in_prompt: bool = True
 
 
+def numbers(count: int) -> str:
+    """How to say which numbers may be typed: "1" or "a number from 1 to 5"."""
+    return "1" if count == 1 else f"a number from 1 to {count}"
+
+
 class Leave(Exception):
     """The person chose to leave metanav."""
 
@@ -123,5 +128,5 @@ class Screen:
                     return None
             if arg.isdigit() and 1 <= int(arg) <= items:
                 return int(arg) - 1
-            self.say(f'"{arg}" is not one of the numbers. Type a number from 1 to {items}.')
+            self.say(f'"{arg}" is not one of the numbers. Type {numbers(items)}.')
             arg = ""

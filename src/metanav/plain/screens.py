@@ -12,7 +12,7 @@ from collections.abc import Callable
 from metanav.content.model import CARE_TEAM_NOTE, KINDS, Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_resources
 from metanav.content.text import block_lines
-from metanav.plain.base import Action, Key, Page, Screen
+from metanav.plain.base import Action, Key, Page, Screen, numbers
 from metanav.plain.shell import GLOBAL_KEYS
 from metanav.state.mylist import export, my_list, render_lines
 from metanav.state.store import MAX_TOP
@@ -84,12 +84,12 @@ SHOW = Key("s", "s to show my list",
 EXPORT = Key("e", "e to save my list to a file", "save my list as a text file and say where",
              "export_list")
 TOP = Key("t", "t for top three",
-          f"t and a number (t 2): mark a question as one of your {MAX_TOP} most important, "
+          f"with a number (t 2): mark a question as one of your {MAX_TOP} most important, "
           "or unmark it", "top")
-ASKED = Key("k", "k to mark asked", "k and a number (k 2): mark a question as asked, or not asked",
+ASKED = Key("k", "k to mark asked", "with a number (k 2): mark a question as asked, or not asked",
             "asked")
-NOTE = Key("n", "n for a note", "n and a number (n 2): write a short note of the answer", "note")
-DELETE = Key("d", "d to delete your question", "d and a number (d 2): delete a question you added",
+NOTE = Key("n", "n for a note", "with a number (n 2): write a short note of the answer", "note")
+DELETE = Key("d", "d to delete your question", "with a number (d 2): delete a question you added",
              "delete")
 
 
@@ -380,12 +380,12 @@ class ResourcesScreen(Screen):
     NUMBERS = "open a resource to see its web address, phone and description"
     KEYS = (
         Key("f", "f to find words",
-            "f and words (f spanish): show only resources with those words; f alone clears "
-            "them. Typing words without f works too", "find"),
+            "with words (f spanish): show only resources with those words; f alone "
+            "clears them. Typing two or more letters without f works too", "find"),
         Key("k", "k for kind", "choose a kind: information, helpline, money help and more", "kind"),
         Key("l", "l for language", "choose a language", "language"),
         Key("c", "c to clear filters", "clear the words, kind and language", "clear"),
-        Key("b", "b to bookmark", "b and a number (b 2): bookmark a resource, or remove it",
+        Key("b", "b to bookmark", "with a number (b 2): bookmark a resource, or remove the bookmark",
             "bookmark"),
     )
 
@@ -423,31 +423,36 @@ class ResourcesScreen(Screen):
         return True
 
     def _choose(self, what: str, options: list[tuple[str, str]], current: str, arg: str) -> str | None:
-        """Pick one of ``options`` (value, words): by number or words in ``arg``, or from a list."""
-        values = [value for value, _ in options]
-        if arg:
+        """Pick one of ``options`` (value, words) by number, code or first words: from ``arg``
+        ("l spanish"), or from a numbered list."""
+
+        def match(answer: str) -> str | None:
             for number, (value, words) in enumerate(options, 1):
-                if arg == str(number) or words.casefold().startswith(arg.casefold()):
+                if answer.casefold() in (str(number), value.casefold()) or (
+                    len(answer) > 1 and words.casefold().startswith(answer.casefold())
+                ):
                     return value
+            return None
+
+        if arg:
+            found = match(arg)
+            if found is not None:
+                return found
             self.say(f'No {what} matches "{arg}". Choose from the list.')
         self.say(f"Choose a {what}:")
+        values = [value for value, _ in options]
         for number, (value, words) in enumerate(options, 1):
             self.say(f"{number}. {words}" + (" (chosen now)" if value == current else ""))
-        index: int | None = None
         default = values.index(current) + 1 if current in values else 1
-        while index is None:
+        while True:
             answer = self.shell.ask(f"Choose 1-{len(options)} [default: {default}]:")
             if answer is None:
                 self.say("Cancelled.")
                 return None
-            if not answer:
-                return values[default - 1]
-            if answer.isdigit() and 1 <= int(answer) <= len(options):
-                index = int(answer) - 1
-            else:
-                self.say(f'"{answer}" is not one of the numbers. Type a number from 1 to '
-                         f"{len(options)}.")
-        return values[index]
+            found = values[default - 1] if not answer else match(answer)
+            if found is not None:
+                return found
+            self.say(f'"{answer}" is not one of the choices. Type {numbers(len(options))}.')
 
     def kind(self, arg: str) -> bool | None:
         kinds = [k for k in KINDS if any(k in r.kinds for r in self.library.resources.values())]
@@ -516,7 +521,7 @@ class ResourceScreen(Screen):
 class BookmarksScreen(Screen):
     NAME = "Bookmarks"
     NUMBERS = "open a bookmarked topic or resource"
-    KEYS = (Key("d", "d to remove a bookmark", "d and a number (d 2): remove a bookmark",
+    KEYS = (Key("d", "d to remove a bookmark", "with a number (d 2): remove a bookmark",
                 "remove"),)
 
     def _describe(self, kind: str, item_id: str) -> tuple[str, Callable[[], Screen] | None]:

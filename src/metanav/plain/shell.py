@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from metanav.plain.base import Key, Leave, Screen
+from metanav.plain.base import Key, Leave, Screen, numbers
 from metanav.plain.term import EndOfInput, StopOutput, Term
 from metanav.session import Session
 
@@ -108,7 +108,7 @@ class Shell:
             if 1 <= number <= count:
                 return screen.page.choices[number - 1]()
             if count:
-                self.term.say(f"There is no number {answer} here. Type a number from 1 to {count}.")
+                self.term.say(f"There is no number {answer} here. Type {numbers(count)}.")
             else:
                 self.term.say("There are no numbers to choose here. Type a letter from the list.")
             return None
@@ -120,7 +120,7 @@ class Shell:
         done = screen.free_text(answer)
         if done is not None:
             return done
-        span = f"a number from 1 to {count}, " if count else ""
+        span = f"{numbers(count)}, " if count else ""
         self.term.say(f'"{answer}" is not one of the choices. Type {span}a letter from the list, '
                       "or h for help.")
         return None
