@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 
+from textual._compositor import CompositorUpdate
 from textual.app import App
+from textual.geometry import Offset
 from textual.theme import Theme
 
 from metanav.session import Session
 from metanav.tui import bindings
+from metanav.tui.delta import DeltaUpdate, Shadow
 from metanav.tui.screens.base import BaseScreen
 from metanav.tui.screens.home import HomeScreen
 
@@ -86,6 +89,37 @@ class MetanavApp(App, inherit_bindings=False):
             self.register_theme(theme)
         self.register_theme(_ansi_theme())
         self.theme = choose_theme(session.theme, session.store.setting("theme"))
+        # Send only changed cells (see delta.py); METANAV_FULL_REDRAW=1 turns this off.
+        self._shadow: Shadow | None = None if os.environ.get("METANAV_FULL_REDRAW") else Shadow()
+        self._shown_cursor: Offset | None = None
+
+    def _display(self, screen, renderable) -> None:  # type: ignore[override]
+        shadow = self._shadow
+        driver = self._driver
+        if (
+            shadow is not None
+            and isinstance(renderable, CompositorUpdate)
+            and driver is not None
+            and not driver.is_inline
+            and not self.is_headless
+        ):
+            width, height = self.size
+            if (shadow.width, shadow.height) != (width, height):
+                shadow.resize(width, height)
+            data = shadow.diff(renderable, self.console)
+            if data is not None:
+                cursor = self.screen.outer_size.clamp_offset(self.cursor_position)
+                if not data and cursor == self._shown_cursor:
+                    return  # nothing changed on screen: send nothing at all
+                self._shown_cursor = cursor
+                renderable = DeltaUpdate(data)
+        super()._display(screen, renderable)
+
+    def action_redraw(self) -> None:
+        """Send the whole screen again (if the terminal got garbled)."""
+        if self._shadow is not None:
+            self._shadow.invalidate()
+        self.screen.refresh()
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen()

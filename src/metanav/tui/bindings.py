@@ -19,7 +19,8 @@ GLOBAL = [
 ]
 
 APP = [
-    Binding("f2", "cycle_theme", "Colours", id="theme"),
+    Binding("f2", "cycle_theme", "Change colours", show=False, id="theme"),
+    Binding("f5", "redraw", "Redraw the whole screen", show=False, id="redraw"),
     Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     Binding("ctrl+c", "quit", "Quit", show=False, id="quit_ctrl_c", priority=True),
 ]
@@ -51,10 +52,13 @@ MY_LIST = [
 
 RESOURCES = [
     Binding("slash", "focus_filter", "Filter", key_display="/", id="resources.filter"),
-    Binding("ctrl+k", "next_kind", "Kind", key_display="^k", id="resources.kind"),
-    Binding("ctrl+l", "next_language", "Language", key_display="^l", id="resources.language"),
+    Binding("down", "focus_list", "Go to the list", show=False, id="resources.list"),
+    Binding("ctrl+k", "next_kind", "Kind", key_display="^k", id="resources.kind", priority=True),
+    Binding("ctrl+l", "next_language", "Language", key_display="^l", id="resources.language",
+            priority=True),
     Binding("b", "bookmark", "Bookmark", id="resources.bookmark"),
-    Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="resources.clear"),
+    Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="resources.clear",
+            priority=True),
 ]
 
 RESOURCE = [

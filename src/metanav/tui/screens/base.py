@@ -57,8 +57,13 @@ class BaseScreen(Screen):
         """Confirm an action, or say in words why saving failed."""
         self.say(done if result.ok else result.message)
 
+    _shown = False
+
     def on_screen_resume(self) -> None:
-        self.refresh_view()
+        # The first resume is the first showing: everything is fresh already.
+        if self._shown:
+            self.refresh_view()
+        self._shown = True
 
     def refresh_view(self) -> None:
         """Bring what is shown up to date with the person's state (after coming back)."""

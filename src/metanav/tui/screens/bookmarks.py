@@ -22,8 +22,7 @@ class BookmarksScreen(ListScreen):
             empty_text="No bookmarks yet. Press b on a topic or a resource to keep it here.",
         )
 
-    def on_mount(self) -> None:
-        self.main_list().focus()
+    AUTO_FOCUS = "#bookmark-list"
 
     def _rows(self) -> list[Row]:
         library = self.session.library
@@ -97,5 +96,4 @@ class HelpScreen(BaseScreen):
         with VerticalScroll(id="help-body", can_focus=True):
             yield Static(plain(help_text()), id="help-text", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#help-body").focus()
+    AUTO_FOCUS = "#help-body"

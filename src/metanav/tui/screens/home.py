@@ -42,8 +42,9 @@ class HomeScreen(ListScreen):
             rows.append(Row(f"{number}. {title}", key=key))
         return rows
 
+    AUTO_FOCUS = "#home-list"
+
     def on_mount(self) -> None:
-        self.main_list().focus()
         for notice in self.session.store.notices:
             self.say(notice)
 

@@ -30,8 +30,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Input(value=self.value, max_length=self.max_length, id="prompt-input")
             yield Static(plain("Enter to save, Escape to cancel."), markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
+    AUTO_FOCUS = "#prompt-input"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -42,8 +42,7 @@ class QuestionsScreen(ListScreen):
         )
         yield LeanList(self._rows(), wrap=True, id="questions-list")
 
-    def on_mount(self) -> None:
-        self.main_list().focus()
+    AUTO_FOCUS = "#questions-list"
 
     def _rows(self) -> list[Row]:
         library, store = self.session.library, self.session.store
@@ -197,9 +196,10 @@ class MyListScreen(BaseScreen):
         with VerticalScroll(id="mylist-body", can_focus=True):
             yield Static("", id="mylist-text", markup=False)
 
+    AUTO_FOCUS = "#mylist-body"
+
     def on_mount(self) -> None:
         self.refresh_view()
-        self.query_one("#mylist-body").focus()
 
     def refresh_view(self) -> None:
         width = max(30, self.size.width - 2) if self.size.width else 78

@@ -60,9 +60,10 @@ class ResourcesScreen(ListScreen):
         yield Static("", id="match-count", markup=False)
         yield LeanList(id="resource-list", empty_text="No resources match. Try fewer words.")
 
+    AUTO_FOCUS = "#filter-text"
+
     def on_mount(self) -> None:
         self.apply_filter(say=False)
-        self.main_list().focus()
 
     def numbered_keys(self) -> list[str]:
         return []  # numbers are typed into the filter here, not used to jump
@@ -97,6 +98,11 @@ class ResourcesScreen(ListScreen):
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         self.metanav.open_resource(self.matches[event.index].id)
+
+    def action_focus_list(self) -> None:
+        """Down from the filter box goes to the list (the list moves its own highlight)."""
+        if not isinstance(self.focused, LeanList):
+            self.main_list().focus()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter-text", Input).focus()
@@ -164,8 +170,7 @@ class ResourceScreen(BaseScreen):
         with VerticalScroll(id="resource-body", can_focus=True):
             yield Static(plain(text), id="resource-text", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#resource-body").focus()
+    AUTO_FOCUS = "#resource-body"
 
     def action_bookmark(self) -> None:
         on, result = self.session.store.toggle_bookmark("resource", self.resource.id)
