@@ -57,9 +57,10 @@ def empty_doc() -> Doc:
 def _entry(value: Any) -> dict[str, Any]:
     value = value if isinstance(value, dict) else {}
     return {
-        "chosen": bool(value.get("chosen", False)),
-        "top": bool(value.get("top", False)),
-        "asked": bool(value.get("asked", False)),
+        # Only a real JSON true counts: a wrong type (the text "false", 1) becomes False.
+        "chosen": value.get("chosen") is True,
+        "top": value.get("top") is True,
+        "asked": value.get("asked") is True,
         "note": clean(value.get("note", ""))[:MAX_NOTE] if isinstance(value.get("note"), str) else "",
         **{k: v for k, v in value.items() if k not in {"chosen", "top", "asked", "note"}},
     }
@@ -133,6 +134,12 @@ class Store:
         try:
             with self._locked():
                 self.doc = self._read_disk()
+            return
+        except OSError:
+            pass
+        # The lock could not be taken (a read-only folder, say): the file may still be readable.
+        try:
+            self.doc = self._read_disk()
         except OSError as exc:
             self.notices.append(f"Your saved lists could not be read ({_why(exc)}). "
                                 "metanav will carry on without them.")
@@ -169,7 +176,12 @@ class Store:
         try:
             return normalise(json.loads(raw.decode("utf-8")))
         except (ValueError, UnicodeDecodeError):
-            aside = path.with_name(f"{STATE_FILE}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            aside = path.with_name(f"{STATE_FILE}.corrupt-{stamp}")
+            n = 2
+            while aside.exists():  # never replace an earlier damaged copy
+                aside = path.with_name(f"{STATE_FILE}.corrupt-{stamp}-{n}")
+                n += 1
             try:
                 os.replace(path, aside)
                 where = f" It was moved to {aside}."
@@ -260,13 +272,28 @@ class Store:
         return self._set(question_id, chosen=on) if on else self._set(question_id, chosen=False, top=False)
 
     def top_count(self) -> int:
-        return sum(1 for e in self.doc["checklist"].values() if e["chosen"] and e["top"])
+        return _top_count(self.doc)
 
     def set_top(self, question_id: str, on: bool) -> SaveResult:
         """Mark as one of the three most important (choosing it too). Refuses a fourth."""
-        if on and not self.entry(question_id)["top"] and self.top_count() >= MAX_TOP:
-            return SaveResult(False, f"You can mark up to {MAX_TOP} questions as most important.")
-        return self._set(question_id, top=on, chosen=True) if on else self._set(question_id, top=False)
+        refusal = SaveResult(False, f"You can mark up to {MAX_TOP} questions as most important.")
+        if not on:
+            return self._set(question_id, top=False)
+        if not self.entry(question_id)["top"] and self.top_count() >= MAX_TOP:
+            return refusal
+
+        def op(doc: Doc) -> None:
+            # Checked again on the document as saved: another session may have marked some.
+            entry = _entry(doc["checklist"].get(question_id))
+            entry["chosen"] = True
+            if entry["top"] or _top_count(doc) < MAX_TOP:
+                entry["top"] = True
+            doc["checklist"][question_id] = entry
+
+        result = self.apply(op)
+        if result.ok and not self.entry(question_id)["top"]:
+            return refusal
+        return result
 
     def set_asked(self, question_id: str, on: bool) -> SaveResult:
         return self._set(question_id, asked=on)
@@ -308,6 +335,10 @@ class Store:
 
     def snapshot(self) -> Doc:
         return copy.deepcopy(self.doc)
+
+
+def _top_count(doc: Doc) -> int:
+    return sum(1 for e in doc["checklist"].values() if e["chosen"] and e["top"])
 
 
 def _why(exc: OSError) -> str:
