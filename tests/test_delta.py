@@ -1,0 +1,142 @@
+"""Sending only changed cells: unit tests of the shadow, and a real pty run through a
+terminal emulator (pyte) proving the screen a person sees is the same as with full redraws."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import time
+
+import pyte
+import pytest
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from textual._compositor import LayoutUpdate
+from textual.geometry import Region
+from textual.strip import Strip
+
+from metanav.tui.delta import Shadow, cells_of
+
+CONSOLE = Console(color_system="256", force_terminal=True, width=10)
+RED = Style(color="red")
+
+
+def layout(lines: list[list[Segment]], y: int = 0) -> LayoutUpdate:
+    width = max(sum(len(s.text) for s in line) for line in lines)
+    return LayoutUpdate([[Strip(line)] for line in lines], Region(0, y, width, len(lines)))
+
+
+def test_first_frame_is_sent_then_identical_frame_costs_nothing():
+    shadow = Shadow()
+    shadow.resize(10, 2)
+    update = layout([[Segment("hello     ")], [Segment("world     ")]])
+    first = shadow.diff(update, CONSOLE)
+    assert "hello" in first and "world" in first
+    assert shadow.diff(update, CONSOLE) == ""
+
+
+def test_only_the_changed_run_is_sent():
+    shadow = Shadow()
+    shadow.resize(10, 1)
+    shadow.diff(layout([[Segment("aaaaaaaaaa")]]), CONSOLE)
+    out = shadow.diff(layout([[Segment("aaaaaXaaaa")]]), CONSOLE)
+    assert out.startswith("\x1b[1;6H")
+    assert "X" in out and "a" not in out.replace("\x1b[1;6H", "")
+
+
+def test_style_change_alone_is_sent():
+    shadow = Shadow()
+    shadow.resize(4, 1)
+    shadow.diff(layout([[Segment("abcd")]]), CONSOLE)
+    out = shadow.diff(layout([[Segment("ab"), Segment("cd", RED)]]), CONSOLE)
+    assert out.startswith("\x1b[1;3H") and "cd" in out
+
+
+def test_wide_characters_are_never_split():
+    cells = cells_of([Segment("a\u4e2db")])
+    assert [c[0] for c in cells] == ["a", "\u4e2d", "", "b"]
+    shadow = Shadow()
+    shadow.resize(4, 1)
+    shadow.diff(layout([[Segment("a\u4e2db")]]), CONSOLE)
+    out = shadow.diff(layout([[Segment("a\u4e8cb")]]), CONSOLE)
+    assert out.startswith("\x1b[1;2H") and "\u4e8c" in out
+
+
+def test_invalidate_sends_everything_again():
+    shadow = Shadow()
+    shadow.resize(5, 1)
+    update = layout([[Segment("abcde")]])
+    shadow.diff(update, CONSOLE)
+    shadow.invalidate()
+    assert "abcde" in shadow.diff(update, CONSOLE)
+
+
+# -- a real terminal ---------------------------------------------------------------------------
+KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\x1b[6~", b"\t", b"\x1b[B", b"\r", b"b", b"\x1b",
+        b"1", b"8", b"WAIT", b"\r", b"help", b"\x1b[B", b"\x1b[B", b"\x1b"]
+
+
+def run_in_pty(tmp_path, env_extra: dict) -> tuple[str, int]:
+    """Run metanav at 80x24 through KEYS; return the emulated screen and bytes received."""
+    screen = pyte.Screen(80, 24)
+    stream = pyte.ByteStream(screen)
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "TERM": "xterm-256color",
+            "METANAV_STATE_DIR": str(tmp_path),
+            "TEXTUAL_ANIMATIONS": "none",
+            **env_extra,
+        }
+        os.execve(sys.executable, [sys.executable, "-m", "metanav"], env)
+    import fcntl
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    total = 0
+
+    def drain(quiet: float = 0.4, limit: float = 15.0) -> None:
+        nonlocal total
+        end = time.monotonic() + limit
+        last = time.monotonic()
+        while time.monotonic() < end:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    return
+                total += len(data)
+                stream.feed(data)
+                last = time.monotonic()
+            elif time.monotonic() - last > quiet:
+                return
+
+    try:
+        drain(quiet=1.0)
+        for key in KEYS:
+            if key == b"WAIT":
+                time.sleep(1.0)
+                continue
+            os.write(fd, key)
+            drain()
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return "\n".join(screen.display), total
+
+
+@pytest.mark.slow
+def test_screen_is_the_same_as_with_full_redraws_and_costs_less(tmp_path):
+    delta_screen, delta_bytes = run_in_pty(tmp_path / "a", {})
+    full_screen, full_bytes = run_in_pty(tmp_path / "b", {"METANAV_FULL_REDRAW": "1"})
+    assert "Support resources" in full_screen
+    assert delta_screen == full_screen
+    assert delta_bytes < full_bytes * 0.6
