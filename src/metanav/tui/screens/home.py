@@ -28,7 +28,7 @@ class HomeScreen(ListScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(plain(INTRO), id="intro", markup=False)
-        yield LeanList(self._rows(), id="home-list")
+        yield LeanList(self._rows(), wrap=True, id="home-list")
 
     def _rows(self) -> list[Row]:
         rows = [Row("Topics", heading=True)]

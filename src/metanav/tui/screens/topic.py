@@ -77,7 +77,7 @@ class TopicScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="topic-body", can_focus=True):
             yield Static(topic_content(self.topic, self._text_width), id="topic-text", markup=False)
-        yield Static(plain("Related: Tab to move here, Enter to open or add"), id="related-title",
+        yield Static(plain("Related: press Tab, then Enter"), id="related-title",
                      markup=False)
         yield LeanList(self._related_rows(), wrap=True, id="related", empty_text="Nothing related.")
 
