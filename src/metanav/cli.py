@@ -128,17 +128,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def make_session(args: argparse.Namespace, library):
+def make_session(args: argparse.Namespace, library, kiosk_config=None):
     from metanav.session import Policy, Session
     from metanav.state.store import Store, default_state_dir
 
     if args.kiosk:
+        from metanav.kiosk import load_config
+
+        # Memory only, and the clinic's switches (everything off unless kiosk.ini allows it).
+        kiosk_config = kiosk_config or load_config(args.kiosk_config)
         store = Store.memory()
-        policy = Policy(export=False, print=False, open_links=False, own_notes=False, quit=False)
+        policy = kiosk_config.policy()
     else:
         store = Store.open(default_state_dir())
         policy = Policy()
-    return Session(library=library, store=store, policy=policy, kiosk=args.kiosk, theme=args.theme or "")
+    return Session(library=library, store=store, policy=policy, kiosk=args.kiosk,
+                   theme=args.theme or "", kiosk_config=kiosk_config)
+
+
+def run_kiosk(args: argparse.Namespace) -> int:
+    """Kiosk mode: harden the process first, never return to a prompt (see metanav.kiosk)."""
+    from metanav import kiosk
+
+    refusal = kiosk.harden_process()  # before Textual is imported: it reads TEXTUAL_* once
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return kiosk.leave(EXIT_ERROR)
+    try:
+        config = kiosk.load_config(args.kiosk_config)
+    except kiosk.KioskConfigError as exc:
+        print(exc, file=sys.stderr)
+        print("metanav cannot start the kiosk until its settings are fixed.", file=sys.stderr)
+        return kiosk.leave(EXIT_BAD_CONTENT)
+    library = _load(args)
+    if library is None:
+        return kiosk.leave(EXIT_BAD_CONTENT)
+    session = make_session(args, library, config)
+    if want_plain(args):
+        from metanav.plain.shell import run as run_plain
+
+        return kiosk.leave(run_plain(session))
+    kiosk.low_bandwidth()
+    from metanav.tui.app import run as run_tui
+
+    return kiosk.leave(run_tui(session))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_check_data(args)
     if args.command == "export":
         return cmd_export(args)
+    if args.kiosk:
+        return run_kiosk(args)
     library = _load(args)
     if library is None:
         return EXIT_BAD_CONTENT
@@ -155,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         from metanav.plain.shell import run as run_plain
 
         return run_plain(session)
+    from metanav.kiosk import low_bandwidth
+
+    low_bandwidth()  # over SSH: a lower frame rate, unless TEXTUAL_FPS is set already
     from metanav.tui.app import run as run_tui
 
     return run_tui(session)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from metanav.content.model import Library
+from metanav.kiosk import KioskConfig
 from metanav.state.store import Store
 
 
@@ -30,3 +31,4 @@ class Session:
     kiosk: bool = False
     theme: str = ""
     notices: list[str] = field(default_factory=list)
+    kiosk_config: KioskConfig | None = None  # kiosk mode's settings (staff exit, idle time)

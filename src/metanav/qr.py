@@ -1,0 +1,79 @@
+"""QR codes drawn with text, so a person can take a web address or phone number with their phone.
+
+metanav never opens links. Instead a resource's address or number is shown as a QR code made
+with segno (pure Python) and drawn with Unicode half blocks: one character cell holds two
+modules, one above the other, so a module is about square on a terminal. The code is meant to
+be drawn dark-on-light (the TUI paints it black on white whatever the theme); the quiet zone
+around it is part of the drawing.
+
+Plain Python, no Textual: plain mode can draw the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (top dark, bottom dark) -> character, drawn in black ink on white paper.
+_CELLS = {
+    (False, False): " ",
+    (True, False): "\u2580",  # ▀ upper half block
+    (False, True): "\u2584",  # ▄ lower half block
+    (True, True): "\u2588",  # █ full block
+}
+_DECODE = {char: pair for pair, char in _CELLS.items()}
+DEFAULT_BORDER = 2
+
+
+def phone_uri(phone: str) -> str:
+    """``tel:`` address for a phone number as written in the content ("1-800-227-2345")."""
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return f"tel:{digits}" if digits.strip("+") else ""
+
+
+def matrix(data: str) -> list[list[bool]]:
+    """segno's module matrix for ``data``, without a border: True is a dark module."""
+    import segno
+
+    code = segno.make(data, error="l", micro=False)  # boosted when it costs no size
+    return [[bool(v) for v in row] for row in code.matrix]
+
+
+def with_border(modules: list[list[bool]], border: int) -> list[list[bool]]:
+    size = len(modules[0]) if modules else 0
+    blank = [False] * (size + 2 * border)
+    return (
+        [list(blank) for _ in range(border)]
+        + [[False] * border + list(row) + [False] * border for row in modules]
+        + [list(blank) for _ in range(border)]
+    )
+
+
+def half_block_lines(modules: list[list[bool]], border: int = DEFAULT_BORDER) -> list[str]:
+    """Draw a module matrix (quiet zone added) as text, two module rows per line."""
+    grid = with_border(modules, border)
+    if len(grid) % 2:
+        grid.append([False] * len(grid[0]))
+    return [
+        "".join(_CELLS[(top, bottom)] for top, bottom in zip(grid[y], grid[y + 1], strict=True))
+        for y in range(0, len(grid), 2)
+    ]
+
+
+def read_back(lines: list[str]) -> list[list[bool]]:
+    """The module grid a drawing shows (inverse of :func:`half_block_lines`, for tests)."""
+    grid: list[list[bool]] = []
+    for line in lines:
+        pairs = [_DECODE[char] for char in line]
+        grid.append([top for top, _ in pairs])
+        grid.append([bottom for _, bottom in pairs])
+    return grid
+
+
+def draw(data: str, border: int = DEFAULT_BORDER) -> list[str]:
+    return half_block_lines(matrix(data), border)
+
+
+def drawn_size(data: str, border: int = DEFAULT_BORDER) -> tuple[int, int]:
+    """(columns, lines) the drawing of ``data`` takes."""
+    size = len(matrix(data)) + 2 * border
+    return size, (size + 1) // 2
