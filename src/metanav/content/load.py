@@ -595,16 +595,24 @@ def _load_folder(folder: Path, out: _Collected, problems: list[Problem], *, requ
 _TABLE_FOR = {"topic": "topics", "question": "questions", "resource": "resources", "group": "groups"}
 
 
-def load_library(extra_dirs: Iterable[Path] = (), *, bundled: Path | None = None) -> Library:
+def load_library(
+    extra_dirs: Iterable[Path] = (), *, bundled: Path | None = None, cache: bool = True
+) -> Library:
     """Load the bundled content plus each extra folder, validating everything.
 
-    Raises :class:`ContentError` listing every problem found.
+    Large folders are loaded from a cache when unchanged (see :mod:`metanav.content.cache`);
+    ``cache=False`` always reads the YAML. Raises :class:`ContentError` listing every problem.
     """
+    folders = [Path(bundled or bundled_data_dir()), *(Path(f) for f in extra_dirs)]
+    if cache:
+        from metanav.content.cache import cached
+
+        return cached(folders, lambda: load_library(folders[1:], bundled=folders[0], cache=False))
     problems: list[Problem] = []
     out = _Collected()
-    _load_folder(bundled or bundled_data_dir(), out, problems, required=True)
-    for folder in extra_dirs:
-        _load_folder(Path(folder), out, problems, required=False)
+    _load_folder(folders[0], out, problems, required=True)
+    for folder in folders[1:]:
+        _load_folder(folder, out, problems, required=False)
     return _finish(out, problems)
 
 

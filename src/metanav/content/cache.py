@@ -1,0 +1,129 @@
+"""A cache of loaded content, so large ``--data`` folders start as fast as the bundled content.
+
+Parsing and validating 10,000 resources from YAML takes seconds even with libyaml; unpickling
+the validated :class:`Library` takes a few tens of milliseconds. The cache is used only when the
+folders hold more than :data:`MIN_BYTES` of YAML (small content loads fast anyway).
+
+- Keyed by the path, size, modification time (ns) and inode of every YAML file read, the
+  folders' paths, the metanav version, the Python version and the size and time of the loader's
+  own source files: change any of them and the content is loaded from YAML again.
+- Kept in ``platformdirs.user_cache_path("metanav")``, or ``METANAV_CACHE_DIR`` when set.
+- Written atomically (temp file in the same folder, fsync, ``os.replace``). A missing,
+  unreadable, corrupt or stale cache file is ignored; failing to write one is ignored too.
+- Only content that loaded without problems is cached, so a cached library is always a
+  validated one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from metanav import __version__
+from metanav.content.model import Library
+
+CACHE_FORMAT = 1
+MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
+
+_HERE = Path(__file__).resolve().parent
+_CODE = ("model.py", "load.py", "text.py", "cache.py")
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("METANAV_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_cache_path("metanav")
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files the loader reads from one content folder."""
+    files = sorted((folder / "topics").glob("*.yaml")) if (folder / "topics").is_dir() else []
+    files += [p for p in (folder / "questions.yaml", folder / "resources.yaml") if p.exists()]
+    return files
+
+
+def _stamp(path: Path) -> tuple[str, int, int, int]:
+    st = path.stat()
+    return (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def fingerprint(folders: Sequence[Path]) -> tuple[tuple, int] | None:
+    """The cache key for these folders and the bytes of YAML they hold (None if unreadable)."""
+    try:
+        entries = []
+        total = 0
+        for folder in folders:
+            folder = Path(folder).resolve()
+            entries.append(str(folder))
+            for path in yaml_files(folder):
+                stamp = _stamp(path)
+                total += stamp[1]
+                entries.append(stamp)
+        code = tuple(_stamp(_HERE / name) for name in _CODE)
+    except OSError:
+        return None
+    key = (CACHE_FORMAT, __version__, sys.version_info[:2], tuple(entries), code)
+    return key, total
+
+
+def cache_file(folders: Sequence[Path]) -> Path:
+    names = "\0".join(str(Path(f).resolve()) for f in folders)
+    digest = hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return cache_dir() / f"library-{digest}.pickle"
+
+
+def read(path: Path, key: tuple) -> Library | None:
+    """The cached library if ``path`` holds one for exactly ``key``; otherwise None."""
+    try:
+        with open(path, "rb") as f:
+            if pickle.load(f) != key:
+                return None
+            library = pickle.load(f)
+    except Exception:  # noqa: BLE001 - any unreadable or corrupt cache is simply not used
+        return None
+    return library if isinstance(library, Library) else None
+
+
+def write(path: Path, key: tuple, library: Library) -> bool:
+    """Store ``library`` under ``key`` atomically. Returns False (quietly) if it cannot."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(key, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(library, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        return True
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is not an error
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return False
+
+
+def cached(folders: Sequence[Path], load: Callable[[], Library]) -> Library:
+    """``load()``, or its cached result when the folders are large and have not changed."""
+    found = fingerprint(folders)
+    if found is None or found[1] < MIN_BYTES:
+        return load()
+    key, _ = found
+    path = cache_file(folders)
+    library = read(path, key)
+    if library is not None:
+        return library
+    library = load()  # raises ContentError for bad content: nothing is cached then
+    write(path, key, library)
+    return library

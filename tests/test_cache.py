@@ -1,0 +1,131 @@
+"""The content cache: used for large folders, stale when a file changes, never trusted blindly."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from metanav.content import cache
+from metanav.content import load as load_module
+from metanav.content.load import ContentError, load_library
+
+
+def _resources_yaml(count: int, name: str = "Support line") -> str:
+    lines = ["resources:"]
+    for n in range(count):
+        lines += [
+            f"  - id: R-T-{n:04d}",
+            f"    name: {name} {n}",
+            "    organisation: Test Cancer Center",
+            "    kinds: [helpline]",
+            "    language: en",
+            f"    url: https://www.example.org/line/{n}",
+            "    description: A test line for the cache tests.",
+            "    topics: []",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("METANAV_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "MIN_BYTES", 1000)  # our small folder counts as large
+    data = tmp_path / "clinic"
+    data.mkdir()
+    (data / "resources.yaml").write_text(_resources_yaml(40), encoding="utf-8")
+    return data
+
+
+def _cache_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache").glob("library-*.pickle"))
+
+
+def _forbid_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args, **kwargs):
+        raise AssertionError("content was read from YAML, not from the cache")
+
+    monkeypatch.setattr(load_module, "_load_folder", fail)
+
+
+def test_cached_load_is_identical_to_an_uncached_load(folder, tmp_path, monkeypatch):
+    uncached = load_library([folder], cache=False)
+    first = load_library([folder])
+    assert len(_cache_files(tmp_path)) == 1
+    with monkeypatch.context() as m:
+        _forbid_yaml(m)
+        second = load_library([folder])
+    assert first == uncached and second == uncached
+    assert list(second.resources) == list(uncached.resources)
+    assert [r.haystack for r in second.resources.values()] == [
+        r.haystack for r in uncached.resources.values()
+    ]
+    assert len(second.resources) == len(uncached.resources) > 40
+
+
+def test_small_content_is_not_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("METANAV_CACHE_DIR", str(tmp_path / "cache"))
+    load_library()
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_changed_file_makes_the_cache_stale(folder, tmp_path):
+    load_library([folder])
+    path = folder / "resources.yaml"
+    before = path.stat()
+    path.write_text(_resources_yaml(40, name="Help line"), encoding="utf-8")  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    library = load_library([folder])
+    assert library.resources["R-T-0000"].name == "Help line 0"
+    assert library == load_library([folder], cache=False)
+
+
+def test_a_new_topic_file_makes_the_cache_stale(folder, tmp_path):
+    load_library([folder])
+    bundled_topics = load_module.bundled_data_dir() / "topics"
+    topic = next(iter(sorted(bundled_topics.glob("*.yaml"))))
+    (folder / "topics").mkdir()
+    text = topic.read_text(encoding="utf-8").replace("title:", "title: Clinic", 1)
+    (folder / "topics" / topic.name).write_text(text, encoding="utf-8")
+    library = load_library([folder])
+    assert any(t.title.startswith("Clinic") for t in library.topics.values())
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"not a pickle at all", b"\x80\x05\x95garbage", "pickled-other-key", "pickled-non-library"],
+)
+def test_a_corrupt_or_foreign_cache_is_ignored(folder, tmp_path, garbage):
+    expected = load_library([folder])
+    (path,) = _cache_files(tmp_path)
+    key, _ = cache.fingerprint([load_module.bundled_data_dir(), folder])
+    if garbage == "pickled-other-key":
+        data = pickle.dumps(("another", "key")) + pickle.dumps(expected)
+    elif garbage == "pickled-non-library":
+        data = pickle.dumps(key) + pickle.dumps({"resources": {}})
+    else:
+        data = garbage
+    path.write_bytes(data)
+    assert load_library([folder]) == expected
+    assert cache.read(path, key) == expected  # rewritten with a good copy
+
+
+def test_an_unwritable_cache_folder_is_not_an_error(folder, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("METANAV_CACHE_DIR", str(blocker / "cache"))
+    assert load_library([folder]) == load_library([folder], cache=False)
+    assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_bad_content_is_never_cached(folder, tmp_path):
+    (folder / "resources.yaml").write_text(
+        _resources_yaml(40).replace("language: en", "language: xx"), encoding="utf-8"
+    )
+    for _ in range(2):
+        with pytest.raises(ContentError) as err:
+            load_library([folder])
+        assert "language" in str(err.value)
+    assert _cache_files(tmp_path) == []
