@@ -317,3 +317,18 @@ async def test_cursor_follows_the_highlight(tmp_path):
         await pilot.press("down")
         assert app.cursor_position.y == y0 + 1
         assert app.cursor_position.y == lst.content_region.y + lst.highlighted
+
+
+async def test_cursor_moves_to_the_focused_part(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        body = app.screen.query_one("#topic-body")
+        await pilot.pause()
+        assert app.cursor_position == body.content_region.offset
+        await pilot.press("tab")
+        related = app.screen.query_one("#related", LeanList)
+        assert related.has_focus
+        assert app.cursor_position.y == related.content_region.y + related.first_line_of(
+            related.highlighted
+        )

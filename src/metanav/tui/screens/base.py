@@ -68,6 +68,17 @@ class BaseScreen(Screen):
     def refresh_view(self) -> None:
         """Bring what is shown up to date with the person's state (after coming back)."""
 
+    def on_descendant_focus(self, event) -> None:
+        """Put the real terminal cursor where focus is, for braille and screen readers.
+
+        Lists and text boxes place it on their own item; other parts get it at their top left.
+        """
+        from textual.widgets import Input
+
+        widget = event.widget
+        if not isinstance(widget, (LeanList, Input)):
+            self.app.cursor_position = widget.content_region.offset
+
     # Actions every screen has.
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -276,8 +276,8 @@ class LeanList(ScrollView, can_focus=True):
             Region(0, max(0, first), 1, height), animate=False, immediate=True, force=True
         )
 
-    def _place_cursor(self) -> None:
-        if not self.is_mounted or not self.has_focus or self.highlighted is None:
+    def _place_cursor(self, focusing: bool = False) -> None:
+        if not self.is_mounted or not (focusing or self.has_focus) or self.highlighted is None:
             return
         region = self.scrollable_content_region
         y = self._row_first_line(self.highlighted) - int(self.scroll_offset.y)
@@ -289,7 +289,7 @@ class LeanList(ScrollView, can_focus=True):
         self._place_cursor()
 
     def on_focus(self) -> None:
-        self._place_cursor()
+        self._place_cursor(focusing=True)
 
     # -- actions -----------------------------------------------------------------------------
     def action_cursor_down(self) -> None:
