@@ -27,7 +27,9 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical(id="prompt-box"):
             yield Static(plain(self.title_text), id="prompt-title", markup=False)
             yield Static(plain(self.hint), id="prompt-hint", markup=False)
-            yield Input(value=self.value, max_length=self.max_length, id="prompt-input")
+            yield Input(
+                value=self.value, max_length=self.max_length, id="prompt-input", cursor_blink=False
+            )
             yield Static(plain("Enter to save, Escape to cancel."), markup=False)
 
     AUTO_FOCUS = "#prompt-input"
