@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from metanav.content.text import wrap
+from metanav.content.text import clean_line, wrap
 
 if TYPE_CHECKING:
     from metanav.plain.shell import Shell
@@ -50,8 +50,12 @@ class Page:
         self.lines.extend(wrap(text, self.width, indent, subsequent))
 
     def label(self, label: str, value: str) -> None:
-        """A ``Label: value`` line, continued with a small indent."""
-        self.add(f"{label}: {value}", subsequent="  ")
+        """A ``Label: value`` line, continued with a small indent. A value of one word (a web
+        address) stays on the label's line even when it is too long to fit."""
+        if " " in value.strip():
+            self.add(f"{label}: {value}", subsequent="  ")
+        else:
+            self.lines.append(clean_line(f"{label}: {value}"))
 
     def blank(self) -> None:
         if self.lines and self.lines[-1]:

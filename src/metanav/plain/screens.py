@@ -22,6 +22,11 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def sentence(text: str) -> str:
+    """End with a full stop, unless the text already ends a sentence ("What is it?")."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 def date_words(iso: str) -> str:
     try:
         day = _dt.date.fromisoformat(iso)
@@ -45,14 +50,11 @@ class Home(Screen):
         return "metanav: Home"
 
     def build(self, page: Page) -> None:
-        page.add("Plain-language information about metastatic cancer, questions to ask your "
-                 "doctor, and places to find support.")
-        page.blank()
+        # Kept to one line, and no blank lines below, so home fits a 24-line terminal.
+        page.add("Plain words about metastatic cancer, questions for your doctor, and support.")
         page.add("Topics:")
         for topic in self.library.topics.values():
             page.choice(topic.title, self._go(page, lambda t=topic.id: TopicScreen(self.shell, t)))
-        page.blank()
-        page.add("More:")
         page.choice("Questions for your doctor", self._go(page, lambda: QuestionsScreen(self.shell)))
         page.choice("Support resources", self._go(page, lambda: ResourcesScreen(self.shell)))
         marks = len(self.store.bookmarks())
@@ -372,7 +374,7 @@ def resource_extra(resource: Resource, bookmarked: bool) -> str:
 def bookmark_resource(screen: Screen, resource: Resource) -> None:
     on, result = screen.store.toggle_bookmark("resource", resource.id)
     done = "Bookmarked" if on else "Bookmark removed"
-    screen.report(result, f"{done}: {resource.name}.")
+    screen.report(result, sentence(f"{done}: {resource.name}"))
 
 
 class ResourcesScreen(Screen):
@@ -560,7 +562,7 @@ class BookmarksScreen(Screen):
             return None
         kind, item_id = marks[index]
         result = self.store.set_bookmark(kind, item_id, False)
-        self.report(result, f"Bookmark removed: {self._describe(kind, item_id)[0]}.")
+        self.report(result, sentence(f"Bookmark removed: {self._describe(kind, item_id)[0]}"))
         return True
 
 

@@ -78,7 +78,8 @@ class Shell:
         return self.term.ask(prompt)
 
     # -- the loop ----------------------------------------------------------------------------
-    def prompt(self, screen: Screen) -> str:
+    def prompt(self, screen: Screen) -> tuple[str, str]:
+        """The prompt: the numbers and letters, and the default (kept on one line)."""
         keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.in_prompt]
         count = screen.count
         if count:
@@ -86,7 +87,7 @@ class Shell:
             parts = [head, *keys]
         else:
             parts = [f"Type {keys[0]}", *keys[1:]]
-        return f"{', '.join(parts)} [default: {screen.default()[0]}]:"
+        return ", ".join(parts), f"[default: {screen.default()[0]}]:"
 
     def keys_of(self, screen: Screen) -> dict[str, tuple[Key, object]]:
         """Letter -> (key, what carries out its action): the screen's own keys come first."""
@@ -132,10 +133,12 @@ class Shell:
             while self.stack:
                 screen = self.stack[-1]
                 if redraw or screen is not shown:
-                    if shown is not None:
-                        self.term.line()
+                    lines = screen.render()
+                    room = self.term.height - len(self.term.prompt_lines(*self.prompt(screen)))
+                    if shown is not None and (len(lines) < room or not self.term.paging):
+                        lines.insert(0, "")  # a blank line between screens, if it fits
                     try:
-                        self.term.lines(screen.render())
+                        self.term.page(lines, room)
                         if self.notices:
                             self.term.line()
                             for notice in self.notices:
@@ -144,7 +147,7 @@ class Shell:
                     except StopOutput:
                         pass
                     shown = screen
-                answer = self.term.ask(self.prompt(screen))
+                answer = self.term.ask(*self.prompt(screen))
                 try:
                     redraw = bool(self.back() if answer is None else self.handle(screen, answer))
                 except StopOutput:

@@ -65,6 +65,25 @@ class Term:
         for text in lines:
             self.line(text)
 
+    def page(self, lines: list[str], room: int) -> None:
+        """Write a screen's lines: all at once if they fit in ``room`` lines, else paged."""
+        if len(lines) <= room:
+            for text in lines:
+                self._write(text + "\n")
+            self._shown += len(lines)
+        else:
+            self.lines(lines)
+
+    def prompt_lines(self, prompt: str, tail: str = "") -> list[str]:
+        """The prompt wrapped; ``tail`` ("[default: back]:") is never split across lines."""
+        lines = wrap(prompt, self.width)
+        if tail:
+            if len(lines[-1]) + 1 + len(tail) <= self.width:
+                lines[-1] = f"{lines[-1]} {tail}"
+            else:
+                lines.append(tail)
+        return lines
+
     def say(self, text: str) -> None:
         """Write a message in words, wrapped at the terminal width."""
         self.lines(wrap(text, self.width))
@@ -72,7 +91,7 @@ class Term:
     def _more(self) -> None:
         self._write(MORE)
         self.stdout.flush()
-        self._shown = 0
+        self._shown = 1  # the "more" line stays on screen
         answer = self.stdin.readline()
         if answer == "":
             self._write("\n")
@@ -81,19 +100,19 @@ class Term:
             raise StopOutput
 
     # -- input -------------------------------------------------------------------------------
-    def ask(self, prompt: str) -> str | None:
+    def ask(self, prompt: str, tail: str = "") -> str | None:
         """Show a prompt and read one answer, cleaned and stripped.
 
         Returns None when a person at a terminal presses Ctrl+D; raises :class:`EndOfInput`
         when a script's input has ended. Without a terminal the answer is echoed, so a
         transcript reads like the session did.
         """
-        parts = wrap(prompt, self.width)
+        parts = self.prompt_lines(prompt, tail)
         for text in parts[:-1]:
             self._write(text + "\n")
         self._write(parts[-1] + " ")
         self.stdout.flush()
-        self._shown = 0
+        self._shown = 1  # the answered prompt stays on screen
         raw = self.stdin.readline()
         if raw == "":
             self._write("\n")

@@ -1,0 +1,278 @@
+"""Plain mode, feature by feature (parity with the full-screen app), as a real subprocess.
+
+Each test feeds a script of answers to ``python -m metanav --plain``, checks what a person
+would read, and checks what is on disk afterwards (and after a restart).
+"""
+
+from __future__ import annotations
+
+from metanav.content.model import CARE_TEAM_NOTE
+from metanav.content.search import ResourceFilter, count_phrase, filter_resources
+from metanav.plain.screens import SCREENS
+from metanav.plain.shell import GLOBAL_KEYS
+from metanav.state.store import MAX_TOP
+from plain_helpers import after, home_numbers, library, run_plain, state
+
+LIB = library()
+HOME = home_numbers(LIB)
+HOME_PROMPT = f"Choose 1-{len(HOME)}, h for help, q to quit [default: 1]:"
+
+
+def rich_topic():
+    """A topic with related questions, resources and topics (all three)."""
+    return next(t for t in LIB.topics.values() if t.questions and t.resources and t.related_topics)
+
+
+def test_home_shows_title_every_topic_and_the_other_parts(state_dir):
+    run = run_plain(state_dir, ["q"])
+    lines = run.out.splitlines()
+    assert lines[0] == "metanav: Home"
+    assert "metastatic cancer" in lines[1]
+    for topic_id, number in HOME.items():
+        if topic_id in LIB.topics:
+            assert f"{number}. {LIB.topics[topic_id].title}" in lines
+    assert f"{HOME['questions']}. Questions for your doctor" in lines
+    assert f"{HOME['resources']}. Support resources" in lines
+    assert f"{HOME['bookmarks']}. Bookmarks" in lines
+    assert f"{HOME['help']}. Help" in lines
+    assert f"{HOME_PROMPT} q" in run.out
+    assert lines[-1] == "Goodbye."
+
+
+def test_scripted_bookmark_survives_a_restart(state_dir):
+    """The example from the issue: open topic 1, bookmark it, Enter goes back, quit."""
+    first = next(iter(LIB.topics.values()))
+    run = run_plain(state_dir, ["1", "b", "", "q"])
+    assert f"\n{first.title}\n" in run.out
+    assert "Bookmarked." in run.out
+    assert state(state_dir)["bookmarks"] == [{"kind": "topic", "id": first.id}]
+    again = run_plain(state_dir, [str(HOME["bookmarks"]), "q"])
+    assert f"1. Topic: {first.title}" in again.out
+    assert f"{HOME['bookmarks']}. Bookmarks (1)" in again.out
+
+
+def test_topic_text_sources_note_and_related_items(state_dir):
+    topic = rich_topic()
+    run = run_plain(state_dir, [str(HOME[topic.id]), "q"])
+    page = after(run.out, f"\n{topic.title}\n")
+    assert topic.summary.split()[0] in page
+    for section in topic.sections:
+        assert f"\n{section.heading}\n" in page
+    assert "\nSources:\n" in page
+    assert f"- {topic.sources[0].organisation}" in page
+    assert " ".join(CARE_TEAM_NOTE.split()) in " ".join(page.split())
+    first_q = LIB.questions[topic.questions[0]].text
+    assert f"1. [ ] {first_q.split()[0]}" in page
+    for rid in topic.resources:
+        assert LIB.resources[rid].name.split()[0] in page
+    for tid in topic.related_topics:
+        assert LIB.topics[tid].title in page
+
+
+def test_section_that_applies_to_one_cancer_says_so(state_dir):
+    topic, section = next((t, s) for t in LIB.topics.values() for s in t.sections if s.applies_to)
+    run = run_plain(state_dir, [str(HOME[topic.id]), "q"])
+    assert f"{section.heading}\nThis part is about {section.applies_to}.\n" in run.out
+
+
+def test_topic_adds_question_opens_resource_and_related_topic(state_dir):
+    topic = rich_topic()
+    nq, nr = len(topic.questions), len(topic.resources)
+    resource = LIB.resources[topic.resources[0]]
+    related = LIB.topics[topic.related_topics[0]]
+    run = run_plain(state_dir, [str(HOME[topic.id]), "1", str(nq + 1), "", str(nq + nr + 1), "q"])
+    assert "Picked. It is on your list:" in run.out
+    assert state(state_dir)["checklist"][topic.questions[0]]["chosen"] is True
+    assert f"Name: {resource.name}" in run.out
+    assert f"\n{related.title}\n" in run.out
+    # Picking it again from the topic takes it off.
+    run_plain(state_dir, [str(HOME[topic.id]), "1", "q"])
+    assert state(state_dir)["checklist"][topic.questions[0]]["chosen"] is False
+
+
+def test_checklist_pick_top_asked_note_own_show_and_export(state_dir, export_dir):
+    group = next(iter(LIB.groups.values()))
+    qs = LIB.questions_in(group.id)
+    own_group = len([g for g in LIB.groups if LIB.questions_in(g)]) + 1
+    script = [
+        str(HOME["questions"]), "1",            # open the first group
+        "1", "2",                               # pick two
+        "t 1", "t2",                            # both most important
+        "k 1", "n 1", "Yes, the liver.",        # asked, with a note
+        "a", "Can I travel in May?",            # own question
+        "s",                                    # show my list
+        "e",                                    # export it
+        "", "", "q",
+    ]
+    run = run_plain(state_dir, script, export=export_dir)
+    assert f"Questions: {group.title}" in run.out
+    assert f"1. [ ] {qs[0].text.split()[0]}" in run.out
+    assert "Marked as most important (2 of 3):" in run.out
+    assert "Marked as asked:" in run.out
+    assert "Note saved." in run.out
+    assert "Your question is added and picked." in run.out
+    my_list = after(run.out, "\nMy list\n")
+    assert "Most important:" in my_list
+    assert "Answer: Yes, the liver." in my_list
+    assert "Can I travel in May?" in my_list
+    files = list(export_dir.glob("metanav-questions-*.txt"))
+    assert len(files) == 1
+    assert f"Saved your list to {files[0]}" in " ".join(run.out.split())
+    assert "Can I travel in May?" in files[0].read_text("utf-8")
+
+    doc = state(state_dir)
+    first = doc["checklist"][qs[0].id]
+    assert first == {"chosen": True, "top": True, "asked": True, "note": "Yes, the liver."}
+    assert doc["checklist"][qs[1].id]["top"] is True
+    (own_id, own_text), = [(q["id"], q["text"]) for q in doc["own_questions"]]
+    assert own_text == "Can I travel in May?"
+
+    # After a restart the marks are shown in words; the own question can be deleted.
+    again = run_plain(state_dir, [str(HOME["questions"]), "1", "", str(own_group), "d 1", "y", "q"])
+    flat = " ".join(again.out.split())
+    assert f"1. [x] {qs[0].text}" in flat
+    assert f"1. [x] {qs[0].text} (most important, asked)" in flat
+    assert "Note: Yes, the liver." in again.out
+    assert "1. [x] Can I travel in May?" in again.out
+    assert "Your question is deleted: Can I travel in May?" in again.out
+    assert state(state_dir)["own_questions"] == []
+    assert own_id not in state(state_dir)["checklist"]
+
+
+def test_a_fourth_most_important_question_is_refused(state_dir):
+    group = next(g for g in LIB.groups.values() if len(LIB.questions_in(g.id)) > MAX_TOP)
+    number = list(LIB.groups).index(group.id) + 1
+    tops = [f"t {n}" for n in range(1, MAX_TOP + 2)]
+    run = run_plain(state_dir, [str(HOME["questions"]), str(number), *tops, "q"])
+    assert f"You can mark up to {MAX_TOP} questions as most important." in run.out
+    marked = [q for q, e in state(state_dir)["checklist"].items() if e["top"]]
+    assert len(marked) == MAX_TOP
+
+
+def test_notes_and_asked_from_my_list(state_dir):
+    qid = next(iter(LIB.questions))
+    run = run_plain(state_dir, [str(HOME["questions"]), "1", "1", "s", "k 1", "n 1", "Soon.", "q"])
+    assert "Marked as asked:" in run.out
+    assert "(asked)" in after(run.out, "Marked as asked:")
+    assert state(state_dir)["checklist"][qid]["note"] == "Soon."
+
+
+def test_resource_filters_by_words_kind_and_language_combined(state_dir):
+    resources = list(LIB.resources.values())
+    helpline_es = filter_resources(resources, ResourceFilter(kind="helpline", language="es"))
+    cancer = filter_resources(resources, ResourceFilter(text="cancer"))
+    assert helpline_es and cancer
+    run = run_plain(state_dir, [
+        str(HOME["resources"]),
+        "f cancer", "c",
+        "k helpline", "l es",
+        "c", "q",
+    ])
+    assert count_phrase(len(resources)) in run.out
+    assert 'Filter: words "cancer".\n' + count_phrase(len(cancer)) in run.out
+    assert "Filter: kind Helpline.\n" in run.out
+    assert (
+        f"Filter: kind Helpline, language Spanish (Español).\n{count_phrase(len(helpline_es))}"
+        in run.out
+    )
+    listed = after(run.out, "language Spanish (Español).")
+    listed = listed.split("Choose", 1)[0]
+    for res in helpline_es:
+        assert res.name.split()[0] in listed
+    assert "Filters cleared." in run.out
+
+
+def test_typing_words_on_resources_filters_and_no_match_is_said(state_dir):
+    run = run_plain(state_dir, [str(HOME["resources"]), "zzqx nothing", "q"])
+    assert 'Filter: words "zzqx nothing".\nNo resources match.' in run.out
+
+
+def test_resource_kind_and_language_menus(state_dir):
+    run = run_plain(state_dir, [str(HOME["resources"]), "k", "9", "", "l", "", "q"])
+    assert "Choose a kind:\n1. Any kind (chosen now)\n" in run.out
+    assert '"9" is not one of the choices.' in run.out
+    assert "Choose a language:\n1. Any language (chosen now)\n2. English" in run.out
+
+
+def test_resource_detail_and_bookmark_from_list_and_detail(state_dir):
+    res = next(r for r in LIB.resources.values() if r.url and r.phone)
+    index = list(LIB.resources).index(res.id) + 1
+    other = next(r for r in LIB.resources.values() if r.id != res.id)
+    other_index = list(LIB.resources).index(other.id) + 1
+    run = run_plain(state_dir, [str(HOME["resources"]), f"b {other_index}", str(index), "b", "q"])
+    detail = "\n" + after(run.out, f"\n{res.name}\n")
+    for label, value in (
+        ("Name", res.name), ("Organisation", res.organisation), ("Kind", res.kind_words),
+        ("Language", res.language_name), ("Web address", res.url), ("Phone", res.phone),
+    ):
+        assert f"\n{label}: {value}" in detail
+    assert "\nDescription: " in detail
+    assert f"Bookmarked: {other.name}" in run.out
+    assert f"Bookmarked: {res.name}" in run.out
+    assert state(state_dir)["bookmarks"] == [
+        {"kind": "resource", "id": other.id}, {"kind": "resource", "id": res.id}]
+
+
+def test_bookmarks_open_and_remove(state_dir):
+    topic = next(iter(LIB.topics.values()))
+    res = next(iter(LIB.resources.values()))
+    run_plain(state_dir, ["1", "b", "", str(HOME["resources"]), "b 1", "q"])
+    run = run_plain(state_dir, [str(HOME["bookmarks"]), "1", "", "2", "", "d 1", "q"])
+    listing = after(run.out, "\nBookmarks\n")
+    assert "2 bookmarks." in run.out
+    assert f"Bookmark removed: Topic: {topic.title}" in run.out
+    assert f"1. Topic: {topic.title}" in run.out
+    assert f"2. Resource: {res.name}" in run.out
+    assert f"\n{topic.title} (bookmarked)\n" in run.out
+    assert f"Name: {res.name}" in run.out
+    assert "1 bookmark.\n\n1. Resource:" in listing
+    assert state(state_dir)["bookmarks"] == [{"kind": "resource", "id": res.id}]
+    # The topic's own b key removes a bookmark too.
+    run = run_plain(state_dir, [str(HOME["bookmarks"]), "1", "b", "q"])
+    assert f"Bookmark removed: {res.name}" in run.out
+    assert state(state_dir)["bookmarks"] == []
+
+
+def test_help_lists_every_key_of_every_screen(state_dir):
+    run = run_plain(state_dir, ["h", "q"])
+    text = " ".join(after(run.out, "\nHelp\n").split())
+    for screen in SCREENS:
+        assert f"{screen.NAME}:" in text
+        if screen.NUMBERS:
+            assert f"- a number: {screen.NUMBERS}" in text
+        for key in screen.KEYS:
+            assert f"- {key.letter}: {key.help}" in text, key
+    for key in GLOBAL_KEYS:
+        assert f"- {key.letter}: {key.help}" in text
+
+
+def test_every_prompt_names_its_letters(state_dir):
+    run = run_plain(state_dir, [str(HOME["questions"]), "1", "", "", str(HOME["resources"]), "q"])
+    flat = " ".join(run.out.split())
+    assert "Choose 1-" in flat
+    assert "t for top three, k to mark asked, n for a note" in flat
+    assert "a to add your own question, s to show my list, e to save my list to a file" in flat
+    assert "f to find words, k for kind, l for language, c to clear filters, b to bookmark" in flat
+    assert "h for help, q to quit [default: back]:" in flat
+
+
+def test_enter_takes_the_default_and_home_moves_on(state_dir):
+    topics = list(LIB.topics.values())
+    run = run_plain(state_dir, ["", "", "", "q"])
+    assert f"\n{topics[0].title}\n" in run.out
+    assert f"[default: 2]: \n\n{topics[1].title}" in run.out
+
+
+def test_long_text_wraps_at_the_terminal_width(state_dir):
+    topic = rich_topic()
+    for columns in (80, 40):
+        run = run_plain(state_dir, [str(HOME[topic.id]), "", str(HOME["help"]), "q"],
+                        COLUMNS=str(columns))
+        for line in run.out.splitlines():
+            if len(line) > columns and "]: " not in line:  # a prompt with the echoed answer
+                assert " " not in line.strip(), line  # only one long word (a web address)
+
+
+def test_no_more_prompt_when_piped(state_dir):
+    run = run_plain(state_dir, [str(HOME["resources"]), "", str(HOME["help"]), "q"], LINES="10")
+    assert "-- more" not in run.out
