@@ -389,3 +389,33 @@ def test_app_refuses_to_start_as_a_real_process():
         count_line(1),
         "metanav cannot start until the content is fixed.",
     ]
+
+
+def test_a_duplicate_does_not_hide_the_first_items_problems(tmp_path, monkeypatch):
+    """Both copies' mistakes are reported at once, not only the duplicate's."""
+    folder = tmp_path / "dup"
+    for part in ("questions.yaml", "resources.yaml", "topics/x.yaml"):
+        write(folder, part, (VALID / part).read_text(encoding="utf-8"))
+    write(
+        folder,
+        "topics/x.yaml",
+        (VALID / "topics/x.yaml").read_text(encoding="utf-8").replace(
+            "questions: [Q-ONE]", "questions: [Q-NONE]"
+        ),
+    )
+    write(folder, "topics/y.yaml", (VALID / "topics/x.yaml").read_text(encoding="utf-8"))
+    write(
+        folder,
+        "questions.yaml",
+        (VALID / "questions.yaml").read_text(encoding="utf-8")
+        + "  - id: Q-ONE\n    group: basics\n    text: Twice?\n",
+    )
+    monkeypatch.chdir(folder)
+    with pytest.raises(ContentError) as info:
+        check_folder(folder)
+    assert [str(p) for p in info.value.problems] == [
+        "questions.yaml:10: questions[1].id: duplicate question id 'Q-ONE' "
+        "(also at questions.yaml:5)",
+        "topics/x.yaml:11: questions[0]: no question has the id 'Q-NONE'",
+        "topics/y.yaml:1: id: duplicate topic id 'x' (also at topics/x.yaml:1)",
+    ]

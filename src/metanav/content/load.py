@@ -385,15 +385,19 @@ def _put(
     what: str,
     field: str,
     check: _FileCheck,
-) -> None:
-    """Add an item; within one folder an id may appear once, a later folder overrides."""
+) -> bool:
+    """Add an item; within one folder an id may appear once, a later folder overrides.
+
+    Returns False for a duplicate, whose references must then not replace the first one's.
+    """
     item_id = item.obj.id
     if item_id in seen_here:
         first = seen_here[item_id]
         check.error(item.line, field, f"duplicate {what} id '{item_id}' (also at {first.file}:{first.line})")
-        return
+        return False
     seen_here[item_id] = item
     table[item_id] = item
+    return True
 
 
 def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen: dict) -> None:
@@ -439,7 +443,7 @@ def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen:
     resources = check.id_refs(d, "resources", "")
     if not topic_id:
         return
-    out.refs[("topic", topic_id)] = [
+    topic_refs = [
         _Ref(kind, target, check.name, line, field)
         for kind, refs in (("topic", related), ("question", questions), ("resource", resources))
         for target, line, field in refs
@@ -456,7 +460,8 @@ def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen:
         questions=tuple(r[0] for r in questions),
         resources=tuple(r[0] for r in resources),
     )
-    _put(out.topics, seen, _Item(topic, check.name, d.line), "topic", "id", check)
+    if _put(out.topics, seen, _Item(topic, check.name, d.line), "topic", "id", check):
+        out.refs[("topic", topic_id)] = topic_refs
 
 
 def _load_questions(data: Any, check: _FileCheck, out: _Collected, seen: dict) -> None:
@@ -490,9 +495,10 @@ def _load_questions(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
         refs = [_Ref("topic", t, check.name, ln, f) for t, ln, f in topics]
         if group:
             refs.append(_Ref("group", group, check.name, q.key_lines.get("group", q.line), f"{field}.group"))
-        out.refs[("question", question_id)] = refs
         question = Question(question_id, group, text, why, tuple(t[0] for t in topics))
-        _put(out.questions, seen_questions, _Item(question, check.name, q.line), "question", f"{field}.id", check)
+        item = _Item(question, check.name, q.line)
+        if _put(out.questions, seen_questions, item, "question", f"{field}.id", check):
+            out.refs[("question", question_id)] = refs
 
 
 def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -> None:
@@ -548,9 +554,7 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
         topics = check.id_refs(r, "topics", field)
         if not resource_id:
             continue
-        out.refs[("resource", resource_id)] = [
-            _Ref("topic", t, check.name, ln, f) for t, ln, f in topics
-        ]
+        resource_refs = [_Ref("topic", t, check.name, ln, f) for t, ln, f in topics]
         resource = Resource(
             id=resource_id,
             name=name,
@@ -564,7 +568,9 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
             topics=tuple(t[0] for t in topics),
             haystack=f"{name}\n{organisation}\n{description}".casefold(),
         )
-        _put(out.resources, seen_resources, _Item(resource, check.name, r.line), "resource", f"{field}.id", check)
+        item = _Item(resource, check.name, r.line)
+        if _put(out.resources, seen_resources, item, "resource", f"{field}.id", check):
+            out.refs[("resource", resource_id)] = resource_refs
 
 
 def _load_folder(folder: Path, out: _Collected, problems: list[Problem], *, required: bool) -> None:
