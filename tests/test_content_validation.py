@@ -35,7 +35,11 @@ CASES: dict[str, list[str]] = {
     ],
     "yaml-syntax-unclosed": [
         "questions.yaml:10: yaml: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts on line 9)",
+        "(while parsing a flow sequence: see line 9)",
+    ],
+    "two-documents": [
+        "topics/x.yaml:18: yaml: YAML syntax error: a second document starts here ('---'); "
+        "put one document in each file",
     ],
     "bad-tag-value": ["topics/x.yaml:3: yaml: YAML syntax error: 'ten' cannot be read as int"],
     "missing-field": ["topics/x.yaml:1: title: is missing"],

@@ -335,9 +335,11 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
         line = mark.line + 1 if mark else 0
         what = clean_line(exc.problem or exc.context or "is not valid YAML")
         start = exc.context_mark
-        if exc.problem and exc.context and start and mark and start.line != mark.line:
+        if "expected a single document" in str(exc.context):
+            what = "a second document starts here ('---'); put one document in each file"
+        elif exc.problem and exc.context and start and mark and start.line != mark.line:
             # The mistake is often where the unclosed thing began, not where PyYAML noticed.
-            what += f" ({clean_line(exc.context)} that starts on line {start.line + 1})"
+            what += f" ({clean_line(exc.context)}: see line {start.line + 1})"
         problems.append(Problem(name, line, "yaml", f"YAML syntax error: {what}"))
         return None
     except yaml.YAMLError as exc:
