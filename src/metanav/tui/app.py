@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from contextlib import contextmanager
 
+from textual import events
 from textual._compositor import CompositorUpdate
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.geometry import Offset
 from textual.theme import Theme
 
+from metanav import kiosk
 from metanav.session import Session
 from metanav.tui import bindings
 from metanav.tui.delta import DeltaUpdate, Shadow
@@ -78,12 +82,19 @@ class MetanavApp(App, inherit_bindings=False):
 
     CSS_PATH = "app.tcss"
     TITLE = "metanav"
-    BINDINGS = bindings.APP
+    BINDINGS = bindings.APP + bindings.KIOSK
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, clock: Callable[[], float] | None = None,
+                 kiosk_tick: float = 1.0) -> None:
         super().__init__()
         self.session = session
+        self.kiosk = None
+        if session.kiosk:
+            from metanav.tui.kiosk import KioskGuard
+
+            config = session.kiosk_config or kiosk.KioskConfig()
+            self.kiosk = KioskGuard(self, config, clock, kiosk_tick)
         self.animation_level = "none"
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -163,8 +174,83 @@ class MetanavApp(App, inherit_bindings=False):
     def request_quit(self) -> None:
         if self.session.policy.quit:
             self.exit(0)
-        elif isinstance(self.screen, BaseScreen):
-            self.screen.say(self.session.policy.refusal())
+        else:
+            self.say(kiosk.STAYS_OPEN if self.kiosk else self.session.policy.refusal())
+
+    def say(self, message: str) -> None:
+        """Put words on the status line of the screen below any dialog."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, BaseScreen):
+                screen.say(message)
+                return
+
+    # -- kiosk mode: nobody leaves, nothing runs, the next person starts fresh ----------------
+    def on_mount(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.start()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.kiosk is not None and isinstance(event, _ACTIVITY) and not event.is_forwarded:
+            if self.kiosk.activity():
+                return  # the key only said "still here": it closed the countdown
+        await super().on_event(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("done", "staff_exit", "stay"):
+            return self.kiosk is not None
+        if action == "quit" and self.kiosk is not None:
+            return False  # hidden from the footer; the same keys reach "stay"
+        return True
+
+    def action_stay(self) -> None:
+        self.say(kiosk.STAYS_OPEN)
+
+    def action_done(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.ask_clear()
+
+    def action_staff_exit(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.ask_pin()
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Links are never opened: no browser, no other program (Textual would start one)."""
+        self.say(kiosk.LINKS_NOT_OPENED)
+
+    def action_suspend_process(self) -> None:
+        if self.kiosk is not None:
+            self.say(kiosk.STAYS_OPEN)
+            return
+        super().action_suspend_process()
+
+    @contextmanager
+    def suspend(self):
+        if self.kiosk is not None:
+            raise SuspendNotSupported("A kiosk cannot be suspended.")
+        with super().suspend():
+            yield
+
+    def action_command_palette(self) -> None:
+        self.say(kiosk.NOT_HERE)
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        if self.kiosk is not None:
+            self.say(kiosk.NOT_HERE)
+            return
+        super().action_screenshot(filename, path)
+
+    def save_screenshot(self, filename: str | None = None, path: str | None = None,
+                        time_format: str | None = None) -> str:
+        if self.kiosk is not None:  # nothing is written to disk in kiosk mode
+            raise PermissionError("metanav kiosk mode writes no files")
+        return super().save_screenshot(filename, path, time_format)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        if self.kiosk is not None:
+            self.say(kiosk.NOT_HERE)
+            return None
+        return super().deliver_screenshot(filename, path, time_format)
 
     async def action_quit(self) -> None:
         self.request_quit()
@@ -177,6 +263,9 @@ class MetanavApp(App, inherit_bindings=False):
         result = self.session.store.set_setting("theme", self.theme)
         if isinstance(self.screen, BaseScreen):
             self.screen.report(result, f"Colours: {self.theme}.")
+
+
+_ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
 
 
 def _ansi_theme() -> Theme:

@@ -63,6 +63,23 @@ RESOURCES = [
 
 RESOURCE = [
     Binding("b", "bookmark", "Bookmark", id="resource.bookmark"),
+    Binding("c", "qr_code", "QR code", id="resource.qr"),
+]
+
+QR = [
+    Binding("c", "other_code", "Other code", id="qr.other"),
+]
+
+# Kiosk mode only (MetanavApp.check_action hides them elsewhere). The staff key is remapped
+# from kiosk.ini with set_keymap({"kiosk.staff_exit": ...}). "stay" answers every key that
+# would leave or suspend the app elsewhere; it comes after the quit bindings, which kiosk
+# mode disables, so those keys land here.
+KIOSK = [
+    Binding("f10,ctrl+d", "done", "Done - clear my session", key_display="F10", id="kiosk.done",
+            priority=True),
+    Binding("ctrl+x", "staff_exit", "Staff exit", show=False, id="kiosk.staff_exit", priority=True),
+    Binding("ctrl+c,ctrl+q,ctrl+backslash,ctrl+z", "stay", "Stay", show=False, id="kiosk.stay",
+            priority=True),
 ]
 
 BOOKMARKS = [
@@ -91,6 +108,7 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("My list", MY_LIST),
     ("Support resources", RESOURCES),
     ("One resource", RESOURCE),
+    ("A QR code", QR),
     ("Bookmarks", BOOKMARKS),
     ("Typing a question or note", PROMPT),
 ]

@@ -167,10 +167,19 @@ class ResourceScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         text = "\n".join(f"{label}: {value}" for label, value in resource_lines(self.resource))
         text += "\n\nmetanav does not open web pages. Type the web address into a browser, or call the number."
+        text += " Press c for a QR code your phone camera can read."
         with VerticalScroll(id="resource-body", can_focus=True):
             yield Static(plain(text), id="resource-text", markup=False)
 
     AUTO_FOCUS = "#resource-body"
+
+    def action_qr_code(self) -> None:
+        from metanav.tui.screens.qr import QrScreen, resource_codes
+
+        if resource_codes(self.resource):
+            self.app.push_screen(QrScreen(self.resource))
+        else:
+            self.say("This resource has no web address or phone number for a QR code.")
 
     def action_bookmark(self) -> None:
         on, result = self.session.store.toggle_bookmark("resource", self.resource.id)

@@ -1,0 +1,126 @@
+"""Kiosk mode for the full-screen app: the quiet-spell clock, the full reset and staff exit.
+
+``MetanavApp`` owns one ``KioskGuard`` when the session is a kiosk session and sends it every
+key and click. The clock is injectable (``clock``) and the tick interval too, so tests run the
+three-minute countdown in milliseconds.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from metanav import kiosk
+from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
+
+if TYPE_CHECKING:
+    from metanav.tui.app import MetanavApp
+
+
+class KioskGuard:
+    def __init__(self, app: MetanavApp, config: KioskConfig,
+                 clock: Callable[[], float] | None = None, tick_seconds: float = 1.0) -> None:
+        self.app = app
+        self.config = config
+        self.clock = clock or time.monotonic
+        self.tick_seconds = tick_seconds
+        self.watch = IdleWatch(config.idle_seconds, config.countdown_seconds, self.clock)
+        self.gate = StaffGate(config, self.clock)
+        self.countdown = None  # the StillThere screen while it is shown
+        self.resets = 0
+
+    def start(self) -> None:
+        """Called once the app runs (the terminal driver has set its own signal handlers)."""
+        kiosk.ignore_keyboard_signals()
+        self.app.set_keymap({"kiosk.staff_exit": self.config.exit_key})
+        self.app.set_interval(self.tick_seconds, self.tick, name="kiosk idle clock")
+
+    # -- someone is there ---------------------------------------------------------------------
+    def activity(self) -> bool:
+        """A key or click. Returns True when it only closed the countdown (swallow it)."""
+        self.watch.touch()
+        if self.countdown is not None:
+            self._close_countdown()
+            return True
+        return False
+
+    def _close_countdown(self) -> None:
+        screen, self.countdown = self.countdown, None
+        if screen is not None and screen.is_attached and self.app.screen is screen:
+            screen.dismiss(None)
+
+    async def tick(self) -> None:
+        state, seconds = self.watch.state()
+        if state == "active":
+            if self.countdown is not None:
+                self._close_countdown()
+        elif state == "warning":
+            if self.countdown is None or not self.countdown.is_attached:
+                from metanav.tui.screens.kiosk import StillThere
+
+                self.countdown = StillThere(seconds)
+                await self.app.push_screen(self.countdown)
+            else:
+                self.countdown.show(seconds)
+        else:
+            await self.reset()
+
+    # -- the next person starts fresh -----------------------------------------------------------
+    async def reset(self) -> None:
+        """Forget everything: state, filters, every screen, theme, clipboard, messages."""
+        from metanav.tui.app import choose_theme
+        from metanav.tui.screens.home import HomeScreen
+
+        app = self.app
+        self.countdown = None
+        app.session.store.reset()
+        app.session.notices.clear()
+        app._clipboard = ""  # noqa: SLF001 - Textual keeps copied text here
+        app.clear_notifications()
+        while len(app.screen_stack) > 1:
+            await app.pop_screen()
+        # A new mode whose base is a new HomeScreen: Textual cannot swap the base screen of a
+        # stack, but it can switch stacks and drop the old one.
+        old_mode = app.current_mode
+        self.resets += 1
+        mode = f"kiosk-{self.resets}"
+        app.add_mode(mode, HomeScreen)
+        await app.switch_mode(mode)
+        if old_mode != app.DEFAULT_MODE:
+            await app.remove_mode(old_mode)
+        home = app.screen
+        app.theme = choose_theme(app.session.theme, None)
+        self.watch.touch()
+        app.call_after_refresh(home.say, kiosk.CLEARED)
+
+    def ask_clear(self) -> None:
+        from metanav.tui.screens.kiosk import ConfirmClear
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self.reset()
+            else:
+                self.app.say("Nothing was cleared.")
+
+        self.app.push_screen(ConfirmClear(), answered)
+
+    # -- staff exit -----------------------------------------------------------------------------
+    def ask_pin(self) -> None:
+        from metanav.tui.screens.kiosk import PinPrompt
+
+        refusal = self.gate.can_ask()
+        if refusal:
+            self.app.say(refusal)
+            return
+
+        def answered(pin: str | None) -> None:
+            if pin is None:
+                return
+            if self.gate.try_pin(pin):
+                self.app.exit(0)
+            else:
+                self.app.say(self.gate.can_ask() or kiosk.WRONG_PIN)
+
+        self.app.push_screen(PinPrompt(), answered)
+

@@ -1,0 +1,81 @@
+"""Kiosk dialogs: the staff PIN, "Still there?" with its countdown, and "Done - clear my session"."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from metanav.kiosk import still_there
+from metanav.tui.screens.base import plain
+
+
+class PinPrompt(ModalScreen[str | None]):
+    """Asks for the staff PIN (hidden as it is typed). Returns it (Enter) or None (Escape)."""
+
+    DEFAULT_CSS = "PinPrompt { align: center middle; }"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pin.cancel")]
+    AUTO_FOCUS = "#pin-input"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-box", classes="kiosk-box"):
+            yield Static(plain("Staff exit"), id="prompt-title", markup=False)
+            yield Static(plain("Type the staff PIN, then Enter. Escape goes back."), markup=False)
+            yield Input(password=True, max_length=64, id="pin-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class StillThere(ModalScreen[None]):
+    """The visible countdown before a kiosk session is cleared. Any key closes it (the app
+    sees the key first and counts it as someone being there)."""
+
+    DEFAULT_CSS = "StillThere { align: center middle; } #still-there { text-style: bold; }"
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-box", classes="kiosk-box"):
+            yield Static(plain(still_there(self.seconds)), id="still-there", markup=False)
+            yield Static(plain("Everything you looked at or picked will be forgotten, so the "
+                               "next person starts fresh."), markup=False)
+
+    def show(self, seconds: int) -> None:
+        if seconds != self.seconds:
+            self.seconds = seconds
+            self.query_one("#still-there", Static).update(plain(still_there(seconds)))
+
+    def on_click(self, event: events.Click) -> None:
+        self.dismiss(None)
+
+
+class ConfirmClear(ModalScreen[bool]):
+    """ "Done - clear my session": asks once, so a stray key does not wipe a person's list."""
+
+    DEFAULT_CSS = "ConfirmClear { align: center middle; }"
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes, clear it", id="clear.yes"),
+        Binding("n,escape", "answer(False)", "No, keep going", id="clear.no"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt-box", classes="kiosk-box"):
+            yield Static(plain("Done? Clear my session"), id="prompt-title", markup=False)
+            yield Static(plain("This forgets everything you looked at, picked, bookmarked or "
+                               "wrote on this screen, so the next person starts fresh."),
+                         markup=False)
+            yield Static(plain("Press y or Enter to clear it now. Press n or Escape to keep "
+                               "going."), id="clear-keys", markup=False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

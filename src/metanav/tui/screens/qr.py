@@ -1,0 +1,100 @@
+"""A resource's web address or phone number as a QR code a phone camera can read.
+
+metanav never opens links (and never on a shared screen), so this is how a person takes a
+resource with them. The code is painted black on white whatever the colour theme, with a white
+quiet zone around it, so it scans the same on every theme.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from metanav import qr
+from metanav.content.model import Resource
+from metanav.tui import bindings
+from metanav.tui.screens.base import BaseScreen, plain
+
+# Dark modules are the characters' ink; light modules and the quiet zone are their paper.
+QR_STYLE = Style(color="#000000", bgcolor="#ffffff")
+# Rows of the screen that are not the code: title, status line, footer.
+_CHROME = 3
+
+
+def resource_codes(resource: Resource) -> list[tuple[str, str, str]]:
+    """(label, text shown, data in the code) for each way to reach a resource."""
+    codes = []
+    if resource.url:
+        codes.append(("Web address", resource.url, resource.url))
+    uri = qr.phone_uri(resource.phone) if resource.phone else ""
+    if uri:
+        codes.append(("Phone", resource.phone, uri))
+    return codes
+
+
+class QrScreen(BaseScreen):
+    BINDINGS = bindings.QR
+    DEFAULT_CSS = """
+    #qr-body { height: 1fr; align-horizontal: center; }
+    #qr-code { width: auto; height: auto; }
+    #qr-caption { width: 100%; height: auto; padding: 0 1; }
+    """
+    AUTO_FOCUS = "#qr-body"
+
+    def __init__(self, resource: Resource) -> None:
+        super().__init__()
+        self.resource = resource
+        self.codes = resource_codes(resource)
+        self.index = 0
+        self.lines: list[str] = []  # what is drawn now (tests compare it with segno's matrix)
+
+    @property
+    def current(self) -> tuple[str, str, str]:
+        return self.codes[self.index]
+
+    def heading(self) -> str:
+        label = self.current[0].lower() if self.codes else "QR code"
+        return f"QR code: {label} of {self.resource.name}"
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="qr-body", can_focus=True):
+            yield Static("", id="qr-code")
+            yield Static("", id="qr-caption", markup=False)
+
+    def on_mount(self) -> None:
+        self.draw()
+
+    def on_resize(self) -> None:
+        self.draw()
+
+    def border_for(self, modules: int) -> int:
+        """The widest quiet zone (4 modules is the standard) that still fits the screen."""
+        room = max(1, self.app.size.height - _CHROME)
+        for border in (4, 3, 2):
+            if (modules + 2 * border + 1) // 2 <= room:
+                return border
+        return 2  # too big for this window: it scrolls; a larger window shows it whole
+
+    def draw(self) -> None:
+        if not self.codes:
+            return
+        label, shown, data = self.current
+        modules = qr.matrix(data)
+        self.lines = qr.half_block_lines(modules, self.border_for(len(modules)))
+        self.query_one("#qr-code", Static).update(
+            Text("\n".join(self.lines), style=QR_STYLE, no_wrap=True, end="")
+        )
+        more = " Press c for the other code." if len(self.codes) > 1 else ""
+        self.query_one("#qr-caption", Static).update(plain(f"{label}: {shown}"))
+        self.query_one("#title", Static).update(plain(self.heading()))
+        self.say(f"Point your phone camera at the square.{more}")
+
+    def action_other_code(self) -> None:
+        if len(self.codes) > 1:
+            self.index = (self.index + 1) % len(self.codes)
+            self.draw()
+        else:
+            self.say("This resource has only one code.")
