@@ -260,3 +260,10 @@ def test_a_failed_save_is_said_in_words(tmp_path):
     assert "Your saved lists could not be read" in out
     assert "Bookmarked." in out
     assert "Saving failed" in out
+
+
+def test_a_damaged_state_file_is_told_once_at_the_start(state_dir):
+    (state_dir / "state.json").write_text("{not json", "utf-8")
+    run = run_plain(state_dir, ["1", "", "q"])
+    assert run.out.count("Your saved lists were damaged") == 1
+    assert run.out.index("Your saved lists were damaged") < run.out.index("[default: 1]:")
