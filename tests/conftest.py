@@ -9,11 +9,13 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point METANAV_STATE_DIR and METANAV_EXPORT_DIR at fresh empty folders for each test."""
+    """Point METANAV_STATE_DIR, METANAV_EXPORT_DIR and METANAV_CACHE_DIR at fresh empty
+    folders for each test."""
     state = tmp_path_factory.mktemp("state")
     export = tmp_path_factory.mktemp("export")
     monkeypatch.setenv("METANAV_STATE_DIR", str(state))
     monkeypatch.setenv("METANAV_EXPORT_DIR", str(export))
+    monkeypatch.setenv("METANAV_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     return state, export
 
 
