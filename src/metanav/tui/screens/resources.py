@@ -53,7 +53,7 @@ class ResourcesScreen(ListScreen):
         used = sorted({r.language for r in library.resources.values()})
         languages = [("All languages", "")] + [(LANGUAGES.get(c, c), c) for c in used]
         yield Input(placeholder="Type words to filter (name, organisation, description)",
-                    id="filter-text")
+                    id="filter-text", cursor_blink=False)
         with Horizontal(id="filter-row"):
             yield Select(kinds, value="", allow_blank=False, id="filter-kind", compact=True)
             yield Select(languages, value="", allow_blank=False, id="filter-language", compact=True)
