@@ -96,11 +96,13 @@ def test_hostile_typed_input_and_saved_state_are_cleaned(state_dir):
 
 def test_bad_answers_repeat_the_prompt_with_a_hint(state_dir):
     prompt = f"Choose 1-{len(HOME)}, h for help, q to quit [default: 1]:"
-    run = run_plain(state_dir, ["99", "zz", "x", "q"])
+    run = run_plain(state_dir, ["99", "zz", "x", "\u00b2", "9" * 5000, "back"])
     assert f"There is no number 99 here. Type a number from 1 to {len(HOME)}." in run.out
     assert '"zz" is not one of the choices.' in run.out
     assert '"x" is not one of the choices.' in run.out
-    assert run.out.count(prompt) == 4
+    assert '"\u00b2" is not one of the choices.' in run.out
+    assert run.out.count(prompt) == 6
+    assert run.out.endswith("Goodbye.\n")  # "back" at home leaves
     run = run_plain(state_dir, [str(HOME["questions"]), "1", "t 99", "1", "q"])
     assert '"99" is not one of the numbers.' in run.out
     assert "Which question? Type its number" in run.out

@@ -34,6 +34,11 @@ def numbers(count: int) -> str:
     return "1" if count == 1 else f"a number from 1 to {count}"
 
 
+def as_number(text: str) -> int | None:
+    """The number typed, or None (only plain digits, and not absurdly many of them)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
+
+
 class Leave(Exception):
     """The person chose to leave metanav."""
 
@@ -130,7 +135,8 @@ class Screen:
                 if not arg:
                     self.say("Cancelled.")
                     return None
-            if arg.isdigit() and 1 <= int(arg) <= items:
-                return int(arg) - 1
+            number = as_number(arg)
+            if number is not None and 1 <= number <= items:
+                return number - 1
             self.say(f'"{arg}" is not one of the numbers. Type {numbers(items)}.')
             arg = ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 
-from metanav.plain.base import Key, Leave, Screen, numbers
+from metanav.plain.base import Key, Leave, Screen, as_number, numbers
 from metanav.plain.term import EndOfInput, StopOutput, Term
 from metanav.session import Session
 
@@ -25,7 +25,7 @@ GLOBAL_KEYS = (
 )
 
 # Whole words people may type instead of a letter.
-WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q", "back": ""}
+WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q"}
 
 
 class Shell:
@@ -99,13 +99,14 @@ class Shell:
         return table
 
     def handle(self, screen: Screen, answer: str) -> bool | None:
-        if answer.lower() in WORDS:
-            answer = WORDS[answer.lower()]
+        if answer.lower() == "back":
+            return self.back()
+        answer = WORDS.get(answer.lower(), answer)
         if not answer:
             return screen.default()[1]()
         count = screen.count
-        if answer.isdigit():
-            number = int(answer)
+        number = as_number(answer)
+        if number is not None:
             if 1 <= number <= count:
                 return screen.page.choices[number - 1]()
             if count:
