@@ -133,7 +133,8 @@ class QuestionActions(Screen):
         on = not self.store.entry(qid)["top"]
         result = self.store.set_top(qid, on)
         if on and not result.ok and not self.store.entry(qid)["top"]:
-            self.say(f"{result.message} Type t and the number of one of them to unmark it first.")
+            self.say(f"{result.message} To choose another, first unmark one: s shows my list, "
+                     "where t and its number unmarks it.")
             return None
         if on:
             done = f"Marked as most important ({self.store.top_count()} of {MAX_TOP}):"
