@@ -28,7 +28,8 @@ class KioskGuard:
         self.watch = IdleWatch(config.idle_seconds, config.countdown_seconds, self.clock)
         self.gate = StaffGate(config, self.clock)
         self.countdown = None  # the StillThere screen while it is shown
-        self.resets = 0
+        self.resets = 0  # completed resets
+        self._resetting = False
 
     def start(self) -> None:
         """Called once the app runs (the terminal driver has set its own signal handlers)."""
@@ -50,7 +51,14 @@ class KioskGuard:
         if screen is not None and screen.is_attached and self.app.screen is screen:
             screen.dismiss(None)
 
+    def _quiet(self) -> bool:
+        """True while the app is ending or a reset is under way: the clock must not act then."""
+        app = self.app
+        return self._resetting or app._exit or app._closing or app._closed  # noqa: SLF001
+
     async def tick(self) -> None:
+        if self._quiet():
+            return
         state, seconds = self.watch.state()
         if state == "active":
             if self.countdown is not None:
@@ -69,6 +77,16 @@ class KioskGuard:
     # -- the next person starts fresh -----------------------------------------------------------
     async def reset(self) -> None:
         """Forget everything: state, filters, every screen, theme, clipboard, messages."""
+        if self._quiet():
+            return
+        self._resetting = True
+        try:
+            await self._reset()
+        finally:
+            self._resetting = False
+        self.resets += 1
+
+    async def _reset(self) -> None:
         from metanav.tui.app import choose_theme
         from metanav.tui.screens.home import HomeScreen
 
@@ -83,8 +101,7 @@ class KioskGuard:
         # A new mode whose base is a new HomeScreen: Textual cannot swap the base screen of a
         # stack, but it can switch stacks and drop the old one.
         old_mode = app.current_mode
-        self.resets += 1
-        mode = f"kiosk-{self.resets}"
+        mode = f"kiosk-{self.resets + 1}"
         app.add_mode(mode, HomeScreen)
         await app.switch_mode(mode)
         if old_mode != app.DEFAULT_MODE:

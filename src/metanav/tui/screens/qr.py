@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Center, VerticalScroll
 from textual.widgets import Static
 
 from metanav import qr
@@ -38,7 +38,7 @@ def resource_codes(resource: Resource) -> list[tuple[str, str, str]]:
 class QrScreen(BaseScreen):
     BINDINGS = bindings.QR
     DEFAULT_CSS = """
-    #qr-body { height: 1fr; align-horizontal: center; }
+    #qr-body { height: 1fr; }
     #qr-code { width: auto; height: auto; }
     #qr-caption { width: 100%; height: auto; padding: 0 1; }
     """
@@ -61,7 +61,8 @@ class QrScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="qr-body", can_focus=True):
-            yield Static("", id="qr-code")
+            with Center():
+                yield Static("", id="qr-code")
             yield Static("", id="qr-caption", markup=False)
 
     def on_mount(self) -> None:
@@ -91,6 +92,11 @@ class QrScreen(BaseScreen):
         self.query_one("#qr-caption", Static).update(plain(f"{label}: {shown}"))
         self.query_one("#title", Static).update(plain(self.heading()))
         self.say(f"Point your phone camera at the square.{more}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "other_code":
+            return len(self.codes) > 1
+        return True
 
     def action_other_code(self) -> None:
         if len(self.codes) > 1:
