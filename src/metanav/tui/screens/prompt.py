@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 
 from metanav.tui import bindings
 from metanav.tui.screens.base import plain
+from metanav.tui.widgets.quiet_input import QuietInput
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -27,9 +28,7 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical(id="prompt-box"):
             yield Static(plain(self.title_text), id="prompt-title", markup=False)
             yield Static(plain(self.hint), id="prompt-hint", markup=False)
-            yield Input(
-                value=self.value, max_length=self.max_length, id="prompt-input", cursor_blink=False
-            )
+            yield QuietInput(value=self.value, max_length=self.max_length, id="prompt-input")
             yield Static(plain("Enter to save, Escape to cancel."), markup=False)
 
     AUTO_FOCUS = "#prompt-input"

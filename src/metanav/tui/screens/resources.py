@@ -14,6 +14,7 @@ from metanav.state.store import Store
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
+from metanav.tui.widgets.quiet_input import QuietInput
 
 
 def resource_row_text(resource: Resource, bookmarked: bool) -> str:
@@ -52,8 +53,8 @@ class ResourcesScreen(ListScreen):
         kinds = [("All kinds", "")] + [(word, k) for k, word in KINDS.items()]
         used = sorted({r.language for r in library.resources.values()})
         languages = [("All languages", "")] + [(LANGUAGES.get(c, c), c) for c in used]
-        yield Input(placeholder="Type words to filter (name, organisation, description)",
-                    id="filter-text", cursor_blink=False)
+        yield QuietInput(placeholder="Type words to filter (name, organisation, description)",
+                         id="filter-text")
         with Horizontal(id="filter-row"):
             yield Select(kinds, value="", allow_blank=False, id="filter-kind", compact=True)
             yield Select(languages, value="", allow_blank=False, id="filter-language", compact=True)
