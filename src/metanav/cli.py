@@ -83,11 +83,11 @@ def want_plain(args: argparse.Namespace) -> bool:
         return True
 
 
-def _load(args: argparse.Namespace):
+def _load(args: argparse.Namespace, cache: bool = True):
     from metanav.content.load import ContentError, load_library
 
     try:
-        return load_library(args.data)
+        return load_library(args.data, cache=cache)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         print("metanav cannot start until the content is fixed.", file=sys.stderr)
@@ -160,7 +160,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("metanav cannot start the kiosk until its settings are fixed.", file=sys.stderr)
         return kiosk.leave(EXIT_BAD_CONTENT)
-    library = _load(args)
+    library = _load(args, cache=False)  # a kiosk writes nothing, and unpickles nothing
     if library is None:
         return kiosk.leave(EXIT_BAD_CONTENT)
     session = make_session(args, library, config)
