@@ -346,7 +346,14 @@ def test_drawing_uses_only_half_blocks():
 
 @pytest.mark.parametrize(
     "phone, uri",
-    [("1-800-227-2345", "tel:18002272345"), ("+44 20 7946 0000", "tel:+442079460000"), ("--", "")],
+    [
+        ("1-800-227-2345", "tel:18002272345"),
+        ("+44 20 7946 0000", "tel:+442079460000"),
+        ("1-800-4-CANCER", "tel:18004226237"),
+        ("(555) 010-0199 ext. 12", "tel:5550100199"),
+        ("555.010.0199 x12", "tel:5550100199"),
+        ("--", ""),
+    ],
 )
 def test_phone_numbers_become_tel_addresses(phone, uri):
     assert qr.phone_uri(phone) == uri

@@ -24,10 +24,20 @@ _DECODE = {char: pair for pair, char in _CELLS.items()}
 DEFAULT_BORDER = 2
 
 
+_KEYPAD = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999"
+)
+
+
 def phone_uri(phone: str) -> str:
-    """``tel:`` address for a phone number as written in the content ("1-800-227-2345")."""
-    digits = re.sub(r"[^0-9+]", "", phone)
-    return f"tel:{digits}" if digits.strip("+") else ""
+    """``tel:`` address for a phone number as written in the content: "1-800-227-2345",
+    "+44 20 7946 0000", "1-800-4-CANCER" (letters as on a phone's keypad). An extension
+    ("ext. 12", "x12") is left out: the phone cannot dial it."""
+    number = re.sub(r"(?i)\s*(ext\.?|extension|x)\s*\d+\s*$", "", phone.strip())
+    digits = re.sub(r"[^0-9+]", "", number.upper().translate(_KEYPAD))
+    plus = "+" if digits.startswith("+") else ""
+    digits = digits.replace("+", "")
+    return f"tel:{plus}{digits}" if digits else ""
 
 
 def matrix(data: str) -> list[list[bool]]:
