@@ -16,7 +16,10 @@ folders hold more than :data:`MIN_BYTES` of YAML (small content loads fast anywa
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import hashlib
+import io
 import os
 import pickle
 import sys
@@ -27,7 +30,7 @@ from pathlib import Path
 from metanav import __version__
 from metanav.content.model import Library
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
 
 _HERE = Path(__file__).resolve().parent
@@ -74,6 +77,37 @@ def fingerprint(folders: Sequence[Path]) -> tuple[tuple, int] | None:
     return key, total
 
 
+class _Pickler(pickle.Pickler):
+    """Pickles the content's frozen dataclasses as ``Class(*fields)``.
+
+    The default for slotted dataclasses calls ``dataclasses.fields()`` for every object when
+    loading; calling the constructor instead unpickles 10,000 resources about a third faster.
+    """
+
+    _fields: dict[type, tuple[str, ...] | None] = {}
+
+    def reducer_override(self, obj):  # noqa: ANN001, ANN201 - pickle's protocol
+        cls = type(obj)
+        names = self._fields.get(cls, ())
+        if names == ():
+            names = None
+            if dataclasses.is_dataclass(cls) and cls.__module__.startswith("metanav.content."):
+                fields = dataclasses.fields(cls)
+                if all(f.init for f in fields):
+                    names = tuple(f.name for f in fields)
+            self._fields[cls] = names
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
+def _dumps(key: tuple, library: Library) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(key)
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(library)
+    return buf.getvalue()
+
+
 def cache_file(folders: Sequence[Path]) -> Path:
     names = "\0".join(str(Path(f).resolve()) for f in folders)
     digest = hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:20]
@@ -82,6 +116,8 @@ def cache_file(folders: Sequence[Path]) -> Path:
 
 def read(path: Path, key: tuple) -> Library | None:
     """The cached library if ``path`` holds one for exactly ``key``; otherwise None."""
+    collecting = gc.isenabled()
+    gc.disable()  # no point hunting for cycles among 10,000 new objects that have none
     try:
         with open(path, "rb") as f:
             if pickle.load(f) != key:
@@ -89,6 +125,9 @@ def read(path: Path, key: tuple) -> Library | None:
             library = pickle.load(f)
     except Exception:  # noqa: BLE001 - any unreadable or corrupt cache is simply not used
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return library if isinstance(library, Library) else None
 
 
@@ -99,8 +138,7 @@ def write(path: Path, key: tuple, library: Library) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(key, f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(library, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(_dumps(key, library))
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
