@@ -4,6 +4,7 @@ countdown and full reset (with a fake clock), "Done - clear my session", the sta
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import webbrowser
 
@@ -84,6 +85,8 @@ async def test_no_key_leaves_the_kiosk():
         await pilot.press("1", "enter", "ctrl+c", "ctrl+q")
         await pilot.pause()
         assert alive(app) and status(app) == kiosk.STAYS_OPEN
+    # Signals are left alone under Pilot: the test process (and what it starts) keeps Ctrl+C.
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
 
 
 async def test_quit_keys_still_quit_outside_kiosk_mode(tmp_path):

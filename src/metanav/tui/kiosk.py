@@ -33,7 +33,8 @@ class KioskGuard:
 
     def start(self) -> None:
         """Called once the app runs (the terminal driver has set its own signal handlers)."""
-        kiosk.ignore_keyboard_signals()
+        if not self.app.is_headless:  # the terminal driver set its own SIGTSTP handler
+            kiosk.ignore_keyboard_signals()
         self.app.set_keymap({"kiosk.staff_exit": self.config.exit_key})
         self.app.set_interval(self.tick_seconds, self.tick, name="kiosk idle clock")
 
