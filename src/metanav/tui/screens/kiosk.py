@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from metanav.kiosk import still_there
 from metanav.tui.screens.base import plain
+from metanav.tui.widgets.quiet_input import QuietInput
 
 
 class PinPrompt(ModalScreen[str | None]):
@@ -24,7 +25,7 @@ class PinPrompt(ModalScreen[str | None]):
         with Vertical(id="prompt-box", classes="kiosk-box"):
             yield Static(plain("Staff exit"), id="prompt-title", markup=False)
             yield Static(plain("Type the staff PIN, then Enter. Escape goes back."), markup=False)
-            yield Input(password=True, max_length=64, id="pin-input")
+            yield QuietInput(password=True, max_length=64, id="pin-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
