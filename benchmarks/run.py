@@ -157,7 +157,7 @@ def title(screen: Screen) -> str:
 
 
 def is_home(screen: Screen) -> bool:
-    return title(screen).lower().startswith("metanav") and screen.contains(r"\b1\. ")
+    return title(screen).lower().startswith("metanav") and screen.contains(r"\b\d+\. \S")
 
 
 def title_has(words: str) -> Callable[[Screen], bool]:
@@ -239,7 +239,7 @@ def run_part(rec: Recorder, label: str, part: Callable[[], None]) -> bool:
 # --------------------------------------------------------------------------------------------
 def tui_session(
     rec: Recorder, args, prefix: str, data: Path | None, cache_dir: Path, *, full: bool,
-    first_frame_label: str = "first frame", only_start: bool = False,
+    first_frame_label: str = "first frame", only_start: bool = False, start_timeout: float = 30.0,
 ) -> None:
     argv = metanav_argv() + (["--data", str(data)] if data else [])
     with tempfile.TemporaryDirectory(prefix="metanav-bench-state-") as state:
@@ -247,7 +247,7 @@ def tui_session(
                      settle=args.settle)
         d = Driver(rec, prefix, app)
         try:
-            first = app.start(until=is_home, timeout=60.0)
+            first = app.start(until=is_home, timeout=start_timeout)
             if first.timed_out or not is_home(app.screen):
                 shown = title(app.screen) or "(nothing on screen)"
                 rec.skip(prefix + first_frame_label, f"no home screen after start-up; shows {shown!r}")
@@ -359,11 +359,12 @@ def scenario_large(rec: Recorder, args) -> None:
         for run in range(runs):
             rec.log(f"large {count}: run {run + 1}/{runs}")
             tui_session(rec, args, prefix, folder, cache, full=False,
-                        first_frame_label="first frame (content cache warm)")
+                        first_frame_label="first frame (content cache warm)",
+                        start_timeout=30.0 + count / 2000)
             with tempfile.TemporaryDirectory(prefix="metanav-bench-cache-") as cold:
                 tui_session(rec, args, prefix, folder, Path(cold), full=False,
                             first_frame_label="first frame (no content cache yet)",
-                            only_start=True)
+                            only_start=True, start_timeout=30.0 + count / 1000)
 
 
 # --------------------------------------------------------------------------------------------
