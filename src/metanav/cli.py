@@ -165,9 +165,9 @@ def run_kiosk(args: argparse.Namespace) -> int:
         return kiosk.leave(EXIT_BAD_CONTENT)
     session = make_session(args, library, config)
     if want_plain(args):
-        from metanav.plain.shell import run as run_plain
+        from metanav.plain.kiosk import run as run_plain_kiosk
 
-        return kiosk.leave(run_plain(session))
+        return kiosk.leave(run_plain_kiosk(session))
     kiosk.low_bandwidth()
     from metanav.tui.app import run as run_tui
 

@@ -582,7 +582,11 @@ class Help(Screen):
              "in [brackets]; on most screens that goes back.")
         item("Letters that act on one item take its number: t 3 marks question 3 as most "
              "important. Without a number, metanav asks which.")
-        item("Ctrl+D goes back one screen, and quits on the home screen. Ctrl+C quits.")
+        if self.session.kiosk:  # issue 5: a shared screen never quits
+            item("Ctrl+D goes back one screen. On the home screen, Ctrl+D or q asks whether to "
+                 "clear your session for the next person. Nothing you do here is kept.")
+        else:
+            item("Ctrl+D goes back one screen, and quits on the home screen. Ctrl+C quits.")
         if self.shell.term.paging:
             item("Long text stops at a line saying more: Enter goes on, q skips the rest.")
         for screen in SCREENS:

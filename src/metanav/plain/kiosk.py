@@ -1,0 +1,250 @@
+"""Kiosk mode for plain mode: nobody leaves, the next person starts fresh, staff exit with a PIN.
+
+Built around plain mode's shell without changing it: a ``KioskShell`` whose quit means "Done -
+clear my session", and a ``KioskInput`` that reads the keyboard itself (``select`` + ``os.read``)
+so it can notice a quiet spell, see the staff key, and never block forever.
+
+- Ctrl+C, Ctrl+Z and Ctrl+\\ are ignored (:func:`metanav.kiosk.harden_process` set SIG_IGN).
+- Ctrl+D and q ask "Done? Clear my session" instead of leaving; yes clears it at once.
+- After ``idle_seconds`` without an answer: "Still there? Press Enter to keep going. Clearing in
+  30 seconds."; then the session is cleared, and when output is a terminal its scrollback too
+  (``ESC[3J ESC[H ESC[2J``, the one escape sequence plain mode ever writes, and only here).
+- The staff exit key (Ctrl+X by default, or F1-F12 as set in kiosk.ini), then Enter, asks for
+  the PIN without echo. The right PIN ends metanav; a wrong one says so and nothing else happens.
+- When input really ends (no terminal, the connection closed), the session ends.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+import time
+from collections.abc import Callable
+
+from metanav import kiosk
+from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
+from metanav.plain.shell import Shell
+from metanav.plain.term import EndOfInput, Term
+from metanav.session import Session
+
+CLEAR_SCREEN = "\x1b[3J\x1b[H\x1b[2J"  # scrollback, home, screen: kiosk plain mode only
+STILL_THERE = "Still there? Press Enter to keep going. Clearing in {} seconds."
+
+_F_KEYS = {"f1": "\x1bOP", "f2": "\x1bOQ", "f3": "\x1bOR", "f4": "\x1bOS", "f5": "\x1b[15~",
+           "f6": "\x1b[17~", "f7": "\x1b[18~", "f8": "\x1b[19~", "f9": "\x1b[20~",
+           "f10": "\x1b[21~", "f11": "\x1b[23~", "f12": "\x1b[24~"}
+
+
+class IdleReset(Exception):
+    """Nobody answered through the quiet spell and the countdown."""
+
+
+class StillHere(Exception):
+    """Someone answered the countdown: show the screen again."""
+
+
+class SessionDone(Exception):
+    """The person chose "Done - clear my session"."""
+
+
+class StaffKey(Exception):
+    """The staff exit key was typed."""
+
+
+def key_sequences(exit_key: str) -> tuple[str, ...]:
+    """What the staff exit key puts in a typed line: Ctrl+X is "\\x18", F12 "\\x1b[24~"."""
+    if exit_key.startswith("ctrl+") and len(exit_key) == 6 and exit_key[5].isalpha():
+        return (chr(ord(exit_key[5]) - ord("a") + 1),)
+    if exit_key in _F_KEYS:
+        seq = _F_KEYS[exit_key]
+        return (seq, seq.replace("\x1bO", "\x1b[[")) if seq.startswith("\x1bO") else (seq,)
+    return ()
+
+
+class KioskInput:
+    """A ``readline()`` for plain mode's Term that watches the clock and the staff key."""
+
+    def __init__(self, fd: int, out, config: KioskConfig, clock: Callable[[], float] = time.monotonic,
+                 poll: float = 0.25) -> None:
+        self.fd = fd
+        self.out = out
+        self.config = config
+        self.clock = clock
+        self.poll = poll
+        self.watch = IdleWatch(config.idle_seconds, config.countdown_seconds, clock)
+        self.staff = key_sequences(config.exit_key)
+        self.buffer = b""
+        self.warned = 0  # seconds left when the countdown was last shown (0: not shown)
+
+    def isatty(self) -> bool:
+        try:
+            return os.isatty(self.fd)
+        except OSError:
+            return False
+
+    def _say(self, text: str) -> None:
+        from metanav.content.text import clean
+
+        self.out.write("\n" + clean(text) + "\n")
+        self.out.flush()
+
+    def _wait(self) -> bytes | None:
+        """Bytes from the keyboard (b"" at end of input), or None after one poll."""
+        try:
+            ready, _, _ = select.select([self.fd], [], [], self.poll)
+        except (OSError, ValueError):  # the terminal is gone
+            raise EndOfInput from None
+        if not ready:
+            return None
+        try:
+            return os.read(self.fd, 4096)
+        except OSError:  # the terminal went away (EIO): nobody can type any more
+            raise EndOfInput from None
+
+    def readline(self) -> str:
+        self.watch.touch()
+        while b"\n" not in self.buffer:
+            data = self._wait()
+            if data is None:
+                self._tick()
+                continue
+            if data == b"":  # Ctrl+D on an empty line, or the end of input
+                line, self.buffer = self.buffer, b""
+                return self._done(line.decode("utf-8", "replace"), countdown=self.warned > 0)
+            self.buffer += data
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return self._done(line.decode("utf-8", "replace") + "\n", countdown=self.warned > 0)
+
+    def _done(self, line: str, countdown: bool) -> str:
+        self.warned = 0
+        self.watch.touch()
+        if any(seq in line for seq in self.staff):
+            raise StaffKey
+        if countdown:
+            raise StillHere
+        return line
+
+    def _tick(self) -> None:
+        state, seconds = self.watch.state()
+        if state == "reset":
+            self.warned = 0
+            raise IdleReset
+        # Said when the countdown starts, and again at 10 and 5 seconds (no cursor movement
+        # in plain mode, so no ticking clock).
+        if state == "warning" and (not self.warned or any(seconds <= t < self.warned for t in (10, 5))):
+            self.warned = seconds
+            self._say(STILL_THERE.format(seconds))
+
+    def read_secret(self, prompt: str) -> str:
+        """A line typed without echo (the staff PIN); "" after a quiet spell."""
+        self.out.write(prompt)
+        self.out.flush()
+        saved = None
+        try:
+            import termios
+
+            saved = termios.tcgetattr(self.fd)
+            quiet = termios.tcgetattr(self.fd)
+            quiet[3] &= ~termios.ECHO
+            termios.tcsetattr(self.fd, termios.TCSAFLUSH, quiet)
+        except (ImportError, OSError, ValueError):
+            saved = None
+        try:
+            deadline = self.clock() + 30
+            while b"\n" not in self.buffer:
+                if self.clock() > deadline:
+                    self.buffer = b""
+                    return ""
+                data = self._wait()
+                if data == b"":
+                    break
+                if data:
+                    self.buffer += data
+            line, _, self.buffer = self.buffer.partition(b"\n")
+            return line.decode("utf-8", "replace").strip()
+        finally:
+            if saved is not None:
+                import termios
+
+                termios.tcsetattr(self.fd, termios.TCSAFLUSH, saved)
+            self.out.write("\n")
+            self.out.flush()
+
+    def forget_typing(self) -> None:
+        """Drop anything typed but not yet read (the last person's half-typed answer)."""
+        self.buffer = b""
+        try:
+            import termios
+
+            termios.tcflush(self.fd, termios.TCIFLUSH)
+        except (ImportError, OSError, ValueError):
+            pass
+
+
+class KioskShell(Shell):
+    """Plain mode's shell where leaving means "Done - clear my session"."""
+
+    def leave(self) -> None:
+        if not self.stack:
+            from metanav.plain.screens import Home
+
+            self.stack.append(Home(self))
+        answer = self.term.ask("Done? Clear my session, so the next person starts fresh. Type y to "
+                               "clear it now, or press Enter to keep going.")
+        if answer and answer.strip().lower().startswith("y"):
+            raise SessionDone
+        self.term.say("Nothing was cleared. " + kiosk.STAYS_OPEN)
+
+    def prompt(self, screen) -> tuple[str, str]:
+        words, tail = super().prompt(screen)
+        return words.replace("q to quit", "q when you are done"), tail
+
+
+def run(session: Session, stdin_fd: int | None = None, stdout=None,
+        clock: Callable[[], float] = time.monotonic, poll: float = 0.25) -> int:
+    """Plain mode in kiosk mode. Returns 0 after the staff exit or when input ends."""
+    out = stdout or sys.stdout
+    fd = sys.stdin.fileno() if stdin_fd is None else stdin_fd
+    config = session.kiosk_config or KioskConfig()
+    keyboard = KioskInput(fd, out, config, clock, poll)
+    term = Term(stdin=keyboard, stdout=out)  # type: ignore[arg-type]
+    gate = StaffGate(config, clock)
+    shell = KioskShell(session, term)
+    while True:
+        try:
+            return shell.run()  # returns only when input has ended for good
+        except StillHere:
+            term.say("Welcome back.")
+        except (IdleReset, SessionDone):
+            clear_session(session, keyboard, out)
+            shell = KioskShell(session, term)
+        except StaffKey:
+            refusal = gate.can_ask()
+            if refusal:
+                term.say(refusal)
+                continue
+            if gate.try_pin(keyboard.read_secret("Staff PIN (not shown), then Enter: ")):
+                out.write("Goodbye.\n")
+                out.flush()
+                return 0
+            term.say(gate.can_ask() or kiosk.WRONG_PIN)
+
+
+def clear_session(session: Session, keyboard: KioskInput, out) -> None:
+    session.store.reset()
+    session.notices.clear()
+    keyboard.forget_typing()
+    if _isatty(out):
+        out.write(CLEAR_SCREEN)
+    else:
+        out.write("\n")
+    out.write(kiosk.CLEARED + "\n")  # one line: the home screen still fits 24 lines under it
+    out.flush()
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
