@@ -269,3 +269,17 @@ def test_a_damaged_state_file_is_told_once_at_the_start(state_dir):
     run = run_plain(state_dir, ["1", "", "q"])
     assert run.out.count("Your saved lists were damaged") == 1
     assert run.out.index("Your saved lists were damaged") < run.out.index("[default: 1]:")
+
+
+def test_ctrl_c_works_even_if_the_parent_ignored_sigint(state_dir):
+    """An ignored SIGINT is inherited across exec (nohup, kiosk tests in this process…)."""
+    import signal as _signal
+
+    old = _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
+    try:
+        term = Pty(state_dir)
+    finally:
+        _signal.signal(_signal.SIGINT, old)
+    term.expect("[default: 1]: ")
+    term.send(b"\x03")
+    term.finish()

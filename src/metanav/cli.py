@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -189,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     if want_plain(args):
         from metanav.plain.shell import run as run_plain
 
+        # Ctrl+C must say goodbye even when started by a parent that ignores SIGINT (nohup,
+        # some launchers): an ignored signal is inherited across exec.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         return run_plain(session)
     from metanav.kiosk import low_bandwidth
 
