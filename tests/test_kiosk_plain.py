@@ -244,6 +244,11 @@ def test_end_of_input_without_a_terminal_ends_the_session():
     assert "\x1b" not in out.getvalue()
 
 
+def test_every_allowed_staff_key_works_in_plain_mode():
+    for key in kiosk.EXIT_KEYS:
+        assert plain_kiosk.key_sequences(key), key
+
+
 def test_key_sequences():
     assert plain_kiosk.key_sequences("ctrl+x") == ("\x18",)
     assert plain_kiosk.key_sequences("f12") == ("\x1b[24~",)

@@ -31,9 +31,14 @@ from metanav.session import Session
 CLEAR_SCREEN = "\x1b[3J\x1b[H\x1b[2J"  # scrollback, home, screen: kiosk plain mode only
 STILL_THERE = "Still there? Press Enter to keep going. Clearing in {} seconds."
 
-_F_KEYS = {"f1": "\x1bOP", "f2": "\x1bOQ", "f3": "\x1bOR", "f4": "\x1bOS", "f5": "\x1b[15~",
-           "f6": "\x1b[17~", "f7": "\x1b[18~", "f8": "\x1b[19~", "f9": "\x1b[20~",
-           "f10": "\x1b[21~", "f11": "\x1b[23~", "f12": "\x1b[24~"}
+# What F keys put in a typed line: xterm and most terminals, rxvt, the Linux console.
+_F_KEYS = {
+    "f1": ("\x1bOP", "\x1b[11~", "\x1b[[A"), "f2": ("\x1bOQ", "\x1b[12~", "\x1b[[B"),
+    "f3": ("\x1bOR", "\x1b[13~", "\x1b[[C"), "f4": ("\x1bOS", "\x1b[14~", "\x1b[[D"),
+    "f5": ("\x1b[15~", "\x1b[[E"), "f6": ("\x1b[17~",), "f7": ("\x1b[18~",),
+    "f8": ("\x1b[19~",), "f9": ("\x1b[20~",), "f10": ("\x1b[21~",), "f11": ("\x1b[23~",),
+    "f12": ("\x1b[24~",),
+}
 
 
 class IdleReset(Exception):
@@ -56,10 +61,7 @@ def key_sequences(exit_key: str) -> tuple[str, ...]:
     """What the staff exit key puts in a typed line: Ctrl+X is "\\x18", F12 "\\x1b[24~"."""
     if exit_key.startswith("ctrl+") and len(exit_key) == 6 and exit_key[5].isalpha():
         return (chr(ord(exit_key[5]) - ord("a") + 1),)
-    if exit_key in _F_KEYS:
-        seq = _F_KEYS[exit_key]
-        return (seq, seq.replace("\x1bO", "\x1b[[")) if seq.startswith("\x1bO") else (seq,)
-    return ()
+    return _F_KEYS.get(exit_key, ())
 
 
 class KioskInput:
