@@ -359,3 +359,21 @@ def test_drawing_uses_only_half_blocks():
 )
 def test_phone_numbers_become_tel_addresses(phone, uri):
     assert qr.phone_uri(phone) == uri
+
+
+def test_ssh_lowers_textuals_frame_rate_when_set_before_textual_loads():
+    """metanav calls low_bandwidth() before importing Textual, which reads TEXTUAL_FPS once."""
+    import subprocess
+    import sys
+
+    code = (
+        "from metanav import kiosk; kiosk.low_bandwidth(); "
+        "import textual.constants as c; print(c.MAX_FPS)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "SSH_"))}
+    over_ssh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**env, "SSH_CONNECTION": "192.0.2.1 5000 192.0.2.2 22"})
+    local = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env=env)
+    assert over_ssh.stdout.strip() == "20"
+    assert local.stdout.strip() == "60"

@@ -210,3 +210,22 @@ def test_bad_kiosk_settings_stop_the_start(place):
         assert "idle_seconds: must be a number" in child.text()
     finally:
         child.close()
+
+
+def test_kiosk_drops_textual_settings_even_without_the_launcher(place, tmp_path):
+    """Started directly (no launcher), metanav --kiosk removes TEXTUAL_* before Textual loads."""
+    env = clean_env(place["home"], METANAV_STATE_DIR=str(place["state"]),
+                    TEXTUAL_SCREENSHOT="0", TEXTUAL_SCREENSHOT_LOCATION=str(tmp_path / "shots"),
+                    TEXTUAL_LOG=str(tmp_path / "textual.log"), TEXTUAL_PRESS="ctrl+d,y",
+                    TEXTUAL_ALLOW_SIGNALS="1")
+    child = start(place, env=env)
+    try:
+        child.pump(2.5)
+        assert child.alive() and HOME_TITLE in child.text()
+        assert "Done? Clear my session" not in child.text(), "TEXTUAL_PRESS typed keys"
+        child.send(b"\x03", settle=0.6)
+        assert child.alive()
+    finally:
+        child.close()
+    assert not (tmp_path / "textual.log").exists()
+    assert not (tmp_path / "shots").exists()
