@@ -377,3 +377,26 @@ def test_ssh_lowers_textuals_frame_rate_when_set_before_textual_loads():
                            env=env)
     assert over_ssh.stdout.strip() == "20"
     assert local.stdout.strip() == "60"
+
+
+def zbar_decode(lines: list[str], tmp_path) -> str:
+    """Decode drawn QR lines with a real decoder (zbarimg), as a phone camera would."""
+    import subprocess
+
+    grid = qr.read_back(lines)
+    scale = 6
+    rows = []
+    for row in grid:
+        rows += ["".join(("1 " if dark else "0 ") * scale for dark in row)] * scale
+    image = tmp_path / "code.pbm"
+    image.write_text(f"P1\n{len(grid[0]) * scale} {len(grid) * scale}\n" + "\n".join(rows) + "\n")
+    done = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True,
+                          timeout=30)
+    return done.stdout.strip()
+
+
+@pytest.mark.skipif(__import__("shutil").which("zbarimg") is None, reason="zbarimg (zbar-tools) not installed")
+@pytest.mark.parametrize("data", ["https://www.cancer.org", "tel:18004226237",
+                                  "https://www.cancer.net/coping-with-cancer/managing-emotions/coping-with-metastatic-cancer"])
+def test_drawn_code_decodes_with_a_real_decoder(data, tmp_path):
+    assert zbar_decode(qr.draw(data, 2), tmp_path) == data
