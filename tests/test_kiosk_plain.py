@@ -233,7 +233,7 @@ def test_end_of_input_without_a_terminal_ends_the_session():
     config = KioskConfig()
     session = make_session(None, kiosk=True, kiosk_config=config, policy=config.policy())
     read, write = os.pipe()
-    os.write(write, b"1\nb\nq\n")
+    os.write(write, b"1\nb\nq\ny\nh\n")
     os.close(write)
     out = Buffer()
     try:
@@ -241,6 +241,9 @@ def test_end_of_input_without_a_terminal_ends_the_session():
     finally:
         os.close(read)
     assert "Done? Clear my session" in out.getvalue()
+    assert kiosk.CLEARED in out.getvalue()  # a pipe cannot be flushed like a terminal: no error
+    assert session.store.bookmarks() == []
+    assert "How plain mode works" in out.getvalue(), "the lines after the clear are still read"
     assert "\x1b" not in out.getvalue()
 
 

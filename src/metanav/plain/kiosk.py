@@ -28,6 +28,14 @@ from metanav.plain.shell import Shell
 from metanav.plain.term import EndOfInput, Term
 from metanav.session import Session
 
+try:
+    import termios
+except ImportError:  # pragma: no cover - not POSIX
+    termios = None  # type: ignore[assignment]
+
+# What the terminal calls may raise on something that is not a terminal (a pipe, a closed pty).
+_NOT_A_TTY = (OSError, ValueError) + ((termios.error,) if termios is not None else ())
+
 CLEAR_SCREEN = "\x1b[3J\x1b[H\x1b[2J"  # scrollback, home, screen: kiosk plain mode only
 STILL_THERE = "Still there? Press Enter to keep going. Clearing in {} seconds."
 
@@ -143,15 +151,14 @@ class KioskInput:
         self.out.write(prompt)
         self.out.flush()
         saved = None
-        try:
-            import termios
-
-            saved = termios.tcgetattr(self.fd)
-            quiet = termios.tcgetattr(self.fd)
-            quiet[3] &= ~termios.ECHO
-            termios.tcsetattr(self.fd, termios.TCSAFLUSH, quiet)
-        except (ImportError, OSError, ValueError):
-            saved = None
+        if termios is not None:
+            try:
+                saved = termios.tcgetattr(self.fd)
+                quiet = termios.tcgetattr(self.fd)
+                quiet[3] &= ~termios.ECHO
+                termios.tcsetattr(self.fd, termios.TCSAFLUSH, quiet)
+            except _NOT_A_TTY:
+                saved = None
         try:
             deadline = self.clock() + 30
             while b"\n" not in self.buffer:
@@ -167,21 +174,24 @@ class KioskInput:
             return line.decode("utf-8", "replace").strip()
         finally:
             if saved is not None:
-                import termios
-
-                termios.tcsetattr(self.fd, termios.TCSAFLUSH, saved)
+                try:
+                    termios.tcsetattr(self.fd, termios.TCSAFLUSH, saved)
+                except _NOT_A_TTY:
+                    pass
             self.out.write("\n")
             self.out.flush()
 
     def forget_typing(self) -> None:
-        """Drop anything typed but not yet read (the last person's half-typed answer)."""
+        """Drop anything typed but not yet read (the last person's half-typed answer).
+        Without a terminal (a script, ssh -T) the lines already sent are kept."""
+        if not self.isatty():
+            return
         self.buffer = b""
-        try:
-            import termios
-
-            termios.tcflush(self.fd, termios.TCIFLUSH)
-        except (ImportError, OSError, ValueError):
-            pass
+        if termios is not None:
+            try:
+                termios.tcflush(self.fd, termios.TCIFLUSH)
+            except _NOT_A_TTY:
+                pass
 
 
 class KioskShell(Shell):
