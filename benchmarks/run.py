@@ -138,8 +138,16 @@ def metanav_argv() -> list[str]:
     return [sys.executable, "-m", "metanav"]
 
 
+SSH_VARS = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
+SSH_MODE = False  # --ssh: run the app as if over SSH (metanav then lowers Textual's frame rate)
+
+
 def app_env(state_dir: str, cache_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    drop = ("NO_COLOR", "COLUMNS", "LINES", "TEXTUAL_FPS", *SSH_VARS)
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    if SSH_MODE:
+        env["SSH_CONNECTION"] = "192.0.2.10 50022 192.0.2.20 22"  # documentation addresses
+        env["SSH_CLIENT"] = "192.0.2.10 50022 22"
     env.update(
         TERM="xterm-256color",
         METANAV_STATE_DIR=state_dir,
@@ -674,6 +682,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "(default 10000; 100000 works too)")
     parser.add_argument("--settle-ms", type=float, default=250.0,
                         help="output quiet this long ends a step (default 250)")
+    parser.add_argument("--ssh", action="store_true",
+                        help="set SSH_CONNECTION for the app, as in a real SSH session "
+                             "(metanav lowers the frame rate there); by default SSH_* are removed")
     parser.add_argument("--json", metavar="FILE", help="write every sample and the summary here")
     parser.add_argument("--markdown", metavar="FILE", help="write the results table here")
     args = parser.parse_args(argv)
@@ -696,7 +707,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global SSH_MODE
     args = parse_args(argv)
+    SSH_MODE = args.ssh
     RESULTS.mkdir(parents=True, exist_ok=True)
     rec = Recorder()
     started = time.perf_counter()
@@ -713,7 +726,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(rec)
     table = markdown(summary)
     print(f"\nmetanav benchmarks, {args.cols}x{args.rows}, {args.runs} runs, "
-          f"settle {args.settle_ms:.0f} ms, took {elapsed:.0f} s")
+          f"settle {args.settle_ms:.0f} ms{', as over SSH' if args.ssh else ''}, "
+          f"took {elapsed:.0f} s")
     print(table)
     if args.markdown:
         Path(args.markdown).write_text(table + "\n", encoding="utf-8")
@@ -721,6 +735,7 @@ def main(argv: list[str] | None = None) -> int:
         payload = {
             "machine": info,
             "options": {"runs": args.runs, "size": args.size, "settle_ms": args.settle_ms,
+                        "ssh": args.ssh,
                         "resources": args.resources, "scenarios": args.scenarios},
             "seconds": elapsed,
             "summary": summary,
