@@ -332,3 +332,22 @@ async def test_cursor_moves_to_the_focused_part(tmp_path):
         assert app.cursor_position.y == related.content_region.y + related.first_line_of(
             related.highlighted
         )
+
+
+def test_help_in_kiosk_mode_has_done_and_no_quit():
+    text = help_text(kiosk=True)
+    assert "F10 or Ctrl+D: Done - clear my session" in text
+    assert "Quit" not in text
+    assert "Quit" in help_text()
+
+
+async def test_kiosk_home_footer_has_no_quit(tmp_path):
+    from metanav.session import Policy
+
+    app = make_app(None, policy=Policy(quit=False, export=False, own_notes=False), kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Quit" not in text.splitlines()[-1]
+        await pilot.press("escape")
+        assert status(app) == "You are on the home screen."

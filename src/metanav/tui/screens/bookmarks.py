@@ -69,17 +69,25 @@ class BookmarksScreen(ListScreen):
         self.report(result, "Bookmark removed.")
 
 
-def help_text() -> str:
-    """Every key on every screen, from the same tables the screens use."""
+def help_text(kiosk: bool = False) -> str:
+    """Every key on every screen, from the same tables the screens use.
+
+    On a kiosk the quit keys are left out (they do nothing there) and the Done key is added.
+    """
     lines = [
         "metanav works with the keyboard alone. The bottom line shows the main keys of each screen.",
         "",
         "In any list:",
     ]
     lines += [f"  {keys}: {what}" for keys, what in bindings.LIST_KEYS]
-    for title, table in bindings.HELP_SECTIONS:
+    sections = list(bindings.HELP_SECTIONS)
+    if kiosk:
+        sections.append(("This shared screen", [b for b in bindings.KIOSK if b.show]))
+    for title, table in sections:
         lines += ["", f"{title}:"]
         for b in table:
+            if kiosk and b.action == "quit":
+                continue
             lines.append(f"  {bindings.key_words(b)}: {b.description}")
     lines += [
         "",
@@ -94,6 +102,6 @@ class HelpScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="help-body", can_focus=True):
-            yield Static(plain(help_text()), id="help-text", markup=False)
+            yield Static(plain(help_text(self.session.kiosk)), id="help-text", markup=False)
 
     AUTO_FOCUS = "#help-body"

@@ -70,6 +70,20 @@ class HomeScreen(ListScreen):
     def action_quit(self) -> None:
         self.metanav.request_quit()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit" and not self.session.policy.quit:
+            return False  # a kiosk: no "q Quit" in the footer...
+        return True
+
+    def on_key(self, event) -> None:
+        if event.key == "q" and not self.session.policy.quit:
+            event.stop()
+            self.metanav.request_quit()  # ...but q still says why nothing happens
+        # (Textual also calls ListScreen.on_key, for the number keys.)
+
     def action_back(self) -> None:
-        """Escape on the home screen does nothing (quitting is q)."""
-        self.say("You are on the home screen. Press q to quit.")
+        """Escape on the home screen does nothing (quitting is q, where allowed)."""
+        if self.session.policy.quit:
+            self.say("You are on the home screen. Press q to quit.")
+        else:
+            self.say("You are on the home screen.")

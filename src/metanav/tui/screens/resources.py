@@ -100,6 +100,11 @@ class ResourcesScreen(ListScreen):
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         self.metanav.open_resource(self.matches[event.index].id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter" and isinstance(self.focused, Input):
+            return False  # already typing in the filter: "/" is just a character there
+        return True
+
     def action_focus_list(self) -> None:
         """Down from the filter box goes to the list (the list moves its own highlight)."""
         if not isinstance(self.focused, LeanList):
