@@ -351,3 +351,18 @@ async def test_kiosk_home_footer_has_no_quit(tmp_path):
         assert "Quit" not in text.splitlines()[-1]
         await pilot.press("escape")
         assert status(app) == "You are on the home screen."
+
+
+async def test_list_scrolls_by_half_a_page_not_a_line(tmp_path):
+    """Each scroll repaints the whole list, so it should happen rarely."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 12)) as pilot:
+        lst = app.screen.query_one(LeanList)
+        await pilot.pause()
+        offsets = []
+        for _ in range(15):
+            await pilot.press("down")
+            offsets.append(int(lst.scroll_offset.y))
+        changes = sum(1 for a, b in zip(offsets, offsets[1:], strict=False) if a != b)
+        assert offsets[-1] > 0
+        assert changes <= 4  # with one-line scrolling it would be about 10

@@ -272,8 +272,15 @@ class LeanList(ScrollView, can_focus=True):
         if self.highlighted > 0 and self._rows[self.highlighted - 1].heading:
             first -= self._row_line_count(self.highlighted - 1)
             height += self._row_line_count(self.highlighted - 1)
+        top = int(self.scroll_offset.y)
+        if top <= first and first + height <= top + self.scrollable_content_region.height:
+            return  # already in view: no scrolling, no repaint
+        # Off screen: bring it to the middle, so the next arrows move without scrolling. Every
+        # scroll repaints the whole list, so half a page per scroll instead of one line saves
+        # most of the bytes over SSH.
         self.scroll_to_region(
-            Region(0, max(0, first), 1, height), animate=False, immediate=True, force=True
+            Region(0, max(0, first), 1, height), animate=False, immediate=True, force=True,
+            center=True,
         )
 
     def _place_cursor(self, focusing: bool = False) -> None:
