@@ -50,7 +50,8 @@ class ResourcesScreen(ListScreen):
 
     def compose_body(self) -> ComposeResult:
         library = self.session.library
-        kinds = [("All kinds", "")] + [(word, k) for k, word in KINDS.items()]
+        in_use = {k for r in library.resources.values() for k in r.kinds}
+        kinds = [("All kinds", "")] + [(word, k) for k, word in KINDS.items() if k in in_use]
         used = sorted({r.language for r in library.resources.values()})
         languages = [("All languages", "")] + [(LANGUAGES.get(c, c), c) for c in used]
         yield QuietInput(placeholder="Type words to filter (name, organisation, description)",
