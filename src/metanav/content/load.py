@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from metanav.content.fastyaml import FALLBACK, load_fast
 from metanav.content.model import (
     KINDS,
     LANGUAGES,
@@ -329,7 +330,9 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
         problems.append(Problem(name, line, "file", "is not UTF-8 text"))
         return None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader
+        data = load_fast(text, _BaseLoader, LDict, LList)
+        if data is FALLBACK:  # anchors, tags, errors…: the full loader, which words errors
+            data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
