@@ -251,7 +251,7 @@ def test_every_prompt_names_its_letters(state_dir):
     flat = " ".join(run.out.split())
     assert "Choose 1-" in flat
     assert "t for top three, k to mark asked, n for a note" in flat
-    assert "a to add your own question, s to show my list, e to save my list to a file" in flat
+    assert "a to add your own, s to show my list, e to save it to a file" in flat
     assert "f to find words, k for kind, l for language, c to clear filters, b to bookmark" in flat
     assert "h for help, q to quit [default: back]:" in flat
 

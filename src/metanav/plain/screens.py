@@ -79,11 +79,11 @@ class Home(Screen):
 # --------------------------------------------------------------------------------------------
 # Questions: shared actions
 # --------------------------------------------------------------------------------------------
-ADD = Key("a", "a to add your own question", "add a question of your own (it is picked for you)",
+ADD = Key("a", "a to add your own", "add a question of your own (it is picked for you)",
           "add")
 SHOW = Key("s", "s to show my list",
            "show my list: only the picked questions, with notes, ready to print", "show")
-EXPORT = Key("e", "e to save my list to a file", "save my list as a text file and say where",
+EXPORT = Key("e", "e to save it to a file", "save my list as a text file and say where",
              "export_list")
 TOP = Key("t", "t for top three",
           f"with a number (t 2): mark a question as one of your {MAX_TOP} most important, "
@@ -217,21 +217,20 @@ class QuestionsScreen(QuestionActions):
     KEYS = (ADD, SHOW, EXPORT)
 
     def build(self, page: Page) -> None:
-        page.add("Pick the questions you want to ask your care team. Open a group to see its "
-                 "questions.")
+        # Short on purpose: this menu is heard often, and every line costs time by ear.
+        page.add("Open a group to pick questions for your care team.")
         chosen = my_list(self.library, self.store)
         if chosen:
             top = sum(1 for item in chosen if item.top)
             page.add(f"You have picked {plural(len(chosen), 'question')}; "
                      f"{top} marked most important.")
-        else:
-            page.add("You have not picked any questions yet.")
         page.blank()
         for group in self.library.groups.values():
             questions = self.library.questions_in(group.id)
             if questions:
                 picked = sum(1 for q in questions if self.store.entry(q.id)["chosen"])
-                page.choice(f"{group.title}: {plural(len(questions), 'question')}, {picked} picked",
+                tally = plural(len(questions), "question") + (f", {picked} picked" if picked else "")
+                page.choice(f"{group.title}: {tally}",
                             lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
         own = len(self.store.own_questions())
         page.choice(f"{OwnQuestionsScreen.NAME}: {plural(own, 'question') if own else 'none yet'}",
