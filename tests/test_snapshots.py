@@ -16,6 +16,7 @@ SCREENS = {
     "topic_related": ["enter", "r", "enter", "down"],
     "questions": ["1", "7", "_", "_", "_", "_", "enter", "space", "t", "down", "down", "k"],
     "resources": ["1", "8", "_", "_", "_", "_", "enter"],
+    "bookmarks": ["1", "9", "_", "_", "_", "_", "enter"],
     "help": ["question_mark"],
 }
 
