@@ -13,7 +13,6 @@ A memory-only store (``path=None``) is used in kiosk mode: nothing touches the d
 from __future__ import annotations
 
 import contextlib
-import copy
 import errno
 import json
 import os
@@ -332,9 +331,6 @@ class Store:
             doc["settings"][key] = value
 
         return self.apply(op)
-
-    def snapshot(self) -> Doc:
-        return copy.deepcopy(self.doc)
 
 
 def _top_count(doc: Doc) -> int:

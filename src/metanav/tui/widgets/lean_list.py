@@ -349,13 +349,5 @@ class LeanList(ScrollView, can_focus=True):
     def index_of(self, key: str) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.key == key), None)
 
-    def line_count(self) -> int:
-        """Lines the rows take at the current width (for tests)."""
-        return len(self._lines) if self._wrap else len(self._rows)
-
     def first_line_of(self, index: int) -> int:
         return self._row_first_line(index) if self._rows else 0
-
-    def visible_text(self) -> list[str]:
-        """The rows as text, for tests and debugging."""
-        return [r.text for r in self._rows]
