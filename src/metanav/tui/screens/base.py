@@ -57,6 +57,15 @@ class BaseScreen(Screen):
         """Confirm an action, or say in words why saving failed."""
         self.say(done if result.ok else result.message)
 
+    def toggle_bookmark(self, kind: str, item_id: str) -> bool:
+        """Bookmark or unbookmark, say so in words, and return whether it is bookmarked now."""
+        on, result = self.session.store.toggle_bookmark(kind, item_id)
+        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
+        return on
+
+    def show_heading(self) -> None:
+        self.query_one("#title", Static).update(plain(self.heading()))
+
     _shown = False
 
     def on_screen_resume(self) -> None:

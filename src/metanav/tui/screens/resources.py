@@ -138,9 +138,8 @@ class ResourcesScreen(ListScreen):
         if lst.highlighted is None or not self.matches:
             return
         resource = self.matches[lst.highlighted]
-        on, result = self.session.store.toggle_bookmark("resource", resource.id)
+        on = self.toggle_bookmark("resource", resource.id)
         lst.update_row(lst.highlighted, Row(resource_row_text(resource, on), key=resource.id))
-        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
 
 
 def resource_lines(resource: Resource) -> list[tuple[str, str]]:
@@ -189,6 +188,5 @@ class ResourceScreen(BaseScreen):
             self.say("This resource has no web address or phone number for a QR code.")
 
     def action_bookmark(self) -> None:
-        on, result = self.session.store.toggle_bookmark("resource", self.resource.id)
-        self.query_one("#title", Static).update(plain(self.heading()))
-        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
+        self.toggle_bookmark("resource", self.resource.id)
+        self.show_heading()

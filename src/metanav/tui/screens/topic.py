@@ -106,7 +106,7 @@ class TopicScreen(BaseScreen):
         related = self.query_one("#related", LeanList)
         keep = related.highlighted_row.key if related.highlighted_row else None
         related.set_rows(self._related_rows(), keep=keep)
-        self.query_one("#title", Static).update(plain(self.heading()))
+        self.show_heading()
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         kind, _, item_id = event.lean_list.rows[event.index].key.partition(":")
@@ -136,6 +136,5 @@ class TopicScreen(BaseScreen):
         self.query_one("#related", LeanList).focus()
 
     def action_bookmark(self) -> None:
-        on, result = self.session.store.toggle_bookmark("topic", self.topic.id)
-        self.query_one("#title", Static).update(plain(self.heading()))
-        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
+        self.toggle_bookmark("topic", self.topic.id)
+        self.show_heading()
