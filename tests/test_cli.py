@@ -194,3 +194,31 @@ def test_export_as_a_real_process(chosen, state_dir, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == expected_list(state_dir)
     assert "\x1b" not in proc.stdout
+
+
+def test_check_data_on_a_clinic_add_on_folder(tmp_path, capsys):
+    """A folder with only resources.yaml is checked the way --data uses it."""
+    clinic = tmp_path / "clinic"
+    clinic.mkdir()
+    (clinic / "resources.yaml").write_text(
+        "resources:\n"
+        "  - id: R-CLINIC-1\n"
+        "    name: Tuesday support group\n"
+        "    organisation: Riverside Cancer Centre\n"
+        "    kinds: [support-group]\n"
+        "    language: en\n"
+        "    phone: 555-0100\n"
+        "    description: A group that meets on Tuesdays.\n"
+        "    topics: [coping-and-support]\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["check-data", str(clinic)]) == 0
+    out = capsys.readouterr().out
+    assert "Content is valid (with the bundled content)" in out
+    (clinic / "resources.yaml").write_text(
+        (clinic / "resources.yaml").read_text().replace("coping-and-support", "no-such-topic"),
+        encoding="utf-8",
+    )
+    assert cli.main(["check-data", str(clinic)]) == 2
+    out = capsys.readouterr().out
+    assert "resources.yaml:10: resources[0].topics[0]: no topic has the id 'no-such-topic'" in out

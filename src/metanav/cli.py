@@ -98,12 +98,24 @@ def _load(args: argparse.Namespace, cache: bool = True):
 def cmd_check_data(args: argparse.Namespace) -> int:
     from metanav.content.load import ContentError, check_folder, load_library
 
+    folder = args.dir
+    # A folder with all three parts is checked on its own; anything less is a clinic's
+    # add-on, checked the way --data uses it: on top of the bundled content.
+    complete = folder is not None and all(
+        (folder / part).exists() for part in ("topics", "questions.yaml", "resources.yaml")
+    )
     try:
-        library = check_folder(args.dir) if args.dir else load_library(args.data)
+        if folder is None:
+            library = load_library(args.data)
+        elif complete:
+            library = check_folder(folder)
+        else:
+            library = load_library([*args.data, folder])
     except ContentError as exc:
         print(exc.report())
         return EXIT_BAD_CONTENT
-    print(f"Content is valid: {library.summary()}.")
+    where = " (with the bundled content)" if folder is not None and not complete else ""
+    print(f"Content is valid{where}: {library.summary()}.")
     return EXIT_OK
 
 
