@@ -221,4 +221,4 @@ def test_check_data_on_a_clinic_add_on_folder(tmp_path, capsys):
     )
     assert cli.main(["check-data", str(clinic)]) == 2
     out = capsys.readouterr().out
-    assert "resources.yaml:10: resources[0].topics[0]: no topic has the id 'no-such-topic'" in out
+    assert "resources.yaml:9: resources[0].topics[0]: no topic has the id 'no-such-topic'" in out
