@@ -179,3 +179,18 @@ def test_block_lines_renders_bullets_and_blank_lines_between_blocks():
         "  that must wrap here",
         "- b",
     ]
+
+
+def test_filter_words_match_the_kind_and_language_shown_on_each_row():
+    from metanav.content.load import load_library
+    from metanav.content.search import ResourceFilter, filter_resources
+
+    library = load_library(cache=False)
+    resources = list(library.resources.values())
+    helplines = [r for r in resources if "helpline" in r.kinds]
+    assert filter_resources(resources, ResourceFilter("helpline")) == helplines
+    spanish = filter_resources(resources, ResourceFilter("spanish"))
+    assert {r.language for r in spanish} == {"es"} or all(
+        r.language == "es" or "spanish" in r.description.casefold() for r in spanish
+    )
+    assert len(spanish) >= len([r for r in resources if r.language == "es"])
