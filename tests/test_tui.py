@@ -366,3 +366,42 @@ async def test_list_scrolls_by_half_a_page_not_a_line(tmp_path):
         changes = sum(1 for a, b in zip(offsets, offsets[1:], strict=False) if a != b)
         assert offsets[-1] > 0
         assert changes <= 4  # with one-line scrolling it would be about 10
+
+
+async def test_typing_on_the_resource_list_filters_and_escape_clears_words(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press("down")  # from the filter box to the list
+        assert isinstance(app.focused, LeanList)
+        await pilot.press(*"helpline")
+        screen = app.screen
+        assert screen.query_one("#filter-text").value == "helpline"
+        assert len(screen.matches) == len(
+            [r for r in bundled_library().resources.values() if "helpline" in r.kinds]
+        )
+        assert json.loads((tmp_path / "state.json").read_text())["bookmarks"] == [] if (
+            tmp_path / "state.json"
+        ).exists() else True
+        await pilot.press("escape")
+        assert screen.query_one("#filter-text").value == ""
+        assert "Filter words cleared" in status(app)
+        assert isinstance(app.screen, ResourcesScreen)
+        await pilot.press("ctrl+r")
+        assert status(app).startswith("Filters cleared.")
+
+
+async def test_no_stale_message_after_coming_back(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press("down", "b")
+        assert status(app).startswith("Bookmarked")
+        await pilot.press("enter", "b")
+        assert status(app) == "Bookmark removed."
+        await pilot.press("escape")
+        assert isinstance(app.screen, ResourcesScreen)
+        assert status(app) == ""
+        assert "[Bookmarked]" not in screen_text(app)

@@ -13,7 +13,6 @@ from textual.binding import Binding
 GLOBAL = [
     Binding("escape", "back", "Back", id="back"),
     Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
-    Binding("h", "home", "Home", show=False, id="home"),
     Binding("tab", "app.focus_next", "Next part of the screen", show=False, id="focus_next"),
     Binding("shift+tab", "app.focus_previous", "Previous part", show=False, id="focus_previous"),
 ]
@@ -124,6 +123,7 @@ def key_words(binding: Binding) -> str:
 _NAMES = {
     "escape": "Escape", "enter": "Enter", "space": "Space", "tab": "Tab", "shift+tab": "Shift+Tab", "delete": "Delete",
     "question_mark": "?", "slash": "/", "pageup": "Page Up", "pagedown": "Page Down",
+    "up": "Up", "down": "Down",
 }
 
 

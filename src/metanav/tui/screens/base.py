@@ -74,6 +74,14 @@ class BaseScreen(Screen):
             self.refresh_view()
         self._shown = True
 
+    def on_screen_suspend(self) -> None:
+        # Leaving for another screen: an old message may no longer be true when we come back
+        # (a bookmark removed there, say). A dialog on top keeps it: its answer lands here.
+        from textual.screen import ModalScreen
+
+        if not isinstance(self.app.screen, ModalScreen):
+            self.say("")
+
     def refresh_view(self) -> None:
         """Bring what is shown up to date with the person's state (after coming back)."""
 

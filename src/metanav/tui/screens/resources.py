@@ -76,7 +76,12 @@ class ResourcesScreen(ListScreen):
         if self.filter.describe() != "no filter":
             phrase = f"{phrase} Filter: {self.filter.describe()}."
         self.query_one("#match-count", Static).update(plain(phrase))
-        self.main_list().set_rows(ResourceRows(self.matches, self.session.store))
+        lst = self.main_list()
+        if self.filter.words:
+            lst.empty_text = "No resources match. Try fewer words, or Ctrl+R to clear the filters."
+        else:
+            lst.empty_text = "No resources match. Try another kind or language, or Ctrl+R."
+        lst.set_rows(ResourceRows(self.matches, self.session.store))
 
     def refresh_view(self) -> None:
         lst = self.main_list()
@@ -132,6 +137,33 @@ class ResourcesScreen(ListScreen):
         self.query_one("#filter-language", Select).value = ""
         self.filter = ResourceFilter()
         self.apply_filter()
+        self.say(f"Filters cleared. {count_phrase(len(self.matches))}")
+
+    def on_key(self, event) -> None:
+        """Typing on the list goes into the filter box: this is a search screen. (b still
+        bookmarks the highlighted resource.)"""
+        char = event.character
+        if (
+            isinstance(self.focused, LeanList)
+            and char
+            and char.isprintable()
+            and not char.isspace()
+            and event.key not in ("b", "question_mark", "slash")
+        ):
+            event.stop()
+            event.prevent_default()  # not a number-key jump (ListScreen) either
+            box = self.query_one("#filter-text", Input)
+            box.focus()
+            box.insert_text_at_cursor(char)
+
+    def action_back(self) -> None:
+        """Escape in a filter box with words clears the words first."""
+        box = self.query_one("#filter-text", Input)
+        if self.focused is box and box.value:
+            box.value = ""
+            self.say("Filter words cleared.")
+            return
+        super().action_back()
 
     def action_bookmark(self) -> None:
         lst = self.main_list()
@@ -172,7 +204,13 @@ class ResourceScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         text = "\n".join(f"{label}: {value}" for label, value in resource_lines(self.resource))
-        text += "\n\nmetanav does not open web pages. Type the web address into a browser, or call the number."
+        if self.resource.url and self.resource.phone:
+            how = "Type the web address into a browser, or call the number."
+        elif self.resource.url:
+            how = "Type the web address into a browser."
+        else:
+            how = "Call the number."
+        text += f"\n\nmetanav does not open web pages. {how}"
         text += " Press c for a QR code your phone camera can read."
         with VerticalScroll(id="resource-body", can_focus=True):
             yield Static(plain(text), id="resource-text", markup=False)
