@@ -81,7 +81,7 @@ KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\x1b[6~", b"\t", b"\x1b[B", b"\r", b"b", 
         b"1", b"8", b"WAIT", b"\r", b"help", b"\x1b[B", b"\x1b[B", b"\x1b"]
 
 
-def run_in_pty(tmp_path, env_extra: dict) -> tuple[str, int]:
+def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=()) -> tuple[str, int]:
     """Run metanav at 80x24 through KEYS; return the emulated screen and bytes received."""
     screen = pyte.Screen(80, 24)
     stream = pyte.ByteStream(screen)
@@ -94,7 +94,7 @@ def run_in_pty(tmp_path, env_extra: dict) -> tuple[str, int]:
             "TEXTUAL_ANIMATIONS": "none",
             **env_extra,
         }
-        os.execve(sys.executable, [sys.executable, "-m", "metanav"], env)
+        os.execve(sys.executable, [sys.executable, "-m", "metanav", *args], env)
     import fcntl
     import termios
 
@@ -120,7 +120,7 @@ def run_in_pty(tmp_path, env_extra: dict) -> tuple[str, int]:
 
     try:
         drain(quiet=1.0)
-        for key in KEYS:
+        for key in keys:
             if key == b"WAIT":
                 time.sleep(1.0)
                 continue
@@ -140,3 +140,14 @@ def test_screen_is_the_same_as_with_full_redraws_and_costs_less(tmp_path):
     assert "Support resources" in full_screen
     assert delta_screen == full_screen
     assert delta_bytes < full_bytes * 0.6
+
+
+@pytest.mark.slow
+def test_kiosk_reset_redraws_the_fresh_home_screen(tmp_path):
+    """A kiosk reset switches screens inside a batch, when Textual drops frames: the shadow
+    must not take them for sent (the last person's highlight stayed on screen)."""
+    keys = [b"1", b"3", b"WAIT", b"\r", b"\x1b[21~", b"y"]  # topic 13, F10, yes
+    delta_screen, _ = run_in_pty(tmp_path / "a", {}, keys, ["--kiosk"])
+    full_screen, _ = run_in_pty(tmp_path / "b", {"METANAV_FULL_REDRAW": "1"}, keys, ["--kiosk"])
+    assert "> 1. What metastatic cancer is" in full_screen
+    assert delta_screen == full_screen

@@ -113,6 +113,11 @@ class MetanavApp(App, inherit_bindings=False):
             and driver is not None
             and not driver.is_inline
             and not self.is_headless
+            # Only frames Textual will really write may change the shadow: during a batch
+            # (a mode switch, say) it drops them, and the terminal keeps the old cells.
+            and not self._batch_count
+            and self._running
+            and not self._closed
         ):
             width, height = self.size
             if (shadow.width, shadow.height) != (width, height):
