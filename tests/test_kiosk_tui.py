@@ -104,7 +104,7 @@ async def test_footer_shows_done_and_hides_quit_only_in_kiosk_mode(tmp_path):
         actions = {b.binding.action for b in app.screen.active_bindings.values()
                    if b.binding.show and b.enabled}
         assert "done" in actions
-        assert "Done - clear my session" in screen_text(app)
+        assert "F10 Done - clear" in screen_text(app)
         assert app.screen.active_bindings["ctrl+q"].binding.action == "stay"
     normal = make_app(tmp_path)
     async with normal.run_test(size=SIZE) as pilot:

@@ -336,7 +336,8 @@ async def test_cursor_moves_to_the_focused_part(tmp_path):
 
 def test_help_in_kiosk_mode_has_done_and_no_quit():
     text = help_text(kiosk=True)
-    assert "F10 or Ctrl+D: Done - clear my session" in text
+    assert "F10 or Ctrl+D: Done - clear" in text
+    assert "forgets everything you did here" in text
     assert "Quit" not in text
     assert "Quit" in help_text()
 

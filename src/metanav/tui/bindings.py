@@ -20,7 +20,7 @@ GLOBAL = [
 APP = [
     Binding("f2", "cycle_theme", "Change colours", show=False, id="theme"),
     Binding("f5", "redraw", "Redraw the whole screen", show=False, id="redraw"),
-    Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    Binding("ctrl+q", "quit", "Quit", show=False, id="quit", priority=True),
     Binding("ctrl+c", "quit", "Quit", show=False, id="quit_ctrl_c", priority=True),
 ]
 
@@ -74,7 +74,7 @@ QR = [
 # would leave or suspend the app elsewhere; it comes after the quit bindings, which kiosk
 # mode disables, so those keys land here.
 KIOSK = [
-    Binding("f10,ctrl+d", "done", "Done - clear my session", key_display="F10", id="kiosk.done",
+    Binding("f10,ctrl+d", "done", "Done - clear", key_display="F10", id="kiosk.done",
             priority=True),
     Binding("ctrl+x", "staff_exit", "Staff exit", show=False, id="kiosk.staff_exit", priority=True),
     Binding("ctrl+c,ctrl+q,ctrl+backslash,ctrl+z", "stay", "Stay", show=False, id="kiosk.stay",

@@ -89,6 +89,9 @@ def help_text(kiosk: bool = False) -> str:
             if kiosk and b.action == "quit":
                 continue
             lines.append(f"  {bindings.key_words(b)}: {b.description}")
+    if kiosk:
+        lines += ["", "Done - clear (F10) forgets everything you did here, so the next person "
+                  "starts fresh. It also happens by itself after a few quiet minutes."]
     lines += [
         "",
         "Tab moves between the parts of a screen (text, filters, lists).",
