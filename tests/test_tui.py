@@ -406,3 +406,17 @@ async def test_no_stale_message_after_coming_back(tmp_path):
         assert isinstance(app.screen, ResourcesScreen)
         assert status(app) == ""
         assert "[Bookmarked]" not in screen_text(app)
+
+
+async def test_w_says_why_to_ask_the_highlighted_question(tmp_path):
+    app = make_app(tmp_path)
+    first = next(iter(bundled_library().questions.values()))
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_questions()
+        await pilot.pause()
+        await pilot.press("w")
+        hint = str(app.screen.query_one("#questions-hint").render())
+        assert first.why[:40] in " ".join(hint.split())
+        await pilot.press("down")
+        hint = str(app.screen.query_one("#questions-hint").render())
+        assert "Why ask" not in hint and "w says why" in " ".join(hint.split())

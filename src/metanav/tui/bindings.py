@@ -43,6 +43,7 @@ QUESTIONS = [
     Binding("a", "add", "Add own", id="questions.add"),
     Binding("delete,r", "remove", "Remove own", show=False, id="questions.remove"),
     Binding("s", "show_list", "My list", id="questions.show"),
+    Binding("w", "why", "Why ask this", show=False, id="questions.why"),
 ]
 
 MY_LIST = [

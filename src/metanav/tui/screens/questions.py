@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from metanav.content.text import wrap
 from metanav.state.mylist import my_list, render_lines
 from metanav.state.store import MAX_TOP
 from metanav.tui import bindings
@@ -14,6 +15,8 @@ from metanav.tui.screens.prompt import TextPrompt
 from metanav.tui.widgets.lean_list import LeanList, Row
 
 OWN_GROUP = "My own questions"
+HINT = ("Space picks a question, [x] means picked. t marks up to 3 as most important, "
+        "w says why to ask it.")
 
 
 def question_row(number: int, text: str, entry: dict, key: str) -> Row:
@@ -35,12 +38,36 @@ class QuestionsScreen(ListScreen):
     TITLE_TEXT = "Questions for your doctor"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            plain("Space picks a question, [x] means picked. t marks up to 3 as most important."),
-            id="questions-hint",
-            markup=False,
-        )
+        yield Static(plain(HINT), id="questions-hint", markup=False)
         yield LeanList(self._rows(), wrap=True, id="questions-list")
+
+    def on_resize(self) -> None:
+        """Keep the hint's height fixed while moving (a changing height would shift and
+        repaint the whole list on every arrow): tall enough for the longest "why"."""
+        width = max(20, self.app.size.width - 2)
+        texts = [HINT] + [f"Why ask: {q.why}" for q in self.session.library.questions.values()
+                          if q.why]
+        needed = max(len(wrap(text, width)) for text in texts)
+        self.query_one("#questions-hint", Static).styles.height = min(needed, 6)
+
+    _showing_why = False
+
+    def on_lean_list_highlighted(self, event: LeanList.Highlighted) -> None:
+        # Back to the key hint when moving on (a "why" changing on every arrow would cost
+        # every arrow several hundred bytes over SSH; w shows it when wanted).
+        if self._showing_why:
+            self._showing_why = False
+            self.query_one("#questions-hint", Static).update(plain(HINT))
+
+    def action_why(self) -> None:
+        """Show why the highlighted question may be worth asking, where the content says."""
+        row = self.main_list().highlighted_row
+        question = self.session.library.questions.get(row.key) if row else None
+        if question is None or not question.why:
+            self.say("There is no note on why to ask this one.")
+            return
+        self._showing_why = True
+        self.query_one("#questions-hint", Static).update(plain(f"Why ask: {question.why}"))
 
     AUTO_FOCUS = "#questions-list"
 
