@@ -283,3 +283,14 @@ def test_ctrl_c_works_even_if_the_parent_ignored_sigint(state_dir):
     term.expect("[default: 1]: ")
     term.send(b"\x03")
     term.finish()
+
+
+def test_a_choice_typed_at_more_is_acted_on_not_lost(state_dir):
+    term = Pty(state_dir, rows=12)
+    term.expect(MORE)  # home does not fit in 12 lines
+    term.send(f"{HOME['resources']}\n".encode())
+    assert "Support resources" in term.expect(MORE)
+    term.send(b"q\n")
+    term.expect("[default: back]: ")
+    term.send(b"q\n")
+    term.finish()

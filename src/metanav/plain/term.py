@@ -41,6 +41,7 @@ class Term:
         self.typing = _isatty(self.stdin)
         self.paging = self.typing and _isatty(self.stdout)
         self._shown = 0  # lines written since the last prompt
+        self._typed_at_more: str | None = None  # an answer typed at "more" instead of Enter
 
     @property
     def width(self) -> int:
@@ -96,7 +97,11 @@ class Term:
         if answer == "":
             self._write("\n")
             raise StopOutput
-        if answer.strip().lower().startswith("q"):
+        if answer.strip().lower() in ("q", "quit"):
+            raise StopOutput
+        if answer.strip():
+            # A choice typed at "more" (say "17"): stop reading and act on it, not lose it.
+            self._typed_at_more = " ".join(clean(answer).split())
             raise StopOutput
 
     # -- input -------------------------------------------------------------------------------
@@ -113,6 +118,10 @@ class Term:
         self._write(parts[-1] + " ")
         self.stdout.flush()
         self._shown = 1  # the answered prompt stays on screen
+        if self._typed_at_more is not None:
+            answer, self._typed_at_more = self._typed_at_more, None
+            self._write(answer + "\n")  # shown as if typed here, so the transcript reads right
+            return answer
         raw = self.stdin.readline()
         if raw == "":
             self._write("\n")
