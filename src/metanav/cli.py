@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from metanav import __version__
+from metanav.session import THEME_NAMES
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme",
         metavar="NAME",
+        choices=THEME_NAMES,
         help="colours for the full-screen app: default, high-contrast or ansi",
     )
     parser.add_argument(

@@ -8,6 +8,9 @@ from metanav.content.model import Library
 from metanav.kiosk import KioskConfig
 from metanav.state.store import Store
 
+# Colour themes of the full-screen app (tui/app.py defines them; --theme takes these names).
+THEME_NAMES = ("default", "high-contrast", "ansi")
+
 
 @dataclass(frozen=True, slots=True)
 class Policy:

@@ -232,8 +232,10 @@ class QuestionsScreen(QuestionActions):
                 tally = plural(len(questions), "question") + (f", {picked} picked" if picked else "")
                 page.choice(f"{group.title}: {tally}",
                             lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
-        own = len(self.store.own_questions())
-        page.choice(f"{OwnQuestionsScreen.NAME}: {plural(own, 'question') if own else 'none yet'}",
+        own_ids = [own_id for own_id, _ in self.store.own_questions()]
+        picked = sum(1 for own_id in own_ids if self.store.entry(own_id)["chosen"])
+        tally = plural(len(own_ids), "question") + (f", {picked} picked" if picked else "")
+        page.choice(f"{OwnQuestionsScreen.NAME}: {tally if own_ids else 'none yet'}",
                     lambda: self.shell.open(OwnQuestionsScreen(self.shell)))
 
 

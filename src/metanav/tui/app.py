@@ -13,7 +13,7 @@ from textual.geometry import Offset
 from textual.theme import Theme
 
 from metanav import kiosk
-from metanav.session import Session
+from metanav.session import THEME_NAMES, Session
 from metanav.tui import bindings
 from metanav.tui.delta import DeltaUpdate, Shadow
 from metanav.tui.screens.base import BaseScreen
@@ -66,7 +66,6 @@ HIGH_CONTRAST_THEME = Theme(
 )
 
 THEMES = {"default": DEFAULT_THEME, "high-contrast": HIGH_CONTRAST_THEME}
-THEME_NAMES = ("default", "high-contrast", "ansi")
 
 
 def choose_theme(explicit: str, saved: str | None) -> str:
