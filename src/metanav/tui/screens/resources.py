@@ -199,8 +199,9 @@ class ResourceScreen(BaseScreen):
         self.resource = resource
 
     def heading(self) -> str:
-        mark = "  [Bookmarked]" if self.session.store.is_bookmarked("resource", self.resource.id) else ""
-        return f"{self.resource.name}{mark}"
+        # The mark comes first, so a narrow screen cuts the title, not the mark.
+        mark = "[Bookmarked] " if self.session.store.is_bookmarked("resource", self.resource.id) else ""
+        return f"{mark}{self.resource.name}"
 
     def compose_body(self) -> ComposeResult:
         text = "\n".join(f"{label}: {value}" for label, value in resource_lines(self.resource))

@@ -55,8 +55,9 @@ class TopicScreen(BaseScreen):
         self.topic = topic
 
     def heading(self) -> str:
-        mark = "  [Bookmarked]" if self._bookmarked() else ""
-        return f"{self.topic.title}{mark}"
+        # The mark comes first, so a narrow screen cuts the title, not the mark.
+        mark = "[Bookmarked] " if self._bookmarked() else ""
+        return f"{mark}{self.topic.title}"
 
     _wrapped_at = 0
 
