@@ -420,3 +420,18 @@ async def test_w_says_why_to_ask_the_highlighted_question(tmp_path):
         await pilot.press("down")
         hint = str(app.screen.query_one("#questions-hint").render())
         assert "Why ask" not in hint and "w says why" in " ".join(hint.split())
+
+
+async def test_removing_an_own_question_asks_first(tmp_path):
+    store = Store.open(tmp_path)
+    store.add_own("Can I travel?")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_questions()
+        await pilot.pause()
+        await pilot.press("end", "r")
+        await pilot.press("n")
+        assert status(app) == "Your question is kept."
+        await pilot.press("r", "y")
+        assert status(app) == "Your question is removed."
+    assert saved(tmp_path)["own_questions"] == []

@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from metanav.kiosk import still_there
 from metanav.tui.screens.base import plain
+from metanav.tui.screens.prompt import Confirm
 from metanav.tui.widgets.quiet_input import QuietInput
 
 
@@ -60,23 +61,13 @@ class StillThere(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ConfirmClear(ModalScreen[bool]):
+class ConfirmClear(Confirm):
     """ "Done - clear my session": asks once, so a stray key does not wipe a person's list."""
 
-    DEFAULT_CSS = "ConfirmClear { align: center middle; }"
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes, clear it", id="clear.yes"),
-        Binding("n,escape", "answer(False)", "No, keep going", id="clear.no"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="prompt-box", classes="kiosk-box"):
-            yield Static(plain("Done? Clear my session"), id="prompt-title", markup=False)
-            yield Static(plain("This forgets everything you looked at, picked, bookmarked or "
-                               "wrote on this screen, so the next person starts fresh."),
-                         markup=False)
-            yield Static(plain("Press y or Enter to clear it now. Press n or Escape to keep "
-                               "going."), id="clear-keys", markup=False)
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    def __init__(self) -> None:
+        super().__init__(
+            "Done? Clear my session",
+            "This forgets everything you looked at, picked, bookmarked or wrote on this screen, "
+            "so the next person starts fresh.",
+            "Press y or Enter to clear it now. Press n or Escape to keep going.",
+        )

@@ -11,7 +11,7 @@ from metanav.state.mylist import my_list, render_lines
 from metanav.state.store import MAX_TOP
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
-from metanav.tui.screens.prompt import TextPrompt
+from metanav.tui.screens.prompt import Confirm, TextPrompt
 from metanav.tui.widgets.lean_list import LeanList, Row
 
 OWN_GROUP = "My own questions"
@@ -214,9 +214,21 @@ class QuestionsScreen(ListScreen):
         if not current or not current[1].startswith("own-"):
             self.say("Only questions you added yourself can be removed. Space unpicks a question.")
             return
-        result = self.session.store.remove_own(current[1])
-        self.main_list().set_rows(self._rows())
-        self.report(result, "Your question is removed.")
+        own_id, text = current[1], current[2]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("Your question is kept.")
+                return
+            result = self.session.store.remove_own(own_id)
+            self.main_list().set_rows(self._rows())
+            self.report(result, "Your question is removed.")
+
+        self.app.push_screen(
+            Confirm("Remove your question?", text,
+                    "Press y or Enter to remove it. Press n or Escape to keep it."),
+            answered,
+        )
 
     def action_show_list(self) -> None:
         self.app.push_screen(MyListScreen())
