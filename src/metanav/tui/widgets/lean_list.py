@@ -43,6 +43,17 @@ class Row:
         return not self.heading
 
 
+class _ListMessage(Message):
+    def __init__(self, lean_list: LeanList, index: int) -> None:
+        super().__init__()
+        self.lean_list = lean_list
+        self.index = index
+
+    @property
+    def control(self) -> LeanList:
+        return self.lean_list
+
+
 class LeanList(ScrollView, can_focus=True):
     """A lean, keyboard-driven list of text rows."""
 
@@ -67,25 +78,11 @@ class LeanList(ScrollView, can_focus=True):
     }
     """
 
-    class Highlighted(Message):
-        def __init__(self, lean_list: LeanList, index: int | None) -> None:
-            super().__init__()
-            self.lean_list = lean_list
-            self.index = index
+    class Highlighted(_ListMessage):
+        """The highlight moved to row ``index``."""
 
-        @property
-        def control(self) -> LeanList:
-            return self.lean_list
-
-    class Selected(Message):
-        def __init__(self, lean_list: LeanList, index: int) -> None:
-            super().__init__()
-            self.lean_list = lean_list
-            self.index = index
-
-        @property
-        def control(self) -> LeanList:
-            return self.lean_list
+    class Selected(_ListMessage):
+        """Enter (or a click) on row ``index``."""
 
     def __init__(
         self,
