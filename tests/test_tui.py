@@ -435,3 +435,21 @@ async def test_removing_an_own_question_asks_first(tmp_path):
         await pilot.press("r", "y")
         assert status(app) == "Your question is removed."
     assert saved(tmp_path)["own_questions"] == []
+
+
+async def test_a_qr_code_too_big_for_the_window_says_so(tmp_path):
+    from metanav.tui.screens.qr import QrScreen
+
+    library = bundled_library()
+    longest = max((r for r in library.resources.values() if r.url), key=lambda r: len(r.url))
+    shortest = min((r for r in library.resources.values() if r.url), key=lambda r: len(r.url))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(QrScreen(shortest))
+        await pilot.pause()
+        assert status(app).startswith("Point your phone camera")
+        app.pop_screen()
+        app.push_screen(QrScreen(longest))
+        await pilot.pause()
+        assert len(app.screen.lines) > 24 - 3  # this one cannot fit at 80x24
+        assert "bigger than the window" in status(app)

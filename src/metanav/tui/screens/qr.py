@@ -91,7 +91,14 @@ class QrScreen(BaseScreen):
         more = " Press c for the other code." if len(self.codes) > 1 else ""
         self.query_one("#qr-caption", Static).update(plain(f"{label}: {shown}"))
         self.query_one("#title", Static).update(plain(self.heading()))
-        self.say(f"Point your phone camera at the square.{more}")
+        too_big = (len(self.lines) > self.app.size.height - _CHROME
+                   or max(map(len, self.lines)) > self.app.size.width)
+        if too_big:
+            # A cut-off code cannot be read: say so rather than invite a scan that fails.
+            self.say("This code is bigger than the window. Make the window larger, or scroll "
+                     f"with the arrow keys, so the whole square shows.{more}")
+        else:
+            self.say(f"Point your phone camera at the square.{more}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "other_code":
