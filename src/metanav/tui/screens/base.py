@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Static
 
 from metanav.content.text import clean_line
 from metanav.tui import bindings
@@ -77,8 +77,6 @@ class BaseScreen(Screen):
     def on_screen_suspend(self) -> None:
         # Leaving for another screen: an old message may no longer be true when we come back
         # (a bookmark removed there, say). A dialog on top keeps it: its answer lands here.
-        from textual.screen import ModalScreen
-
         if not isinstance(self.app.screen, ModalScreen):
             self.say("")
 
@@ -90,8 +88,6 @@ class BaseScreen(Screen):
 
         Lists and text boxes place it on their own item; other parts get it at their top left.
         """
-        from textual.widgets import Input
-
         widget = event.widget
         if not isinstance(widget, (LeanList, Input)):
             self.app.cursor_position = widget.content_region.offset
@@ -103,10 +99,6 @@ class BaseScreen(Screen):
 
     def action_help(self) -> None:
         self.metanav.open_help()
-
-    def action_home(self) -> None:
-        while len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
 
 
 class ListScreen(BaseScreen):
@@ -144,6 +136,4 @@ class ListScreen(BaseScreen):
 
 
 def _typing(screen: Screen) -> bool:
-    from textual.widgets import Input
-
     return isinstance(screen.focused, Input)

@@ -61,23 +61,21 @@ class TopicScreen(BaseScreen):
 
     _wrapped_at = 0
 
-    @property
-    def _text_width(self) -> int:
-        """Columns for the text: the body's width less padding and scrollbar."""
-        width = self.app.size.width - 4
-        self._wrapped_at = width
-        return width
+    def _wrapped_text(self) -> Content:
+        """The topic wrapped to the body's width (less padding and scrollbar)."""
+        self._wrapped_at = self.app.size.width - 4
+        return topic_content(self.topic, self._wrapped_at)
 
     def on_resize(self) -> None:
         if self.app.size.width - 4 != self._wrapped_at:
-            self.query_one("#topic-text", Static).update(topic_content(self.topic, self._text_width))
+            self.query_one("#topic-text", Static).update(self._wrapped_text())
 
     def _bookmarked(self) -> bool:
         return self.session.store.is_bookmarked("topic", self.topic.id)
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="topic-body", can_focus=True):
-            yield Static(topic_content(self.topic, self._text_width), id="topic-text", markup=False)
+            yield Static(self._wrapped_text(), id="topic-text", markup=False)
         yield Static(plain("Related: press Tab, then Enter"), id="related-title",
                      markup=False)
         yield LeanList(self._related_rows(), wrap=True, id="related", empty_text="Nothing related.")
