@@ -21,13 +21,6 @@ class ResourceFilter:
     def words(self) -> tuple[str, ...]:
         return tuple(clean_line(self.text).casefold().split())
 
-    def matches(self, resource: Resource) -> bool:
-        if self.kind and self.kind not in resource.kinds:
-            return False
-        if self.language and resource.language != self.language:
-            return False
-        return all(word in resource.haystack for word in self.words)
-
     def describe(self) -> str:
         """The filter in words, for confirmations such as '4 resources match: kind Helpline'."""
         parts = []
