@@ -61,6 +61,13 @@ RESOURCES = [
             priority=True),
 ]
 
+# The Kind and Language lines on the resources screen (widgets/choice.py).
+CHOICE = [
+    Binding("enter,space", "pick", "Choose", id="choice.pick"),
+    Binding("right", "step(1)", "Next value", show=False, id="choice.next"),
+    Binding("left", "step(-1)", "Previous value", show=False, id="choice.previous"),
+]
+
 RESOURCE = [
     Binding("b", "bookmark", "Bookmark", id="resource.bookmark"),
     Binding("c", "qr_code", "QR code", id="resource.qr"),
@@ -107,6 +114,7 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Questions for your doctor", QUESTIONS),
     ("My list", MY_LIST),
     ("Support resources", RESOURCES),
+    ("The Kind and Language lines", CHOICE),
     ("One resource", RESOURCE),
     ("A QR code", QR),
     ("Bookmarks", BOOKMARKS),
@@ -124,7 +132,7 @@ def key_words(binding: Binding) -> str:
 _NAMES = {
     "escape": "Escape", "enter": "Enter", "space": "Space", "tab": "Tab", "shift+tab": "Shift+Tab", "delete": "Delete",
     "question_mark": "?", "slash": "/", "pageup": "Page Up", "pagedown": "Page Down",
-    "up": "Up", "down": "Down",
+    "up": "Up", "down": "Down", "left": "Left", "right": "Right",
 }
 
 

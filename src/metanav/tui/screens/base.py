@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from metanav.content.text import clean_line
 from metanav.tui import bindings
+from metanav.tui.widgets.key_bar import KeyBar
 from metanav.tui.widgets.lean_list import LeanList
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class BaseScreen(Screen):
         yield Static(plain(self.heading()), id="title", markup=False)
         yield from self.compose_body()
         yield Static("", id="status", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()

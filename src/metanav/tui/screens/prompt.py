@@ -1,4 +1,4 @@
-"""A small dialog that asks for one line of text (an own question, a note of the answer)."""
+"""Small dialogs: one line of text (an own question, a note), yes or no, one of a list."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from metanav.tui import bindings
 from metanav.tui.screens.base import plain
+from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.quiet_input import QuietInput
 
 
@@ -62,3 +63,37 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ChoicePicker(ModalScreen[str | None]):
+    """Every value of a Choice in a list: Enter picks the highlighted one, Escape keeps the old."""
+
+    BINDINGS = bindings.PROMPT
+
+    def __init__(self, title: str, options: list[tuple[str, str]], value: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = options
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        rows = [Row(words, key=value) for words, value in self.options]
+        with Vertical(id="prompt-box"):
+            yield Static(plain(self.title_text), id="prompt-title", markup=False)
+            picker = LeanList(rows, id="picker-list")
+            picker.styles.height = min(len(rows), 12)
+            yield picker
+            yield Static(plain("Enter to choose, Escape to keep it as it was."), markup=False)
+
+    AUTO_FOCUS = "#picker-list"
+
+    def on_mount(self) -> None:
+        picker = self.query_one(LeanList)
+        picker.move_to(picker.index_of(self.value))
+
+    def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        event.stop()
+        self.dismiss(self.options[event.index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

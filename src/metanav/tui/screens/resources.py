@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from metanav.content.model import KINDS, LANGUAGES, Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_resources
 from metanav.state.store import Store
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
+from metanav.tui.widgets.choice import Choice
 from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.quiet_input import QuietInput
 
@@ -57,30 +58,35 @@ class ResourcesScreen(ListScreen):
         yield QuietInput(placeholder="Type words to filter (name, organisation, description)",
                          id="filter-text")
         with Horizontal(id="filter-row"):
-            yield Select(kinds, value="", allow_blank=False, id="filter-kind", compact=True)
-            yield Select(languages, value="", allow_blank=False, id="filter-language", compact=True)
-        yield Static("", id="match-count", markup=False)
-        yield LeanList(id="resource-list", empty_text="No resources match. Try fewer words.")
+            yield Choice("Kind", kinds, id="filter-kind")
+            yield Choice("Language", languages, id="filter-language")
+        # The list is filled here, not after mounting, so the first frame is the whole screen.
+        self.matches = filter_resources(library.resources.values(), self.filter)
+        yield Static(plain(self._count_phrase()), id="match-count", markup=False)
+        yield LeanList(ResourceRows(self.matches, self.session.store), id="resource-list",
+                       empty_text=self._empty_text())
 
     AUTO_FOCUS = "#filter-text"
-
-    def on_mount(self) -> None:
-        self.apply_filter(say=False)
 
     def numbered_keys(self) -> list[str]:
         return []  # numbers are typed into the filter here, not used to jump
 
-    def apply_filter(self, say: bool = True) -> None:
-        self.matches = filter_resources(self.session.library.resources.values(), self.filter)
+    def _count_phrase(self) -> str:
         phrase = count_phrase(len(self.matches))
         if self.filter.describe() != "no filter":
             phrase = f"{phrase} Filter: {self.filter.describe()}."
-        self.query_one("#match-count", Static).update(plain(phrase))
-        lst = self.main_list()
+        return phrase
+
+    def _empty_text(self) -> str:
         if self.filter.words:
-            lst.empty_text = "No resources match. Try fewer words, or Ctrl+R to clear the filters."
-        else:
-            lst.empty_text = "No resources match. Try another kind or language, or Ctrl+R."
+            return "No resources match. Try fewer words, or Ctrl+R to clear the filters."
+        return "No resources match. Try another kind or language, or Ctrl+R."
+
+    def apply_filter(self) -> None:
+        self.matches = filter_resources(self.session.library.resources.values(), self.filter)
+        self.query_one("#match-count", Static).update(plain(self._count_phrase()))
+        lst = self.main_list()
+        lst.empty_text = self._empty_text()
         lst.set_rows(ResourceRows(self.matches, self.session.store))
 
     def refresh_view(self) -> None:
@@ -95,13 +101,24 @@ class ResourcesScreen(ListScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.main_list().focus()
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        value = "" if event.value is Select.BLANK else str(event.value)
-        if event.select.id == "filter-kind":
-            self.filter = ResourceFilter(self.filter.text, value, self.filter.language)
-        elif event.select.id == "filter-language":
-            self.filter = ResourceFilter(self.filter.text, self.filter.kind, value)
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        if event.choice.id == "filter-kind":
+            self.filter = ResourceFilter(self.filter.text, event.value, self.filter.language)
+        elif event.choice.id == "filter-language":
+            self.filter = ResourceFilter(self.filter.text, self.filter.kind, event.value)
         self.apply_filter()
+
+    def on_choice_pick_requested(self, event: Choice.PickRequested) -> None:
+        from metanav.tui.screens.prompt import ChoicePicker
+
+        choice = event.choice
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                choice.value = value
+
+        title = f"Choose a {choice.label.lower()}"
+        self.app.push_screen(ChoicePicker(title, choice.options, choice.value), chosen)
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         self.metanav.open_resource(self.matches[event.index].id)
@@ -119,11 +136,8 @@ class ResourcesScreen(ListScreen):
     def action_focus_filter(self) -> None:
         self.query_one("#filter-text", Input).focus()
 
-    def _cycle(self, select_id: str) -> None:
-        select = self.query_one(select_id, Select)
-        options = [value for _, value in select._options]  # noqa: SLF001 - (label, value) pairs
-        current = options.index(select.value) if select.value in options else 0
-        select.value = options[(current + 1) % len(options)]
+    def _cycle(self, choice_id: str) -> None:
+        self.query_one(choice_id, Choice).action_step(1)
 
     def action_next_kind(self) -> None:
         self._cycle("#filter-kind")
@@ -133,8 +147,9 @@ class ResourcesScreen(ListScreen):
 
     def action_clear_filters(self) -> None:
         self.query_one("#filter-text", Input).value = ""
-        self.query_one("#filter-kind", Select).value = ""
-        self.query_one("#filter-language", Select).value = ""
+        with self.prevent(Choice.Changed):  # one filtering below, not one per box
+            self.query_one("#filter-kind", Choice).value = ""
+            self.query_one("#filter-language", Choice).value = ""
         self.filter = ResourceFilter()
         self.apply_filter()
         self.say(f"Filters cleared. {count_phrase(len(self.matches))}")

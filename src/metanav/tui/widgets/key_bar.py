@@ -1,0 +1,118 @@
+"""KeyBar: the keys that work now, on the bottom line, drawn as one piece of text.
+
+Textual's Footer builds a widget for every key and rebuilds them all whenever focus moves,
+which costs about half of the time it takes to open a screen, and draws the keys a frame
+later than the rest of it. KeyBar reads the same active bindings when it is painted, so the
+keys arrive in the same frame as the screen and a focus change repaints one line.
+
+- Keys are shown as the footer shows them (`esc Back  ? Help`), so nothing else changes.
+- Disabled keys (``check_action`` returns None) are shown dimmed and in brackets, so the
+  difference does not rest on colour alone; hidden ones (False) are left out.
+- The keys of this screen come first, then Back, Help (and Done in a kiosk), always in
+  that order. When the line is too narrow, keys are dropped from the right, but those three
+  always stay: Help lists every key.
+- A click on a key presses it.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widget import Widget
+
+# Actions that stay on the bar however narrow the screen is, in this order at its end.
+STICKY = ("back", "help", "done")
+_DIM = Style(dim=True)
+_PLAIN = Style()
+
+
+class KeyBar(Widget, can_focus=False):
+    """One line of the keys that work on this screen now."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._spans: list[tuple[int, int, str]] = []  # (start, end, key) of each key drawn
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if self.is_attached and screen is self.screen:
+            self.refresh()
+
+    def shown_bindings(self) -> list[tuple[Binding, bool]]:
+        """(binding, enabled) for each action to show, first key of each action only."""
+        seen: set[str] = set()
+        shown: list[tuple[Binding, bool]] = []
+        for _namespace, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                shown.append((binding, enabled))
+        sticky = [b for name in STICKY for b in shown if _action_name(b[0]) == name]
+        return [b for b in shown if b not in sticky] + sticky
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        words_style = self.get_component_rich_style("key-bar--description")
+        pieces: list[tuple[str, str, str, bool, bool]] = []  # key shown, words, key, on, sticky
+        for binding, enabled in self.shown_bindings():
+            words = binding.description if enabled else f"({binding.description})"
+            pieces.append((self.app.get_key_display(binding), words, binding.key, enabled,
+                           _action_name(binding) in STICKY))
+        width = self.size.width or 80
+
+        def length(items) -> int:
+            return sum(cell_len(f" {k} {w} ") for k, w, *_ in items)
+
+        while length(pieces) > width and any(not p[4] for p in pieces):
+            drop = max(i for i, p in enumerate(pieces) if not p[4])
+            del pieces[drop]
+
+        text = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for shown_key, words, key, enabled, _sticky in pieces:
+            start = text.cell_len
+            dim = _DIM if not enabled else _PLAIN
+            text.append(f" {shown_key} ", key_style + dim)
+            text.append(f"{words} ", words_style + dim)
+            if enabled:
+                self._spans.append((start, text.cell_len, key))
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                self.app.simulate_key(key)
+                return
+
+
+def _action_name(binding: Binding) -> str:
+    return binding.action.rsplit(".", 1)[-1]

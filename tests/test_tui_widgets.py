@@ -1,0 +1,192 @@
+"""The light widgets that stand in for Textual's Footer and Select: KeyBar and Choice."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Static
+
+from metanav.tui.screens.bookmarks import HelpScreen
+from metanav.tui.screens.prompt import ChoicePicker
+from metanav.tui.screens.questions import QuestionsScreen
+from metanav.tui.screens.resources import ResourcesScreen
+from metanav.tui.widgets.choice import Choice
+from metanav.tui.widgets.key_bar import KeyBar
+from tui_helpers import bundled_library, make_app, screen_text
+
+SIZE = (80, 24)
+
+
+def last_line(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def open_resources(app, pilot):
+    app.open_resources()
+    await pilot.pause()
+    assert isinstance(app.screen, ResourcesScreen)
+
+
+# -- KeyBar --------------------------------------------------------------------------------
+
+async def test_key_bar_lists_the_screen_keys_then_back_and_help(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_questions()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        line = last_line(app)
+        words = ["Pick", "Top 3", "Asked", "Note", "Add own", "My list", "esc Back", "? Help"]
+        positions = [line.index(w) for w in words]
+        assert positions == sorted(positions), line
+
+
+async def test_key_bar_keeps_back_and_help_on_a_narrow_screen(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 20)) as pilot:
+        app.open_questions()
+        await pilot.pause()
+        line = last_line(app)
+        assert "esc Back" in line and "? Help" in line
+        assert len(line) <= 40
+        assert "My list" not in line  # dropped for room; Help lists it
+
+
+async def test_key_bar_follows_focus_in_the_same_frame(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(app, pilot)
+        assert "Choose" not in last_line(app)  # the filter box has focus
+        await pilot.press("tab")
+        assert isinstance(app.screen.focused, Choice)
+        assert "Choose" in last_line(app)
+        assert "b Bookmark" in last_line(app)
+
+
+async def test_clicking_a_key_presses_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = last_line(app)
+        await pilot.click(KeyBar, offset=(line.index("Help"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+class DisabledKeyApp(App):
+    BINDINGS = [
+        Binding("x", "explode", "Explode"),
+        Binding("y", "fine", "Fine"),
+    ]
+
+    def compose(self):
+        yield Static("body")
+        yield KeyBar()
+
+    def check_action(self, action, parameters):
+        return None if action == "explode" else True
+
+    def action_explode(self) -> None:
+        self.exit("exploded")
+
+
+async def test_a_disabled_key_says_so_in_brackets_not_colour_alone_and_cannot_be_clicked():
+    app = DisabledKeyApp()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause()
+        line = last_line(app)
+        assert "x (Explode)" in line and "y Fine" in line
+        await pilot.click(KeyBar, offset=(line.index("Explode"), 0))
+        await pilot.pause()
+        assert app.is_running
+
+
+# -- Choice and its picker --------------------------------------------------------------------
+
+async def test_right_and_left_step_a_choice_and_filter_the_list(tmp_path):
+    app = make_app(tmp_path)
+    library = bundled_library()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(app, pilot)
+        await pilot.press("tab")  # to "Kind"
+        await pilot.press("right")
+        kind = app.screen.query_one("#filter-kind", Choice)
+        assert kind.value != ""
+        want = [r for r in library.resources.values() if kind.value in r.kinds]
+        text = screen_text(app)
+        assert f"Kind: {kind.words}" in text
+        assert f"{len(want)} resource" in text
+        await pilot.press("left")
+        assert kind.value == ""
+        assert f"{len(library.resources)} resources match." in screen_text(app)
+
+
+async def test_enter_on_a_choice_lists_every_value_and_picks_one(tmp_path):
+    app = make_app(tmp_path)
+    library = bundled_library()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(app, pilot)
+        await pilot.press("tab", "tab")  # to "Language"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ChoicePicker)
+        text = screen_text(app)
+        assert "Choose a language" in text and "All languages" in text and "Spanish" in text
+        while "> Spanish" not in screen_text(app):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResourcesScreen)
+        spanish = [r for r in library.resources.values() if r.language == "es"]
+        text = screen_text(app)
+        assert "Language: Spanish" in text
+        assert f"{len(spanish)} resource" in text
+        assert isinstance(app.screen.focused, Choice)  # back where the person was
+
+
+async def test_escape_in_the_picker_keeps_the_old_value(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(app, pilot)
+        await pilot.press("tab", "right", "space")
+        assert isinstance(app.screen, ChoicePicker)
+        await pilot.press("down", "escape")
+        await pilot.pause()
+        kind = app.screen.query_one("#filter-kind", Choice)
+        assert kind.value == kind.values[1]
+
+
+async def test_clicking_a_choice_opens_its_picker(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(app, pilot)
+        await pilot.click("#filter-kind")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoicePicker)
+        assert "Choose a kind" in screen_text(app)
+
+
+async def test_clear_filters_resets_both_choices(tmp_path):
+    app = make_app(tmp_path)
+    library = bundled_library()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(app, pilot)
+        await pilot.press("ctrl+k", "ctrl+l")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Kind: All kinds" in text and "Language: All languages" in text
+        assert f"{len(library.resources)} resources match." in text
+        assert "Filters cleared." in text
+
+
+async def test_the_resources_screen_opens_with_rows_count_and_keys(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_resources()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#resource-list").rows
+        text = screen_text(app)
+        assert f"{len(bundled_library().resources)} resources match." in text
+        assert "esc Back" in last_line(app)
