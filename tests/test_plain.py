@@ -149,6 +149,15 @@ def test_a_fourth_most_important_question_is_refused(state_dir):
     assert len(marked) == MAX_TOP
 
 
+def test_questions_menu_counts_only_what_was_picked(state_dir):
+    first = next(iter(LIB.groups.values()))
+    run = run_plain(state_dir, [str(HOME["questions"]), "1", "1", "2", "", "q"])
+    menus = run.out.split("\nQuestions for your doctor\nOpen a group")
+    assert f"1. {first.title}\n" in menus[1]  # nothing picked yet: no tally to hear
+    assert "My own questions (none yet)" in menus[1]
+    assert f"1. {first.title} (2 picked)\n" in menus[2]
+
+
 def test_notes_and_asked_from_my_list(state_dir):
     qid = next(iter(LIB.questions))
     run = run_plain(state_dir, [str(HOME["questions"]), "1", "1", "s", "k 1", "n 1", "Soon.", "q"])

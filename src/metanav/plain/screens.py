@@ -225,17 +225,21 @@ class QuestionsScreen(QuestionActions):
             page.add(f"You have picked {plural(len(chosen), 'question')}; "
                      f"{top} marked most important.")
         page.blank()
+        # Only what the person has done is counted: how many questions a group holds is
+        # heard when it is opened, and saying it nine times here made the menu twice as long.
         for group in self.library.groups.values():
             questions = self.library.questions_in(group.id)
             if questions:
                 picked = sum(1 for q in questions if self.store.entry(q.id)["chosen"])
-                tally = plural(len(questions), "question") + (f", {picked} picked" if picked else "")
-                page.choice(f"{group.title}: {tally}",
+                page.choice(group.title + (f" ({picked} picked)" if picked else ""),
                             lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
         own_ids = [own_id for own_id, _ in self.store.own_questions()]
         picked = sum(1 for own_id in own_ids if self.store.entry(own_id)["chosen"])
-        tally = plural(len(own_ids), "question") + (f", {picked} picked" if picked else "")
-        page.choice(f"{OwnQuestionsScreen.NAME}: {tally if own_ids else 'none yet'}",
+        if own_ids:
+            tally = plural(len(own_ids), "question") + (f", {picked} picked" if picked else "")
+        else:
+            tally = "none yet"
+        page.choice(f"{OwnQuestionsScreen.NAME} ({tally})",
                     lambda: self.shell.open(OwnQuestionsScreen(self.shell)))
 
 
