@@ -76,6 +76,7 @@ class Screen:
         self.x = self.y = 0
         self.saved = (0, 0)
         self.pending_wrap = False
+        self.top, self.bottom = 0, rows - 1  # the scroll region (DECSTBM)
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._tail = ""  # an escape sequence cut in two by a read
 
@@ -134,7 +135,14 @@ class Screen:
         if kind in "P^_X":
             m = _DCS.match(text, i)
             return m.end() if m else None
-        if kind == "7":
+        if kind == "D":  # IND: down a line, scrolling the region at its bottom
+            self._linefeed()
+        elif kind == "M":  # RI: up a line, scrolling the region down at its top
+            self._reverse_linefeed()
+        elif kind == "E":  # NEL
+            self.x = 0
+            self._linefeed()
+        elif kind == "7":
             self.saved = (self.x, self.y)
         elif kind == "8":
             self.x, self.y = self.saved
@@ -193,7 +201,18 @@ class Screen:
             self.saved = (self.x, self.y)
         elif final == "u":
             self.x, self.y = self.saved
-        # m (colours), r (scroll region), h/l modes, n/c queries: nothing to draw
+        elif final == "r":
+            top, bottom = arg(0) - 1, min(self.rows, arg(1, self.rows)) - 1
+            if top < bottom:
+                self.top, self.bottom = top, bottom
+                self.x = self.y = 0
+        elif final == "S":
+            for _ in range(arg(0)):
+                self._scroll_up()
+        elif final == "T":
+            for _ in range(arg(0)):
+                self._scroll_down()
+        # m (colours), h/l modes, n/c queries: nothing to draw
 
     def _clear(self, home: bool = True) -> None:
         self.grid = [[" "] * self.cols for _ in range(self.rows)]
@@ -202,11 +221,25 @@ class Screen:
 
     def _linefeed(self) -> None:
         self.pending_wrap = False
-        if self.y < self.rows - 1:
+        if self.y == self.bottom:
+            self._scroll_up()
+        elif self.y < self.rows - 1:
             self.y += 1
-        else:
-            self.grid.pop(0)
-            self.grid.append([" "] * self.cols)
+
+    def _reverse_linefeed(self) -> None:
+        self.pending_wrap = False
+        if self.y == self.top:
+            self._scroll_down()
+        elif self.y > 0:
+            self.y -= 1
+
+    def _scroll_up(self) -> None:
+        del self.grid[self.top]
+        self.grid.insert(self.bottom, [" "] * self.cols)
+
+    def _scroll_down(self) -> None:
+        del self.grid[self.bottom]
+        self.grid.insert(self.top, [" "] * self.cols)
 
     def _put(self, ch: str) -> None:
         if unicodedata.combining(ch):

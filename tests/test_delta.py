@@ -76,12 +76,96 @@ def test_invalidate_sends_everything_again():
     assert "abcde" in shadow.diff(update, CONSOLE)
 
 
+# -- scrolling --------------------------------------------------------------------------------
+def frame(lines: list[str], width: int) -> LayoutUpdate:
+    return layout([[Segment(line.ljust(width))] for line in lines])
+
+
+def through_terminal(shadow: Shadow, frames: list[list[str]], width: int) -> tuple[list[str], list[str]]:
+    """Send each frame through the shadow into pyte; return what pyte shows and the bytes sent."""
+    screen = pyte.Screen(width, len(frames[0]))
+    stream = pyte.Stream(screen)
+    console = Console(color_system="256", force_terminal=True, width=width)
+    sent = []
+    for lines in frames:
+        data = shadow.diff(frame(lines, width), console)
+        sent.append(data)
+        stream.feed(data)
+    return [line.rstrip() for line in screen.display], sent
+
+
+def numbered(start: int, count: int) -> list[str]:
+    return [f"row {n} of a long list" for n in range(start, start + count)]
+
+
+def test_a_list_moved_up_a_line_is_scrolled_by_the_terminal():
+    shadow = Shadow()
+    shadow.resize(30, 12)
+    before = ["title"] + numbered(1, 10) + ["keys"]
+    after = ["title"] + numbered(2, 10) + ["keys"]
+    shown, sent = through_terminal(shadow, [before, after], 30)
+    assert shown == [line.rstrip() for line in after]
+    assert "\x1b[2;11r" in sent[1] and "\x1bD" in sent[1]
+    assert "row 11" in sent[1] and "row 5 " not in sent[1]  # only the new row is written
+    assert len(sent[1]) < 80
+
+
+def test_a_list_moved_down_is_scrolled_the_other_way():
+    shadow = Shadow()
+    shadow.resize(30, 12)
+    before = ["title"] + numbered(10, 10) + ["keys"]
+    after = ["title"] + numbered(7, 10) + ["keys"]
+    shown, sent = through_terminal(shadow, [before, after], 30)
+    assert shown == [line.rstrip() for line in after]
+    assert sent[1].count("\x1bM") == 3
+    assert "row 12" not in sent[1]
+
+
+def test_blank_rows_alone_never_cause_a_scroll():
+    shadow = Shadow()
+    shadow.resize(10, 10)
+    before = ["x"] + [""] * 8 + ["y"]
+    after = [""] * 8 + ["x", "y"]
+    shown, sent = through_terminal(shadow, [before, after], 10)
+    assert shown == [line.rstrip() for line in after]
+    assert "\x1bD" not in sent[1] and "\x1bM" not in sent[1]
+
+
+def test_any_mix_of_scrolls_and_edits_shows_exactly_the_last_frame():
+    import random
+
+    rng = random.Random(6)
+    width, height = 24, 14
+    shadow = Shadow()
+    shadow.resize(width, height)
+    pool = [f"item {n:03d} " + "abcdefgh"[n % 8] * (n % 9) for n in range(200)]
+    top = 0
+    frames = []
+    for _ in range(120):
+        top = max(0, min(len(pool) - height, top + rng.choice([-5, -2, -1, 0, 1, 1, 2, 7])))
+        lines = pool[top:top + height]
+        lines = [
+            (line[:-1] + "*") if rng.random() < 0.1 else ("" if rng.random() < 0.05 else line)
+            for line in lines
+        ]
+        frames.append(lines)
+    shown, sent = through_terminal(shadow, frames, width)
+    assert shown == [line.rstrip() for line in frames[-1]]
+    assert any("\x1bD" in data for data in sent) and any("\x1bM" in data for data in sent)
+    # and step by step, not only at the end
+    for n in range(1, len(frames)):
+        shadow = Shadow()
+        shadow.resize(width, height)
+        shown, _ = through_terminal(shadow, frames[n - 1:n + 1], width)
+        assert shown == [line.rstrip() for line in frames[n]], n
+
+
 # -- a real terminal ---------------------------------------------------------------------------
 KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\x1b[6~", b"\t", b"\x1b[B", b"\r", b"b", b"\x1b",
         b"1", b"8", b"WAIT", b"\r", b"help", b"\x1b[B", b"\x1b[B", b"\x1b"]
 
 
-def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=()) -> tuple[str, int]:
+def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.4) -> tuple[str, int]:
     """Run metanav at 80x24 through KEYS; return the emulated screen and bytes received."""
     screen = pyte.Screen(80, 24)
     stream = pyte.ByteStream(screen)
@@ -125,7 +209,8 @@ def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=()) -> tuple[str, int]
                 time.sleep(1.0)
                 continue
             os.write(fd, key)
-            drain()
+            drain(quiet)
+        drain(quiet=1.0)
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
@@ -140,6 +225,20 @@ def test_screen_is_the_same_as_with_full_redraws_and_costs_less(tmp_path):
     assert "Support resources" in full_screen
     assert delta_screen == full_screen
     assert delta_bytes < full_bytes * 0.6
+
+
+@pytest.mark.slow
+def test_scrolled_lists_and_text_look_the_same_as_with_full_redraws(tmp_path):
+    """Arrows past the edge of a list and of a topic's text make the terminal scroll."""
+    down, up = b"\x1b[B", b"\x1b[A"
+    keys = [down] * 20 + [up] * 19 + [b"\r", b"\t"] + [down] * 8 + [b"\x1b[6~", up, up, b"\x1b", b"WAIT"]
+    keys += [b"1", b"8", b"WAIT", b"\r", down] + [down] * 18 + [up] * 17
+    delta_screen, delta_bytes = run_in_pty(tmp_path / "a", {}, keys, quiet=0.1)
+    full_screen, full_bytes = run_in_pty(tmp_path / "b", {"METANAV_FULL_REDRAW": "1"}, keys,
+                                         quiet=0.1)
+    assert "Support resources" in full_screen
+    assert delta_screen == full_screen
+    assert delta_bytes < full_bytes * 0.4
 
 
 @pytest.mark.slow

@@ -6,6 +6,11 @@ SSH link every byte counts, so the app keeps a shadow copy of what the terminal 
 turns each compositor update into the few runs of cells that differ from it. Identical
 frames cost nothing.
 
+When a list or a text scrolls, most rows come back one or more lines higher or lower. As
+curses does, the shadow notices that and asks the terminal to move those rows itself (a
+scroll region, DECSTBM, and IND or RI: VT100, which every terminal emulator has), then sends
+only the rows that are new. One line of scrolling costs about a row instead of a screen.
+
 The shadow is dropped (and the next frame sent in full) when the terminal size changes or
 the person asks for a redraw.
 """
@@ -24,6 +29,10 @@ from textual.strip import Strip
 Cell = tuple[str, Style | None]
 # Rewriting a short unchanged gap is cheaper than a new cursor move (about 8 bytes).
 GAP = 6
+# Scrolling pays when at least this many rows come back moved: the commands cost ~20 bytes.
+MIN_MOVED_ROWS = 3
+# Columns at the right edge left out when rows are matched: scroll bars change as rows move.
+EDGE = 2
 _move_cache: dict[tuple[int, int], str] = {}
 
 
@@ -110,6 +119,7 @@ class Shadow:
             self.invalidate()
             return None
         out: list[str] = []
+        pieces = self._scroll(pieces, out)
         for y, x, cells in pieces:
             if not 0 <= y < self.height:
                 continue
@@ -129,6 +139,68 @@ class Shadow:
             if run_start >= 0:
                 self._emit(out, y, run_start, last_changed + 1, row, x, cells, console)
         return "".join(out)
+
+    # -- scrolling ---------------------------------------------------------------------------
+    def _scroll(self, pieces: list[tuple[int, int, list[Cell]]],
+                out: list[str]) -> list[tuple[int, int, list[Cell]]]:
+        """If rows of the update are rows of the shadow moved up or down, scroll them there.
+
+        Returns the pieces to diff afterwards: every row of the scrolled region is compared
+        again in full, so whatever the scroll did not get right is sent as usual.
+        """
+        width, rows = self.width, self.rows
+        wanted: dict[int, list[Cell | None]] = {}
+        for y, x, cells in pieces:
+            if not 0 <= y < self.height:
+                continue
+            row = wanted.get(y)
+            if row is None:
+                row = wanted[y] = list(rows[y])
+            lo, hi = max(0, x), min(width, x + len(cells))
+            row[lo:hi] = cells[lo - x:hi - x]
+        changed = [y for y, row in wanted.items() if row != rows[y]]
+        if len(changed) < 2 * MIN_MOVED_ROWS:
+            return pieces
+        top, bottom = min(changed), max(changed)
+        # Where each distinct old row was (rows that occur twice, blank ones say, prove nothing).
+        edge = max(1, width - EDGE)
+        seen: dict[tuple, int] = {}
+        for y in range(top, bottom + 1):
+            if None in rows[y]:
+                return pieces  # part of the screen is unknown: no scrolling on guesswork
+            key = tuple(rows[y][:edge])
+            seen[key] = -1 if key in seen else y
+        votes: dict[int, list[int]] = {}
+        for y in changed:
+            old_y = seen.get(tuple(wanted[y][:edge]), -1)
+            if old_y >= 0 and old_y != y:
+                votes.setdefault(old_y - y, []).append(y)
+        if not votes:
+            return pieces
+        shift, moved = max(votes.items(), key=lambda item: len(item[1]))
+        if len(moved) < MIN_MOVED_ROWS:
+            return pieces
+        # The region holds the moved rows where they were and where they go.
+        first = min(moved) + min(shift, 0)
+        last = max(moved) + max(shift, 0)
+        first, last = max(first, top), min(last, bottom)
+        if last - first < abs(shift):
+            return pieces
+        out.append(f"\x1b[{first + 1};{last + 1}r")
+        if shift > 0:  # content moves up: line feeds (IND) at the bottom of the region
+            out.append(move_to(0, last) + "\x1bD" * shift)
+        else:  # content moves down: reverse line feeds (RI) at its top
+            out.append(move_to(0, first) + "\x1bM" * -shift)
+        out.append("\x1b[r")  # the whole screen scrolls again (this also homes the cursor)
+        before = {y: rows[y] for y in range(first, last + 1)}
+        for y in range(first, last + 1):
+            source = y + shift
+            rows[y] = list(before[source]) if first <= source <= last else [None] * width
+        # Every row of the region must end up as the update wants it, or as it was before;
+        # rows outside it are diffed as they came.
+        region = [(y, 0, wanted[y] if y in wanted else list(before[y]))
+                  for y in range(first, last + 1)]
+        return [p for p in pieces if not first <= p[0] <= last] + region  # type: ignore[misc]
 
     def _emit(
         self,

@@ -270,14 +270,16 @@ class LeanList(ScrollView, can_focus=True):
             first -= self._row_line_count(self.highlighted - 1)
             height += self._row_line_count(self.highlighted - 1)
         top = int(self.scroll_offset.y)
-        if top <= first and first + height <= top + self.scrollable_content_region.height:
+        view = self.scrollable_content_region.height
+        if top <= first and first + height <= top + view:
             return  # already in view: no scrolling, no repaint
-        # Off screen: bring it to the middle, so the next arrows move without scrolling. Every
-        # scroll repaints the whole list, so half a page per scroll instead of one line saves
-        # most of the bytes over SSH.
+        # Scroll only as far as needed, as lists do: the rows that stay move by one or two
+        # lines, which the app's renderer (tui/delta.py) has the terminal do by itself, so an
+        # arrow that scrolls sends about one new row. A jump far away is centred instead.
+        near = first + height >= top - view and first <= top + 2 * view
         self.scroll_to_region(
             Region(0, max(0, first), 1, height), animate=False, immediate=True, force=True,
-            center=True,
+            center=not near,
         )
 
     def _place_cursor(self, focusing: bool = False) -> None:
