@@ -456,3 +456,24 @@ async def test_a_qr_code_too_big_for_the_window_says_so(tmp_path):
         await pilot.pause()
         assert len(app.screen.lines) > 24 - 3  # this one cannot fit at 80x24
         assert "bigger than the window" in status(app)
+
+
+async def test_typing_narrows_and_deleting_widens_the_matches_again(tmp_path):
+    """Each letter typed searches only the last matches; a deleted one searches them all."""
+    app = make_app(tmp_path)
+    resources = list(bundled_library().resources.values())
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        screen = app.screen
+        for typed in ("c", "ca", "can", "canc"):
+            await pilot.press(typed[-1])
+            assert screen.matches == [r for r in resources if typed in r.haystack]
+        await pilot.press("ctrl+k")  # a kind as well: narrower still
+        kind = screen.filter.kind
+        assert screen.matches == [r for r in resources if "canc" in r.haystack and kind in r.kinds]
+        await pilot.press("backspace", "backspace", "backspace", "backspace")
+        assert screen.matches == [r for r in resources if kind in r.kinds]
+        await pilot.press("ctrl+r")
+        assert screen.matches == resources
+        assert f"{len(resources)} resources match." in screen_text(app)

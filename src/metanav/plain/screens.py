@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from metanav.content.model import CARE_TEAM_NOTE, KINDS, Resource
-from metanav.content.search import ResourceFilter, count_phrase, filter_resources
+from metanav.content.model import CARE_TEAM_NOTE, Resource
+from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.content.text import block_lines
 from metanav.plain.base import Action, Key, Page, Screen, numbers
 from metanav.plain.shell import GLOBAL_KEYS
@@ -463,19 +463,12 @@ class ResourcesScreen(Screen):
             self.say(f'"{answer}" is not one of the choices. Type {numbers(len(options))}.')
 
     def kind(self, arg: str) -> bool | None:
-        kinds = [k for k in KINDS if any(k in r.kinds for r in self.library.resources.values())]
-        options = [("", "Any kind"), *((k, KINDS[k]) for k in kinds)]
+        options = [("", "Any kind"), *filter_choices(self.library)[0]]
         value = self._choose("kind", options, self.filter.kind, arg)
         return None if value is None else self._set(kind=value)
 
     def language(self, arg: str) -> bool | None:
-        counts: dict[str, int] = {}
-        names: dict[str, str] = {}
-        for res in self.library.resources.values():
-            counts[res.language] = counts.get(res.language, 0) + 1
-            names[res.language] = res.language_name
-        order = sorted(counts, key=lambda code: (-counts[code], names[code]))
-        options = [("", "Any language"), *((code, names[code]) for code in order)]
+        options = [("", "Any language"), *filter_choices(self.library)[1]]
         value = self._choose("language", options, self.filter.language, arg)
         return None if value is None else self._set(language=value)
 

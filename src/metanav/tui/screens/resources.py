@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Static
 
-from metanav.content.model import KINDS, LANGUAGES, Resource
-from metanav.content.search import ResourceFilter, count_phrase, filter_resources
+from metanav.content.model import Resource
+from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.state.store import Store
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
@@ -47,14 +47,14 @@ class ResourcesScreen(ListScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filter = ResourceFilter()
+        self._searched = self.filter  # the filter that self.matches answers
         self.matches: list[Resource] = []
 
     def compose_body(self) -> ComposeResult:
         library = self.session.library
-        in_use = {k for r in library.resources.values() for k in r.kinds}
-        kinds = [("All kinds", "")] + [(word, k) for k, word in KINDS.items() if k in in_use]
-        used = sorted({r.language for r in library.resources.values()})
-        languages = [("All languages", "")] + [(LANGUAGES.get(c, c), c) for c in used]
+        kind_pairs, language_pairs = filter_choices(library)
+        kinds = [("All kinds", "")] + [(words, k) for k, words in kind_pairs]
+        languages = [("All languages", "")] + [(words, code) for code, words in language_pairs]
         yield QuietInput(placeholder="Type words to filter (name, organisation, description)",
                          id="filter-text")
         with Horizontal(id="filter-row"):
@@ -83,7 +83,13 @@ class ResourcesScreen(ListScreen):
         return "No resources match. Try another kind or language, or Ctrl+R."
 
     def apply_filter(self) -> None:
-        self.matches = filter_resources(self.session.library.resources.values(), self.filter)
+        # A stricter filter (one more letter, say) searches the last matches, not everything.
+        if self.filter.narrows(self._searched):
+            pool = self.matches
+        else:
+            pool = self.session.library.resources.values()
+        self.matches = filter_resources(pool, self.filter)
+        self._searched = self.filter
         self.query_one("#match-count", Static).update(plain(self._count_phrase()))
         lst = self.main_list()
         lst.empty_text = self._empty_text()
