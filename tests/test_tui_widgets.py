@@ -190,3 +190,47 @@ async def test_the_resources_screen_opens_with_rows_count_and_keys(tmp_path):
         text = screen_text(app)
         assert f"{len(bundled_library().resources)} resources match." in text
         assert "esc Back" in last_line(app)
+
+
+# -- work done after the first frame, not when a screen first opens ---------------------------
+
+async def test_every_screen_opens_without_reading_new_css(tmp_path):
+    """Reading a new widget's CSS reparses the whole stylesheet: it is done at start-up."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = set(app.stylesheet.source)
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # the kind picker, a dialog
+        await pilot.pause()
+        assert isinstance(app.screen, ChoicePicker)
+        await pilot.press("escape")
+        app.open_questions()
+        await pilot.press("a")  # the text prompt
+        await pilot.pause()
+        await pilot.press("escape")
+        app.open_topic(next(iter(bundled_library().topics)))
+        await pilot.pause()
+        app.open_help()
+        await pilot.pause()
+        assert set(app.stylesheet.source) == before
+
+
+async def test_a_real_run_turns_the_garbage_collector_back_on_after_the_first_frame(
+    tmp_path, monkeypatch
+):
+    import gc
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    app = make_app(tmp_path)
+    app.settle_gc_after_start = True  # as tui.app.run() does; cli.main disabled it
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert frozen == [True]
+    finally:
+        gc.enable()

@@ -7,6 +7,7 @@ Textual is imported only when the full-screen app starts, so plain mode, ``check
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
@@ -211,6 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     from metanav.kiosk import low_bandwidth
 
     low_bandwidth()  # over SSH: a lower frame rate, unless TEXTUAL_FPS is set already
+    # Start-up makes a great many objects that live as long as the app, and few cycles:
+    # hunting cycles among them only delays the first frame. tui.app.run turns the garbage
+    # collector back on after the first frame, with those objects frozen out of its sight.
+    gc.disable()
     from metanav.tui.app import run as run_tui
 
     return run_tui(session)

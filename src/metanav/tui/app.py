@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -189,9 +190,27 @@ class MetanavApp(App, inherit_bindings=False):
                 return
 
     # -- kiosk mode: nobody leaves, nothing runs, the next person starts fresh ----------------
+    settle_gc_after_start = False  # set by run(); see _settle_garbage_collector
+
     def on_mount(self) -> None:
         if self.kiosk is not None:
             self.kiosk.start()
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # Import the other screens and read their widgets' CSS now, not on the first Enter.
+        import metanav.tui.screens.bookmarks
+        import metanav.tui.screens.prompt
+        import metanav.tui.screens.qr
+        import metanav.tui.screens.questions
+        import metanav.tui.screens.resources
+        import metanav.tui.screens.topic  # noqa: F401
+        from metanav.content.search import filter_choices
+
+        preload_widget_css(self)
+        filter_choices(self.session.library)  # the resources screen's kinds and languages
+        if self.settle_gc_after_start:
+            _settle_garbage_collector()
 
     async def on_event(self, event: events.Event) -> None:
         if self.kiosk is not None and isinstance(event, _ACTIVITY) and not event.is_forwarded:
@@ -272,6 +291,43 @@ class MetanavApp(App, inherit_bindings=False):
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
 
 
+def preload_widget_css(app: App) -> None:
+    """Read the built-in CSS of every kind of widget the screens use, once, now.
+
+    Textual reads a widget class's CSS the first time one is mounted, and then parses the
+    whole stylesheet again: that happened inside the first opening of the resources screen
+    (an Input, the Choice lines) and of every dialog. Done after the first frame, it costs
+    nothing a person waits for.
+    """
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.screen import ModalScreen
+    from textual.scrollbar import ScrollBar, ScrollBarCorner
+    from textual.widgets import Static
+
+    from metanav.tui.widgets.choice import Choice
+    from metanav.tui.widgets.key_bar import KeyBar
+    from metanav.tui.widgets.lean_list import LeanList
+    from metanav.tui.widgets.quiet_input import QuietInput
+
+    stylesheet = app.stylesheet
+    for cls in (Static, QuietInput, Horizontal, Vertical, VerticalScroll, ScrollBar,
+                ScrollBarCorner, LeanList, KeyBar, Choice, ModalScreen):
+        node = cls.__new__(cls)  # only its class is looked at: nothing is set up or mounted
+        for read_from, css, tie_breaker, scope in node._get_default_css():  # noqa: SLF001
+            stylesheet.add_source(css, read_from=read_from, is_default_css=True,
+                                  tie_breaker=tie_breaker, scope=scope)
+    stylesheet.rules_map  # noqa: B018 - parse now, not when a screen opens
+
+
+def _settle_garbage_collector() -> None:
+    """After the first frame: what start-up made lives as long as the app, so it is frozen
+    out of the collector's sight, and collection is turned back on. Otherwise every full
+    collection walks all of it, and opening a screen stalled for ~20 ms when one struck.
+    (Only for a real run: tests start many apps in one process, which must be collected.)"""
+    gc.freeze()
+    gc.enable()
+
+
 def _ansi_theme() -> Theme:
     from textual.theme import BUILTIN_THEMES
 
@@ -281,5 +337,6 @@ def _ansi_theme() -> Theme:
 
 def run(session: Session) -> int:
     app = MetanavApp(session)
+    app.settle_gc_after_start = True
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)
