@@ -234,3 +234,25 @@ async def test_a_real_run_turns_the_garbage_collector_back_on_after_the_first_fr
             assert frozen == [True]
     finally:
         gc.enable()
+
+
+async def test_a_long_filter_scrolls_inside_its_one_line_box(tmp_path):
+    """The box never changes size with its text (no layout per keystroke), yet the end of a
+    long text, where the cursor is, stays in view."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_resources(app, pilot)
+        words = "cancer " * 14 + "endword"
+        await pilot.press(*words)
+        box_line = screen_text(app).splitlines()[1]
+        assert "endword" in box_line
+        assert app.screen.query_one("#filter-text").value == words
+
+
+async def test_a_count_line_too_long_for_a_narrow_screen_wraps_whole(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await open_resources(app, pilot)
+        await pilot.press("ctrl+k", "ctrl+l", *"x")
+        text = " ".join(screen_text(app).split())
+        assert app.screen._count_phrase() in text  # noqa: SLF001 - every word, wrapped

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Static
@@ -90,10 +91,15 @@ class ResourcesScreen(ListScreen):
             pool = self.session.library.resources.values()
         self.matches = filter_resources(pool, self.filter)
         self._searched = self.filter
-        self.query_one("#match-count", Static).update(plain(self._count_phrase()))
+        count = self.query_one("#match-count", Static)
+        phrase = self._count_phrase()
+        # A layout of the whole screen only when the line may wrap, so changes its height.
+        fits = cell_len(phrase) <= count.content_region.width
+        count.update(plain(phrase), layout=not fits or count.content_region.height != 1)
         lst = self.main_list()
         lst.empty_text = self._empty_text()
         lst.set_rows(ResourceRows(self.matches, self.session.store))
+        self.paint_in_this_frame(count, lst)
 
     def refresh_view(self) -> None:
         lst = self.main_list()

@@ -167,7 +167,18 @@ class LeanList(ScrollView, can_focus=True):
             total = len(self._lines)
         else:
             total = len(self._rows)
-        self.virtual_size = Size(self.scrollable_content_region.width or width + 2, max(total, 1))
+        size = Size(self.scrollable_content_region.width or width + 2, max(total, 1))
+        if size == self.virtual_size:
+            return
+        if self.is_mounted and not self.styles.height.is_auto:
+            # The list's own size does not depend on its rows, so there is no need for the
+            # layout of the whole screen that setting virtual_size asks for (which put every
+            # filter keystroke a frame later): update the scroll bar and repaint.
+            self.set_reactive(LeanList.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     def _row_line_count(self, index: int) -> int:
         if not self._wrap:

@@ -3,7 +3,8 @@ no bytes over a slow link."""
 
 from __future__ import annotations
 
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input
 
 
@@ -12,6 +13,10 @@ class QuietInput(Input):
     way in, or an edit of an old note, does not replace everything."""
 
     cursor_blink = reactive(False, init=False)
+    # Input sets its virtual size to its text's width on every keystroke, and a virtual size
+    # asks for a layout of the whole screen: which put what the keystroke changed elsewhere
+    # (the filtered list) a frame later. A one-line box never changes size with its text.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("select_on_focus", False)
