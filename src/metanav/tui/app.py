@@ -199,9 +199,9 @@ class MetanavApp(App, inherit_bindings=False):
 
     def _after_first_frame(self) -> None:
         # Import the other screens and read their widgets' CSS now, not on the first Enter.
+        # (Not the QR code screen: it is seldom opened, and its segno costs memory.)
         import metanav.tui.screens.bookmarks
         import metanav.tui.screens.prompt
-        import metanav.tui.screens.qr
         import metanav.tui.screens.questions
         import metanav.tui.screens.resources
         import metanav.tui.screens.topic  # noqa: F401
