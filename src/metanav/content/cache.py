@@ -20,13 +20,13 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
-import io
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from metanav import __version__
 from metanav.content.model import Library
@@ -102,11 +102,11 @@ class _Pickler(pickle.Pickler):
         return cls, tuple(getattr(obj, name) for name in names)
 
 
-def _dumps(key: tuple, library: Library) -> bytes:
-    buf = io.BytesIO()
-    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(key)
-    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(library)
-    return buf.getvalue()
+def _dump(f: BinaryIO, key: tuple, library: Library) -> None:
+    """Straight into the file: building the bytes in memory first held the 4.7 MB pickle of
+    10,000 resources two or three times over, on the start that already peaks highest."""
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(key)
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(library)
 
 
 def cache_file(folders: Sequence[Path]) -> Path:
@@ -139,7 +139,7 @@ def write(path: Path, key: tuple, library: Library) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            f.write(_dumps(key, library))
+            _dump(f, key, library)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
