@@ -129,3 +129,25 @@ def test_bad_content_is_never_cached(folder, tmp_path):
             load_library([folder])
         assert "language" in str(err.value)
     assert _cache_files(tmp_path) == []
+
+
+def test_a_disk_that_fills_up_while_the_cache_is_written_leaves_nothing_behind(
+    folder, tmp_path, monkeypatch
+):
+    """The pickle streams into a temporary file: a write that fails half-way (ENOSPC) must
+    leave neither a cache nor a temporary file, and the content still loads."""
+    import errno
+
+    real_dump = cache._Pickler.dump  # noqa: SLF001
+    calls = []
+
+    def dump(self, obj):
+        calls.append(obj)
+        if len(calls) == 2:  # the library: the key is in the file already
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_dump(self, obj)
+
+    monkeypatch.setattr(cache._Pickler, "dump", dump)  # noqa: SLF001
+    assert load_library([folder]) == load_library([folder], cache=False)
+    assert _cache_files(tmp_path) == []
+    assert not list(tmp_path.glob("**/*.tmp"))
