@@ -38,17 +38,24 @@ class QuestionsScreen(ListScreen):
     TITLE_TEXT = "Questions for your doctor"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(plain(HINT), id="questions-hint", markup=False)
+        hint = Static(plain(HINT), id="questions-hint", markup=False)
+        hint.styles.height = self._hint_height()  # set now: the first frame is the whole screen
+        yield hint
         yield LeanList(self._rows(), wrap=True, id="questions-list")
 
-    def on_resize(self) -> None:
+    def _hint_height(self) -> int:
         """Keep the hint's height fixed while moving (a changing height would shift and
         repaint the whole list on every arrow): tall enough for the longest "why"."""
         width = max(20, self.app.size.width - 2)
         texts = [HINT] + [f"Why ask: {q.why}" for q in self.session.library.questions.values()
                           if q.why]
-        needed = max(len(wrap(text, width)) for text in texts)
-        self.query_one("#questions-hint", Static).styles.height = min(needed, 6)
+        return min(max(len(wrap(text, width)) for text in texts), 6)
+
+    def on_resize(self) -> None:
+        hint = self.query_one("#questions-hint", Static)
+        height = self._hint_height()
+        if hint.styles.height is None or hint.styles.height.value != height:
+            hint.styles.height = height
 
     _showing_why = False
 

@@ -154,7 +154,7 @@ class LeanList(ScrollView, can_focus=True):
         return max(4, self.scrollable_content_region.width - 2)
 
     def _relayout(self) -> None:
-        width = self._text_width if self.is_mounted else 78
+        width = self._text_width if self.is_mounted else self._likely_text_width()
         if self._wrap:
             if width != self._layout_width:
                 self._layout_width = width
@@ -179,6 +179,14 @@ class LeanList(ScrollView, can_focus=True):
             self.refresh()
         else:
             self.virtual_size = size
+
+    def _likely_text_width(self) -> int:
+        """Before the list has a size: the width a full-width list with a scroll bar gets.
+        Wrapping to it from the start saves a rewrap (and a frame) once the size is known."""
+        try:
+            return max(4, self.app.size.width - 4)  # focus column, scroll bar, "> " marker
+        except Exception:  # noqa: BLE001 - no app yet (a list made outside one)
+            return 76
 
     def _row_line_count(self, index: int) -> int:
         if not self._wrap:
