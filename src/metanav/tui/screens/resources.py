@@ -120,18 +120,6 @@ class ResourcesScreen(ListScreen):
             self.filter = ResourceFilter(self.filter.text, self.filter.kind, event.value)
         self.apply_filter()
 
-    def on_choice_pick_requested(self, event: Choice.PickRequested) -> None:
-        from metanav.tui.screens.prompt import ChoicePicker
-
-        choice = event.choice
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                choice.value = value
-
-        title = f"Choose a {choice.label.lower()}"
-        self.app.push_screen(ChoicePicker(title, choice.options, choice.value), chosen)
-
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         self.metanav.open_resource(self.matches[event.index].id)
 
@@ -158,8 +146,8 @@ class ResourcesScreen(ListScreen):
         self._cycle("#filter-language")
 
     def action_clear_filters(self) -> None:
-        self.query_one("#filter-text", Input).value = ""
-        with self.prevent(Choice.Changed):  # one filtering below, not one per box
+        with self.prevent(Input.Changed, Choice.Changed):  # one filtering below, not one per box
+            self.query_one("#filter-text", Input).value = ""
             self.query_one("#filter-kind", Choice).value = ""
             self.query_one("#filter-language", Choice).value = ""
         self.filter = ResourceFilter()

@@ -2,7 +2,7 @@
 
 It stands in for Textual's Select, which is five widgets with a hidden option list each and
 made the resources screen slow to open. Left and Right step through the values; Enter,
-Space or a click opens a list of all of them (the screen that owns it shows the list).
+Space or a click opens a dialog listing all of them (ChoicePicker).
 """
 
 from __future__ import annotations
@@ -36,17 +36,6 @@ class Choice(Widget, can_focus=True):
             super().__init__()
             self.choice = choice
             self.value = value
-
-        @property
-        def control(self) -> Choice:
-            return self.choice
-
-    class PickRequested(Message):
-        """Enter, Space or a click: the owner shows every value to choose from."""
-
-        def __init__(self, choice: Choice) -> None:
-            super().__init__()
-            self.choice = choice
 
         @property
         def control(self) -> Choice:
@@ -87,7 +76,14 @@ class Choice(Widget, can_focus=True):
         self.value = values[(values.index(self._value) + delta) % len(values)]
 
     def action_pick(self) -> None:
-        self.post_message(self.PickRequested(self))
+        from metanav.tui.screens.prompt import ChoicePicker
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.value = value
+
+        title = f"Choose a {self.label.lower()}"
+        self.app.push_screen(ChoicePicker(title, self.options, self._value), chosen)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
