@@ -148,6 +148,8 @@ class Shadow:
         Returns the pieces to diff afterwards: every row of the scrolled region is compared
         again in full, so whatever the scroll did not get right is sent as usual.
         """
+        if len({y for y, _, _ in pieces}) < 2 * MIN_MOVED_ROWS:
+            return pieces  # an arrow or a keystroke: too few rows for a scroll (the usual case)
         width, rows = self.width, self.rows
         wanted: dict[int, list[Cell | None]] = {}
         for y, x, cells in pieces:
