@@ -171,6 +171,32 @@ def test_export_to_a_named_file(chosen, state_dir, tmp_path, capsys):
     assert target.read_text(encoding="utf-8").splitlines() == expected_list(state_dir)
 
 
+def test_export_never_replaces_a_file_unless_asked(chosen, state_dir, tmp_path, capsys):
+    target = tmp_path / "for-dr-lee.txt"
+    target.write_text("my own notes\n", encoding="utf-8")
+    assert cli.main(["export", "-o", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "already exists, so nothing was written" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "my own notes\n"
+    assert cli.main(["export", "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8").splitlines() == expected_list(state_dir)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="this system has no /dev/full")
+@pytest.mark.parametrize("args", [["--plain"], ["export", "-o", "-"], ["check-data"]])
+def test_a_full_standard_output_is_said_in_words(args, state_dir, tmp_path):
+    env = {**os.environ, "METANAV_STATE_DIR": str(state_dir)}
+    env.pop("PYTHONPATH", None)
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "metanav", *args], cwd=tmp_path, env=env,
+                              stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr == ("metanav: could not write to standard output: "
+                           "No space left on device.\n")
+
+
 def test_export_to_a_folder_that_does_not_exist(chosen, tmp_path, capsys):
     target = tmp_path / "no" / "such" / "folder" / "list.txt"
     assert cli.main(["export", "-o", str(target)]) == 1

@@ -81,6 +81,7 @@ def test_plain_pin_works_too():
         ("[kiosk]\nexit_key = q\n", "cannot be the staff key"),
         ("[kiosk]\nexit_key = ctrl+u\n", "cannot be the staff key"),
         ("[kiosk]\nexit_key = f10\n", "cannot be the staff key"),
+        ("[kiosk]\nexit_key = f5\n", "cannot be the staff key"),  # F5 redraws the screen
         ("[kiosk]\nexit_key = ctrl x!\n", "cannot be the staff key"),
         ("[kiosk]\npin_hash = 1234\n", "pin_hash: not a hash"),
         ("[kiosk]\npin = 12\n", "at least 4"),
@@ -140,6 +141,21 @@ def test_hash_pin_command(monkeypatch, capsys):
     assert line.startswith("pin_hash = pbkdf2_sha256$")
     config = parse_config(f"[kiosk]\n{line}\n")
     assert config.check_pin("13579")
+
+
+def test_hash_pin_refuses_a_short_pin_before_asking_again(monkeypatch, capsys):
+    prompts = []
+
+    def answer(prompt=""):
+        prompts.append(prompt)
+        return "12"
+
+    monkeypatch.setattr("getpass.getpass", answer)
+    assert kiosk.main(["hash-pin"]) == 1
+    assert len(prompts) == 1, "a PIN that is too short is refused before it is typed twice"
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "at least 4 characters" in err
 
 
 # -- PINs and the staff gate --------------------------------------------------------------------

@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="FILE", help="where to write it ('-' for the screen)"
     )
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it already exists"
+    )
     return parser
 
 
@@ -123,6 +126,7 @@ def cmd_check_data(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from metanav.content.text import clean
     from metanav.state.mylist import export, my_list, render_lines
     from metanav.state.store import Store, default_state_dir
 
@@ -135,8 +139,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-":
         print("\n".join(render_lines(my_list(library, store))))
         return EXIT_OK
+    target = Path(args.output) if args.output else None
+    if target is not None and not args.force and (target.exists() or target.is_symlink()):
+        print(f"{clean(str(target))} already exists, so nothing was written. "
+              "Give another name, or add --force to replace it.", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        path = export(library, store, Path(args.output) if args.output else None)
+        path = export(library, store, target)
     except OSError as exc:
         print(f"Could not write the list: {exc.strerror or exc}.", file=sys.stderr)
         return EXIT_ERROR
@@ -190,7 +199,57 @@ def run_kiosk(args: argparse.Namespace) -> int:
     return kiosk.leave(run_tui(session))
 
 
+class OutputLost(Exception):
+    """Standard output could not be written (a full disk, a closed pipe)."""
+
+
+class _GuardedOutput:
+    """Standard output whose write errors are told apart from every other OSError."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise OutputLost(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputLost(exc) from exc
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run metanav; a standard output that cannot be written ends it in words, not a trace."""
+    real = sys.stdout
+    if real is None:  # started with standard output closed
+        return _main(argv)
+    sys.stdout = _GuardedOutput(real)
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except OutputLost as lost:
+        cause = lost.__cause__
+        # What is still buffered goes nowhere, so the interpreter's last flush says nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, real.fileno())
+        if isinstance(cause, BrokenPipeError):
+            return EXIT_OK  # the reader stopped (| head): that is not an error
+        reason = getattr(cause, "strerror", None) or type(cause).__name__
+        print(f"metanav: could not write to standard output: {reason}.", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        sys.stdout = real
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-data":
         return cmd_check_data(args)

@@ -68,8 +68,8 @@ _FALSE = {"0", "no", "false", "off"}
 # Staff exit keys that work the same in the full-screen app and in plain mode. Left out: keys
 # everyone needs or that mean "stay" (Ctrl+C/D/Q/Z/\\, F1 help, F2 colours, F10 done), keys the
 # terminal's line editing or flow control eats in plain mode (Ctrl+H/J/M/I/U/W/V/S/O/R/T/Y),
-# and keys metanav's screens use (Ctrl+K/L/R).
-EXIT_KEYS = tuple(f"ctrl+{c}" for c in "abefgnpx") + tuple(f"f{n}" for n in (3, 4, 5, 6, 7, 8, 9, 11, 12))
+# and keys metanav's screens use (Ctrl+K/L/R, F5 redraw).
+EXIT_KEYS = tuple(f"ctrl+{c}" for c in "abefgnpx") + tuple(f"f{n}" for n in (3, 4, 6, 7, 8, 9, 11, 12))
 
 
 class KioskConfigError(Exception):
@@ -425,13 +425,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{config.exit_key + ' then the PIN' if config.staff_exit else 'off (no PIN set)'}; "
               f"clears after {config.idle_seconds:g} + {config.countdown_seconds:g} seconds.")
         return 0
-    pin = getpass.getpass("Staff PIN: ")
+    pin = getpass.getpass("Staff PIN (at least 4 characters): ")
+    if len(pin) < 4:
+        print("Use at least 4 characters. Nothing was made.", file=sys.stderr)
+        return 1
     again = getpass.getpass("Same PIN again: ")
     if pin != again:
         print("The two PINs differ. Nothing was made.", file=sys.stderr)
-        return 1
-    if len(pin) < 4:
-        print("Use at least 4 characters.", file=sys.stderr)
         return 1
     print(f"pin_hash = {hash_pin(pin)}")
     return 0
