@@ -8,7 +8,7 @@ so it can notice a quiet spell, see the staff key, and never block forever.
 - Ctrl+D and q ask "Done? Clear my session" instead of leaving; yes clears it at once.
 - After ``idle_seconds`` without an answer: "Still there? Press Enter to keep going. Clearing in
   30 seconds."; then the session is cleared, and when output is a terminal its scrollback too
-  (``ESC[3J ESC[H ESC[2J``, the one escape sequence plain mode ever writes, and only here).
+  (``ESC[H ESC[2J ESC[3J``, the one escape sequence plain mode ever writes, and only here).
 - The staff exit key (Ctrl+X by default, or F1-F12 as set in kiosk.ini), then Enter, asks for
   the PIN without echo. The right PIN ends metanav; a wrong one says so and nothing else happens.
 - When input really ends (no terminal, the connection closed), the session ends.
@@ -36,7 +36,10 @@ except ImportError:  # pragma: no cover - not POSIX
 # What the terminal calls may raise on something that is not a terminal (a pipe, a closed pty).
 _NOT_A_TTY = (OSError, ValueError) + ((termios.error,) if termios is not None else ())
 
-CLEAR_SCREEN = "\x1b[3J\x1b[H\x1b[2J"  # scrollback, home, screen: kiosk plain mode only
+# Home, screen, then scrollback, as ncurses' ``clear`` does: terminals that push an erased screen
+# into their history (tmux, PuTTY, VTE) would keep the last person's screen if the history went
+# first. Kiosk plain mode only.
+CLEAR_SCREEN = "\x1b[H\x1b[2J\x1b[3J"
 STILL_THERE = "Still there? Press Enter to keep going. Clearing in {} seconds."
 
 # What F keys put in a typed line: xterm and most terminals, rxvt, the Linux console.
