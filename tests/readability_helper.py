@@ -120,3 +120,59 @@ def fk_grade(text: str) -> float:
     import textstat
 
     return round(textstat.flesch_kincaid_grade(normalise(text)), 1)
+
+
+# --- Sentence length -------------------------------------------------------------------------
+
+# A sentence ends at . ! or ? (and any closing quote or bracket) followed by white space,
+# unless the word before is an abbreviation such as "a.m." or "e.g.".
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s)")
+_ABBREVIATIONS = {"a.m.", "p.m.", "e.g.", "i.e.", "u.s.", "dr.", "mr.", "mrs.", "ms.", "vs."}
+_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['\u2019.-][A-Za-z0-9\u00c0-\u024f]+)*")
+
+
+def sentences(text: str) -> list[str]:
+    """Every sentence of a prose field: each paragraph or bullet, split after . ! or ?."""
+    out: list[str] = []
+    for unit in sentence_units(text):
+        start = 0
+        for end in _SENTENCE_END.finditer(unit):
+            last_word = unit[start:end.start() + 1].split()[-1:] or [""]
+            if last_word[0].casefold().lstrip("(\"'") in _ABBREVIATIONS:
+                continue
+            out.append(unit[start:end.end()].strip())
+            start = end.end()
+        if unit[start:].strip():
+            out.append(unit[start:].strip())
+    return out
+
+
+def words(sentence: str) -> int:
+    """Words as a reader counts them: "one-on-one" and "don't" are one word each."""
+    return len(_WORD.findall(sentence))
+
+
+def _squash(text: str) -> tuple[str, list[int]]:
+    """Text with every run of white space made one space, and where each kept character was."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        if c.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                where.append(i)
+        else:
+            chars.append(c)
+            where.append(i)
+    return "".join(chars), where
+
+
+def sentence_line(source: str, start: int, end: int, sentence: str, first_line: int) -> int:
+    """The 1-based line of ``source`` on which ``sentence`` starts, searching ``source[start:end]``
+    (one YAML value); ``first_line`` when it cannot be found (say, an escaped character)."""
+    squashed, where = _squash(source[start:end])
+    probe = " ".join(sentence.split()[:6]).rstrip(".")
+    at = squashed.find(probe)
+    if at < 0:
+        return first_line
+    return source.count("\n", 0, start + where[at]) + 1
