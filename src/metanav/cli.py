@@ -102,26 +102,33 @@ def _load(args: argparse.Namespace, cache: bool = True):
 
 
 def cmd_check_data(args: argparse.Namespace) -> int:
-    from metanav.content.load import ContentError, check_folder, load_library
+    from metanav.content.load import (
+        ContentError,
+        bundled_data_dir,
+        check_folder,
+        content_files,
+        load_library,
+    )
+    from metanav.content.text import clean
 
     folder = args.dir
-    # A folder with all three parts is checked on its own; anything less is a clinic's
-    # add-on, checked the way --data uses it: on top of the bundled content.
-    complete = folder is not None and all(
-        (folder / part).exists() for part in ("topics", "questions.yaml", "resources.yaml")
-    )
+    # DIR is checked exactly as `--data DIR` uses it: on top of the bundled content (so its
+    # references to bundled topics count), with every file metanav would not read named, and
+    # an error when it holds no content at all. The bundled folder itself is checked alone.
+    bundled = folder is not None and folder.resolve() == bundled_data_dir().resolve()
     try:
-        if folder is None:
-            library = load_library(args.data)
-        elif complete:
+        if bundled:
             library = check_folder(folder)
         else:
-            library = load_library([*args.data, folder])
+            library = load_library([*args.data, *([folder] if folder else [])], cache=False)
     except ContentError as exc:
         print(exc.report())
         return EXIT_BAD_CONTENT
-    where = " (with the bundled content)" if folder is not None and not complete else ""
+    where = " (with the bundled content)" if folder is not None and not bundled else ""
     print(f"Content is valid{where}: {library.summary()}.")
+    if folder is not None and not bundled:
+        read = [clean(str(p.relative_to(folder))) for p in content_files(folder)]
+        print(f"Read from {clean(str(folder))}: {', '.join(read)}.")
     return EXIT_OK
 
 

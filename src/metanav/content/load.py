@@ -16,6 +16,7 @@ Later folders add items or replace items with the same id.
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -204,7 +205,8 @@ class _FileCheck:
                 self.error(
                     key_line,
                     self._join(field, str(key)),
-                    f"unknown field (expected one of: {', '.join(allowed)})",
+                    f"unknown field{_did_you_mean(str(key), allowed)} "
+                    f"(expected one of: {', '.join(allowed)})",
                 )
         return value
 
@@ -582,6 +584,62 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
             out.refs[("resource", resource_id)] = resource_refs
 
 
+CONTENT_NAMES = ("topics", "questions.yaml", "resources.yaml")
+
+
+def content_files(folder: Path) -> list[Path]:
+    """The files the loader reads from one content folder, in the order it reads them."""
+    topic_dir = folder / "topics"
+    files = sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []
+    return files + [p for p in (folder / "questions.yaml", folder / "resources.yaml") if p.exists()]
+
+
+def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _misnamed(folder: Path, problems: list[Problem]) -> None:
+    """Files and folders a clinic meant as content but named so that metanav never reads them."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name in CONTENT_NAMES:
+            continue
+        if entry.is_dir():
+            message = "is not read" + _did_you_mean(name, ["topics"])
+        elif name.endswith((".yml", ".yaml")):
+            as_yaml = name.removesuffix(".yml").removesuffix(".yaml") + ".yaml"
+            if as_yaml in CONTENT_NAMES:
+                message = f"is not read: name it {as_yaml}"
+            else:
+                message = "is not read" + _did_you_mean(as_yaml, CONTENT_NAMES[1:])
+        else:
+            continue
+        if message != "is not read":
+            problems.append(Problem(_display(entry), 0, "file", message))
+    topic_dir = folder / "topics"
+    if topic_dir.is_dir():
+        for entry in sorted(topic_dir.glob("*.yml")):
+            problems.append(Problem(_display(entry), 0, "file",
+                                    f"is not read: name it {entry.stem}.yaml"))
+
+
+def _nothing_found(folder: Path) -> Problem:
+    """An add-on folder with no content: say so, and where content is if it is one level down."""
+    where = _display(folder)
+    below = []
+    try:
+        below = [d for d in sorted(folder.iterdir()) if d.is_dir() and content_files(d)]
+    except OSError:
+        pass
+    hint = f"; {_display(below[0])} has some: give that folder instead" if below else ""
+    return Problem(where, 0, "folder", f"no content files found in {where}{hint}")
+
+
 def _load_folder(folder: Path, out: _Collected, problems: list[Problem], *, required: bool) -> None:
     if not folder.is_dir():
         problems.append(Problem(_display(folder), 0, "folder", "is not a folder that can be read"))
@@ -591,6 +649,10 @@ def _load_folder(folder: Path, out: _Collected, problems: list[Problem], *, requ
     topic_files = sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []
     if required and not topic_files:
         problems.append(Problem(_display(topic_dir), 0, "topics", "no topic files (*.yaml) found"))
+    if not required:
+        _misnamed(folder, problems)
+        if not content_files(folder):
+            problems.append(_nothing_found(folder))
     seen_topics = seen.setdefault("topics", {})
     for path in topic_files:
         data = _read_yaml(path, problems)
