@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="colours for the full-screen app: default, high-contrast or ansi",
     )
     parser.add_argument(
+        "--mouse",
+        action="store_true",
+        help="let the full-screen app use the mouse (clicks, the wheel); off by default, so "
+        "text can be selected and copied as in any terminal program (also METANAV_MOUSE=1)",
+    )
+    parser.add_argument(
         "--kiosk-config",
         metavar="FILE",
         type=Path,
@@ -88,6 +94,12 @@ def want_plain(args: argparse.Namespace) -> bool:
         return not sys.stdout.isatty()
     except (AttributeError, ValueError):
         return True
+
+
+def wants_mouse(args: argparse.Namespace) -> bool:
+    """Mouse reporting is off unless asked for: with it on, a terminal hands every drag to the
+    app, and selecting text to copy (an address, a phone number) needs Shift-drag."""
+    return bool(getattr(args, "mouse", False)) or os.environ.get("METANAV_MOUSE", "") not in ("", "0")
 
 
 def _load(args: argparse.Namespace, cache: bool = True):
@@ -203,7 +215,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     kiosk.low_bandwidth()
     from metanav.tui.app import run as run_tui
 
-    return kiosk.leave(run_tui(session))
+    return kiosk.leave(run_tui(session, mouse=wants_mouse(args)))
 
 
 class OutputLost(Exception):
@@ -284,7 +296,7 @@ def _main(argv: list[str] | None = None) -> int:
     gc.disable()
     from metanav.tui.app import run as run_tui
 
-    return run_tui(session)
+    return run_tui(session, mouse=wants_mouse(args))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -335,8 +335,8 @@ def _ansi_theme() -> Theme:
     return Theme(**{**base.__dict__, "name": "ansi"})
 
 
-def run(session: Session) -> int:
+def run(session: Session, mouse: bool = False) -> int:
     app = MetanavApp(session)
     app.settle_gc_after_start = True
-    result = app.run()
+    result = app.run(mouse=mouse)
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -1,0 +1,39 @@
+"""Issue 15: quiet on the wire. The mouse is left to the terminal unless asked for (so text can
+be selected as in any program), and an idle app wakes for nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk_pty import HOME_TITLE, PYTHON, Kiosk, clean_env
+
+MOUSE_ON = b"\x1b[?1000h"  # button reporting; Textual adds all-motion (1003) and SGR (1006)
+
+
+def start(tmp_path, *args: str, **env: str) -> Kiosk:
+    app = Kiosk([PYTHON, "-m", "metanav", *args],
+                clean_env(tmp_path, METANAV_STATE_DIR=str(tmp_path / "state"), **env), tmp_path)
+    assert app.wait_for(HOME_TITLE), app.text()
+    app.pump(0.5)
+    return app
+
+
+@pytest.mark.slow
+def test_the_mouse_is_the_terminals_unless_asked_for(tmp_path):
+    app = start(tmp_path)
+    try:
+        # The terminal is never asked to report clicks or moves: a drag selects text.
+        for mode in (b"1000", b"1002", b"1003", b"1006", b"1015"):
+            assert b"\x1b[?" + mode + b"h" not in app.raw
+    finally:
+        app.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "env"), [(("--mouse",), {}), ((), {"METANAV_MOUSE": "1"})])
+def test_mouse_reporting_when_asked_for(tmp_path, args, env):
+    app = start(tmp_path, *args, **env)
+    try:
+        assert MOUSE_ON in app.raw
+    finally:
+        app.close()
