@@ -250,9 +250,9 @@ def test_help_lists_every_key_of_every_screen(state_dir):
         if screen.NUMBERS:
             assert f"- a number: {screen.NUMBERS}" in text
         for key in screen.KEYS:
-            assert f"- {key.letter}: {key.help}" in text, key
+            assert f"- {key.letter}: {key.plain_help}" in text, key
     for key in GLOBAL_KEYS:
-        assert f"- {key.letter}: {key.help}" in text
+        assert f"- {key.letter}: {key.plain_help}" in text
 
 
 def test_every_prompt_names_its_letters(state_dir):

@@ -93,7 +93,7 @@ class KioskConfig:
         return bool(self.pin_hash)
 
     def policy(self):
-        from metanav.session import Policy
+        from metanav.core.policy import Policy
 
         return Policy(
             export=self.allow_export,

@@ -1,32 +1,23 @@
 """The little framework every plain-mode screen is built on.
 
-A screen is a title, some lines, numbered choices and letter keys. The keys are declared once,
-in each screen's ``KEYS`` table: the prompt, the dispatcher and the help screen all read that
-table, so what help says can never drift from what a key does.
+A screen is a title, some lines, numbered choices and letter keys. Its letters come from the
+one command table (``core/commands.py``) into its ``KEYS``: the prompt, the dispatcher and the
+help screen all read them, so what help says can never drift from what a key does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from metanav.content.text import clean_line, wrap
+from metanav.core.commands import Command
 
 if TYPE_CHECKING:
     from metanav.plain.shell import Shell
 
 # What an action returns: True to show the screen again (its numbers changed), else nothing.
 Action = Callable[[], "bool | None"]
-
-
-@dataclass(frozen=True, slots=True)
-class Key:
-    letter: str
-    prompt: str  # words in the prompt, e.g. "b to bookmark"
-    help: str  # one line for the help screen
-    action: str  # method name; called with the rest of the answer ("t 3" gives "3")
-    in_prompt: bool = True
 
 
 def numbers(count: int) -> str:
@@ -81,7 +72,7 @@ class Page:
 class Screen:
     NAME = ""  # how help names the screen
     NUMBERS = ""  # what a number does here, for help ("" when numbers do nothing)
-    KEYS: tuple[Key, ...] = ()
+    KEYS: tuple[Command, ...] = ()  # its letters; each calls the method named by its action
 
     def __init__(self, shell: Shell):
         self.shell = shell

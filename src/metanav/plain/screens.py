@@ -12,7 +12,8 @@ from collections.abc import Callable
 from metanav.content.model import CARE_TEAM_NOTE, Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.content.text import block_lines
-from metanav.plain.base import Action, Key, Page, Screen, numbers
+from metanav.core import commands
+from metanav.plain.base import Action, Page, Screen, numbers
 from metanav.plain.shell import GLOBAL_KEYS
 from metanav.state.mylist import export, my_list, render_lines
 from metanav.state.store import MAX_TOP
@@ -79,22 +80,6 @@ class Home(Screen):
 # --------------------------------------------------------------------------------------------
 # Questions: shared actions
 # --------------------------------------------------------------------------------------------
-ADD = Key("a", "a to add your own", "add a question of your own (it is picked for you)",
-          "add")
-SHOW = Key("s", "s to show my list",
-           "show my list: only the picked questions, with notes, ready to print", "show")
-EXPORT = Key("e", "e to save it to a file", "save my list as a text file and say where",
-             "export_list")
-TOP = Key("t", "t for top three",
-          f"with a number (t 2): mark a question as one of your {MAX_TOP} most important, "
-          "or unmark it", "top")
-ASKED = Key("k", "k to mark asked", "with a number (k 2): mark a question as asked, or not asked",
-            "asked")
-NOTE = Key("n", "n for a note", "with a number (n 2): write a short note of the answer", "note")
-DELETE = Key("d", "d to delete your question", "with a number (d 2): delete a question you added",
-             "delete")
-
-
 def question_line(text: str, entry: dict) -> str:
     """'[x] Is curing my cancer the goal? (most important, asked)'"""
     tags = [word for word, on in (("most important", entry["top"]), ("asked", entry["asked"])) if on]
@@ -190,13 +175,13 @@ class QuestionActions(Screen):
         self.report(result, "Your question is added and picked. It is under My own questions.")
         return isinstance(self, (OwnQuestionsScreen, MyListScreen))
 
-    def show(self, _arg: str) -> None:
+    def show_list(self, _arg: str) -> None:
         if not self.session.policy.print:
             self.say(self.session.policy.refusal())
             return
         self.shell.open(MyListScreen(self.shell))
 
-    def export_list(self, _arg: str) -> None:
+    def export(self, _arg: str) -> None:
         if not self.session.policy.export:
             self.say(self.session.policy.refusal())
             return
@@ -214,7 +199,7 @@ class QuestionActions(Screen):
 class QuestionsScreen(QuestionActions):
     NAME = "Questions for your doctor"
     NUMBERS = "open a group of questions"
-    KEYS = (ADD, SHOW, EXPORT)
+    KEYS = commands.plain("questions")
 
     def build(self, page: Page) -> None:
         # Short on purpose: this menu is heard often, and every line costs time by ear.
@@ -246,7 +231,7 @@ class QuestionsScreen(QuestionActions):
 class GroupScreen(QuestionActions):
     NAME = "A group of questions"
     NUMBERS = "pick a question for your list, or take it off"
-    KEYS = (TOP, ASKED, NOTE, ADD, SHOW)
+    KEYS = commands.plain("group")
 
     def __init__(self, shell, group_id: str = ""):
         super().__init__(shell)
@@ -276,7 +261,7 @@ class GroupScreen(QuestionActions):
 
 class OwnQuestionsScreen(GroupScreen):
     NAME = "My own questions"
-    KEYS = (*GroupScreen.KEYS, DELETE)
+    KEYS = commands.plain("own")
 
     def title(self) -> str:
         return self.NAME
@@ -284,7 +269,7 @@ class OwnQuestionsScreen(GroupScreen):
     def items(self) -> list[tuple[str, str, str]]:
         return [(qid, text, "") for qid, text in self.store.own_questions()]
 
-    def delete(self, arg: str) -> bool | None:
+    def remove(self, arg: str) -> bool | None:
         qid = self._which(arg)
         if qid is None:
             return None
@@ -299,7 +284,7 @@ class OwnQuestionsScreen(GroupScreen):
 
 class MyListScreen(QuestionActions):
     NAME = "My list"
-    KEYS = (TOP, ASKED, NOTE, ADD, EXPORT)
+    KEYS = commands.plain("mylist")
 
     def ids(self) -> list[str]:
         return [item.id for item in my_list(self.library, self.store)]
@@ -316,7 +301,7 @@ class MyListScreen(QuestionActions):
 class TopicScreen(QuestionActions):
     NAME = "A topic"
     NUMBERS = "add a question to your list (or take it off), or open a resource or topic"
-    KEYS = (Key("b", "b to bookmark", "bookmark this topic, or remove the bookmark", "bookmark"),)
+    KEYS = commands.plain("topic")
 
     def __init__(self, shell, topic_id: str = ""):
         super().__init__(shell)
@@ -386,26 +371,17 @@ def bookmark_resource(screen: Screen, resource: Resource) -> None:
 class ResourcesScreen(Screen):
     NAME = "Support resources"
     NUMBERS = "open a resource to see its web address, phone and description"
-    KEYS = (
-        Key("f", "f to find words",
-            "with words (f spanish): show only resources with those words; f alone "
-            "clears them. Typing two or more letters without f works too", "find"),
-        Key("k", "k for kind", "choose a kind: information, helpline, money help and more", "kind"),
-        Key("l", "l for language", "choose a language", "language"),
-        Key("c", "c to clear filters", "clear the words, kind and language", "clear"),
-        Key("b", "b to bookmark", "with a number (b 2): bookmark a resource, or remove the bookmark",
-            "bookmark"),
-    )
+    KEYS = commands.plain("resources")
 
     def __init__(self, shell):
         super().__init__(shell)
-        self.filter = ResourceFilter()
+        self.filters = ResourceFilter()
         self.shown: list[Resource] = []
 
     def build(self, page: Page) -> None:
         page.add("Find help by words, kind and language; they combine. Type words to find them.")
-        page.add(f"Filter: {self.filter.describe()}.")
-        self.shown = filter_resources(self.library.resources.values(), self.filter)
+        page.add(f"Filter: {self.filters.describe()}.")
+        self.shown = filter_resources(self.library.resources.values(), self.filters)
         page.add(count_phrase(len(self.shown)))
         page.blank()
         for res in self.shown:
@@ -414,20 +390,20 @@ class ResourcesScreen(Screen):
                         [resource_extra(res, self.store.is_bookmarked("resource", res.id))])
 
     def _set(self, **changes: str) -> bool:
-        fields = {"text": self.filter.text, "kind": self.filter.kind,
-                  "language": self.filter.language, **changes}
-        self.filter = ResourceFilter(**fields)
+        fields = {"text": self.filters.text, "kind": self.filters.kind,
+                  "language": self.filters.language, **changes}
+        self.filters = ResourceFilter(**fields)
         return True
 
     def free_text(self, answer: str) -> bool | None:
         return self._set(text=answer) if len(answer) > 1 else None
 
-    def find(self, arg: str) -> bool:
+    def filter(self, arg: str) -> bool:
         return self._set(text=arg)
 
-    def clear(self, _arg: str) -> bool:
+    def clear_filters(self, _arg: str) -> bool:
         self.say("Filters cleared.")
-        self.filter = ResourceFilter()
+        self.filters = ResourceFilter()
         return True
 
     def _choose(self, what: str, options: list[tuple[str, str]], current: str, arg: str) -> str | None:
@@ -464,12 +440,12 @@ class ResourcesScreen(Screen):
 
     def kind(self, arg: str) -> bool | None:
         options = [("", "Any kind"), *filter_choices(self.library)[0]]
-        value = self._choose("kind", options, self.filter.kind, arg)
+        value = self._choose("kind", options, self.filters.kind, arg)
         return None if value is None else self._set(kind=value)
 
     def language(self, arg: str) -> bool | None:
         options = [("", "Any language"), *filter_choices(self.library)[1]]
-        value = self._choose("language", options, self.filter.language, arg)
+        value = self._choose("language", options, self.filters.language, arg)
         return None if value is None else self._set(language=value)
 
     def bookmark(self, arg: str) -> None:
@@ -481,8 +457,7 @@ class ResourcesScreen(Screen):
 class ResourceScreen(Screen):
     NAME = "A resource"
     NUMBERS = "open a topic about this resource"
-    KEYS = (Key("b", "b to bookmark", "bookmark this resource, or remove the bookmark",
-                "bookmark"),)
+    KEYS = commands.plain("resource")
 
     def __init__(self, shell, resource_id: str = ""):
         super().__init__(shell)
@@ -522,8 +497,7 @@ class ResourceScreen(Screen):
 class BookmarksScreen(Screen):
     NAME = "Bookmarks"
     NUMBERS = "open a bookmarked topic or resource"
-    KEYS = (Key("d", "d to remove a bookmark", "with a number (d 2): remove a bookmark",
-                "remove"),)
+    KEYS = commands.plain("bookmarks")
 
     def _describe(self, kind: str, item_id: str) -> tuple[str, Callable[[], Screen] | None]:
         if kind == "topic" and item_id in self.library.topics:
@@ -593,11 +567,11 @@ class Help(Screen):
             if screen.NUMBERS:
                 item(f"a number: {screen.NUMBERS}")
             for key in screen.KEYS:
-                item(f"{key.letter}: {key.help}")
+                item(f"{key.letter}: {key.plain_help}")
         page.blank()
         page.add("Everywhere:")
         for key in GLOBAL_KEYS:
-            item(f"{key.letter}: {key.help}")
+            item(f"{key.letter}: {key.plain_help}")
 
 
 SCREENS: tuple[type[Screen], ...] = (

@@ -12,17 +12,14 @@ from __future__ import annotations
 import os
 import sys
 
-from metanav.plain.base import Key, Leave, Screen, as_number, numbers
+from metanav.core import commands
+from metanav.core.commands import Command
+from metanav.plain.base import Leave, Screen, as_number, numbers
 from metanav.plain.term import EndOfInput, StopOutput, Term
 from metanav.session import Session
 
-# Keys every screen has, after its own.
-GLOBAL_KEYS = (
-    Key("h", "h for help", "help: every key on every screen", "help"),
-    Key("m", "m for the main menu", "go to the main menu (home)", "home", in_prompt=False),
-    Key("r", "r to read again", "show this screen again", "again", in_prompt=False),
-    Key("q", "q to quit", "leave metanav", "quit"),
-)
+# Letters every screen has, after its own (from the command table, core/commands.py).
+GLOBAL_KEYS = commands.plain("global")
 
 # Whole words people may type instead of a letter.
 WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q"}
@@ -80,7 +77,7 @@ class Shell:
     # -- the loop ----------------------------------------------------------------------------
     def prompt(self, screen: Screen) -> tuple[str, str]:
         """The prompt: the numbers and letters, and the default (kept on one line)."""
-        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.in_prompt]
+        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt]
         count = screen.count
         if count:
             head = "Choose 1" if count == 1 else f"Choose 1-{count}"
@@ -89,9 +86,9 @@ class Shell:
             parts = [f"Type {keys[0]}", *keys[1:]]
         return ", ".join(parts), f"[default: {screen.default()[0]}]:"
 
-    def keys_of(self, screen: Screen) -> dict[str, tuple[Key, object]]:
-        """Letter -> (key, what carries out its action): the screen's own keys come first."""
-        table: dict[str, tuple[Key, object]] = {}
+    def keys_of(self, screen: Screen) -> dict[str, tuple[Command, object]]:
+        """Letter -> (command, what carries out its action): the screen's own come first."""
+        table: dict[str, tuple[Command, object]] = {}
         for key in screen.KEYS:
             table.setdefault(key.letter, (key, screen))
         for key in GLOBAL_KEYS:
@@ -117,8 +114,11 @@ class Shell:
         letter, rest = answer[0].lower(), answer[1:]
         found = self.keys_of(screen).get(letter)
         if found and (not rest or rest[0] == " " or rest.isdigit()):
-            key, target = found
-            return getattr(target, key.action)(rest.strip())
+            command, target = found
+            if not self.session.policy.allows(command.needs):
+                self.term.say(self.session.policy.refusal())
+                return None
+            return getattr(target, command.action)(rest.strip())
         done = screen.free_text(answer)
         if done is not None:
             return done

@@ -131,7 +131,7 @@ class MetanavApp(App, inherit_bindings=False):
                 renderable = DeltaUpdate(data)
         super()._display(screen, renderable)
 
-    def action_redraw(self) -> None:
+    def action_again(self) -> None:
         """Send the whole screen again (if the terminal got garbled)."""
         if self._shadow is not None:
             self._shadow.invalidate()

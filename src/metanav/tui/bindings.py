@@ -1,102 +1,44 @@
-"""Every key of the full-screen app, in one place.
+"""Every key of the full-screen app, made from the one command table (core/commands.py).
 
-Each screen takes its bindings from here, and the help screen is generated from the same
-tables, so help can never disagree with what a key does. Every binding has an id so keys can
-be remapped with ``App.set_keymap``.
+Each screen takes its bindings from here, and the help screen and the key bar read the same
+bindings, so help can never disagree with what a key does. Every binding has the command's id,
+so keys can be remapped with ``App.set_keymap``.
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
 
-# Keys every screen has.
-GLOBAL = [
-    Binding("escape", "back", "Back", id="back"),
-    Binding("f1,question_mark", "help", "Help", key_display="?", id="help"),
-    Binding("tab", "app.focus_next", "Next part of the screen", show=False, id="focus_next"),
-    Binding("shift+tab", "app.focus_previous", "Previous part", show=False, id="focus_previous"),
-]
+from metanav.core.commands import FULL_SCREEN, Command, full_screen
 
-APP = [
-    Binding("f2", "cycle_theme", "Change colours", show=False, id="theme"),
-    Binding("f5", "redraw", "Redraw the whole screen", show=False, id="redraw"),
-    Binding("ctrl+q", "quit", "Quit", show=False, id="quit", priority=True),
-    Binding("ctrl+c", "quit", "Quit", show=False, id="quit_ctrl_c", priority=True),
-]
 
-HOME = [
-    Binding("enter", "open", "Open", id="home.open"),
-    Binding("q", "quit", "Quit", id="home.quit"),
-]
+def binding(command: Command) -> Binding:
+    return Binding(command.key, command.action, command.words, show=command.show,
+                   key_display=command.key_display or None, priority=command.priority,
+                   id=command.id)
 
-TOPIC = [
-    Binding("b", "bookmark", "Bookmark", id="topic.bookmark"),
-    Binding("r", "related", "Related", id="topic.related"),
-    Binding("space", "toggle_question", "Add question", show=False, id="topic.add"),
-]
 
-QUESTIONS = [
-    Binding("space", "toggle", "Pick", id="questions.pick"),
-    Binding("t", "top", "Top 3", id="questions.top"),
-    Binding("k", "asked", "Asked", id="questions.asked"),
-    Binding("n", "note", "Note", id="questions.note"),
-    Binding("a", "add", "Add own", id="questions.add"),
-    Binding("delete,r", "remove", "Remove own", show=False, id="questions.remove"),
-    Binding("s", "show_list", "My list", id="questions.show"),
-    Binding("w", "why", "Why ask this", show=False, id="questions.why"),
-]
+def bindings_of(screen: str) -> list[Binding]:
+    return [binding(c) for c in full_screen(screen)]
 
-MY_LIST = [
-    Binding("e", "export", "Save to file", id="mylist.export"),
-]
 
-RESOURCES = [
-    Binding("slash", "focus_filter", "Filter", key_display="/", id="resources.filter"),
-    Binding("down", "focus_list", "Go to the list", show=False, id="resources.list"),
-    Binding("ctrl+k", "next_kind", "Kind", key_display="^k", id="resources.kind", priority=True),
-    Binding("ctrl+l", "next_language", "Language", key_display="^l", id="resources.language",
-            priority=True),
-    Binding("b", "bookmark", "Bookmark", id="resources.bookmark"),
-    Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="resources.clear",
-            priority=True),
-]
-
-# The Kind and Language lines on the resources screen (widgets/choice.py).
-CHOICE = [
-    Binding("enter,space", "pick", "Choose", id="choice.pick"),
-    Binding("right", "step(1)", "Next value", show=False, id="choice.next"),
-    Binding("left", "step(-1)", "Previous value", show=False, id="choice.previous"),
-]
-
-RESOURCE = [
-    Binding("b", "bookmark", "Bookmark", id="resource.bookmark"),
-    Binding("c", "qr_code", "QR code", id="resource.qr"),
-]
-
-QR = [
-    Binding("c", "other_code", "Other code", id="qr.other"),
-]
-
+GLOBAL = bindings_of("global")
+APP = bindings_of("app")
+HOME = bindings_of("home")
+TOPIC = bindings_of("topic")
+QUESTIONS = bindings_of("questions")
+MY_LIST = bindings_of("mylist")
+RESOURCES = bindings_of("resources")
+CHOICE = bindings_of("choice")  # the Kind and Language lines on the resources screen
+RESOURCE = bindings_of("resource")
+QR = bindings_of("qr")
+BOOKMARKS = bindings_of("bookmarks")
+PROMPT = bindings_of("prompt")
 # Kiosk mode only (MetanavApp.check_action hides them elsewhere). The staff key is remapped
 # from kiosk.ini with set_keymap({"kiosk.staff_exit": ...}). "stay" answers every key that
 # would leave or suspend the app elsewhere; it comes after the quit bindings, which kiosk
 # mode disables, so those keys land here.
-KIOSK = [
-    Binding("f10,ctrl+d", "done", "Done - clear", key_display="F10", id="kiosk.done",
-            priority=True),
-    Binding("ctrl+x", "staff_exit", "Staff exit", show=False, id="kiosk.staff_exit", priority=True),
-    Binding("ctrl+c,ctrl+q,ctrl+backslash,ctrl+z", "stay", "Stay", show=False, id="kiosk.stay",
-            priority=True),
-]
-
-BOOKMARKS = [
-    Binding("enter", "open", "Open", id="bookmarks.open"),
-    Binding("delete,d", "remove", "Remove", key_display="d", id="bookmarks.remove"),
-]
-
-PROMPT = [
-    Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
-]
+KIOSK = bindings_of("kiosk")
 
 LIST_KEYS = [
     ("Up / Down", "move the highlight"),
@@ -106,19 +48,11 @@ LIST_KEYS = [
     ("1-9", "jump to a numbered item (type two digits quickly for 10 and up)"),
 ]
 
-# What the help screen lists, in order: (section title, bindings).
-HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
-    ("Everywhere", GLOBAL + APP),
-    ("Home", HOME),
-    ("A topic", TOPIC),
-    ("Questions for your doctor", QUESTIONS),
-    ("My list", MY_LIST),
-    ("Support resources", RESOURCES),
-    ("The Kind and Language lines", CHOICE),
-    ("One resource", RESOURCE),
-    ("A QR code", QR),
-    ("Bookmarks", BOOKMARKS),
-    ("Typing a question or note", PROMPT),
+# What the help screen lists, in order: (section title, bindings). The kiosk's own section is
+# added by the help screen on a kiosk.
+HELP_SECTIONS: list[tuple[str, list[Binding]]] = [("Everywhere", GLOBAL + APP)] + [
+    (title, bindings_of(screen)) for screen, (title, _) in FULL_SCREEN.items()
+    if screen not in ("global", "app", "kiosk")
 ]
 
 
@@ -130,9 +64,9 @@ def key_words(binding: Binding) -> str:
 
 
 _NAMES = {
-    "escape": "Escape", "enter": "Enter", "space": "Space", "tab": "Tab", "shift+tab": "Shift+Tab", "delete": "Delete",
-    "question_mark": "?", "slash": "/", "pageup": "Page Up", "pagedown": "Page Down",
-    "up": "Up", "down": "Down", "left": "Left", "right": "Right",
+    "escape": "Escape", "enter": "Enter", "space": "Space", "tab": "Tab", "shift+tab": "Shift+Tab",
+    "delete": "Delete", "question_mark": "?", "slash": "/", "pageup": "Page Up",
+    "pagedown": "Page Down", "up": "Up", "down": "Down", "left": "Left", "right": "Right",
 }
 
 

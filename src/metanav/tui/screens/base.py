@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from metanav.content.text import clean_line
+from metanav.core.commands import COMMANDS, Command
 from metanav.tui import bindings
 from metanav.tui.widgets.key_bar import KeyBar
 from metanav.tui.widgets.lean_list import LeanList
@@ -107,6 +108,30 @@ class BaseScreen(Screen):
         widget = event.widget
         if not isinstance(widget, (LeanList, Input)):
             self.app.cursor_position = widget.content_region.offset
+
+    # -- the kiosk policy, from the command table ----------------------------------------------
+    def command_for(self, action: str) -> Command | None:
+        """The command (core/commands.py) that this screen's binding for ``action`` carries."""
+        for binding in type(self).BINDINGS:
+            if binding.action == action and binding.id in COMMANDS:
+                return COMMANDS[binding.id]
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A command the policy switches off is left off the key bar..."""
+        command = self.command_for(action)
+        if command is not None and not self.session.policy.allows(command.needs):
+            return False
+        return True
+
+    def on_key(self, event) -> None:
+        """...but its key still says why nothing happens."""
+        for binding in type(self).BINDINGS:
+            command = COMMANDS.get(binding.id or "")
+            if (command is not None and event.key in binding.key.split(",")
+                    and not self.session.policy.allows(command.needs)):
+                self.say(self.session.policy.refusal())
+                return
 
     # Actions every screen has.
     def action_back(self) -> None:

@@ -73,7 +73,7 @@ class HomeScreen(ListScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit" and not self.session.policy.quit:
             return False  # a kiosk: no "q Quit" in the footer...
-        return True
+        return super().check_action(action, parameters)
 
     def on_key(self, event) -> None:
         if event.key == "q" and not self.session.policy.quit:

@@ -103,7 +103,7 @@ class QrScreen(BaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "other_code":
             return len(self.codes) > 1
-        return True
+        return super().check_action(action, parameters)
 
     def action_other_code(self) -> None:
         if len(self.codes) > 1:

@@ -78,15 +78,6 @@ class QuestionsScreen(ListScreen):
 
     AUTO_FOCUS = "#questions-list"
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add", "note") and not self.session.policy.own_notes:
-            return False  # not offered where it is switched off (a kiosk)...
-        return True
-
-    def on_key(self, event) -> None:
-        if event.key in ("a", "n") and not self.session.policy.own_notes:
-            self.say(self.session.policy.refusal())  # ...but the key still says why
-
     def _rows(self) -> list[Row]:
         library, store = self.session.library, self.session.store
         rows: list[Row] = []
@@ -260,15 +251,6 @@ class MyListScreen(BaseScreen):
         width = max(30, self.size.width - 2) if self.size.width else 78
         items = my_list(self.session.library, self.session.store)
         self.query_one("#mylist-text", Static).update(plain("\n".join(render_lines(items, width))))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "export" and not self.session.policy.export:
-            return False
-        return True
-
-    def on_key(self, event) -> None:
-        if event.key == "e" and not self.session.policy.export:
-            self.say(self.session.policy.refusal())
 
     def action_export(self) -> None:
         if not self.session.policy.export:

@@ -124,25 +124,25 @@ class ResourcesScreen(ListScreen):
         self.metanav.open_resource(self.matches[event.index].id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_filter" and isinstance(self.focused, Input):
+        if action == "filter" and isinstance(self.focused, Input):
             return False  # already typing in the filter: "/" is just a character there
-        return True
+        return super().check_action(action, parameters)
 
     def action_focus_list(self) -> None:
         """Down from the filter box goes to the list (the list moves its own highlight)."""
         if not isinstance(self.focused, LeanList):
             self.main_list().focus()
 
-    def action_focus_filter(self) -> None:
+    def action_filter(self) -> None:
         self.query_one("#filter-text", Input).focus()
 
     def _cycle(self, choice_id: str) -> None:
         self.query_one(choice_id, Choice).action_step(1)
 
-    def action_next_kind(self) -> None:
+    def action_kind(self) -> None:
         self._cycle("#filter-kind")
 
-    def action_next_language(self) -> None:
+    def action_language(self) -> None:
         self._cycle("#filter-language")
 
     def action_clear_filters(self) -> None:

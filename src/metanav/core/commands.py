@@ -1,0 +1,211 @@
+"""Every command of metanav, named once: the one table both faces are made from.
+
+A ``Command`` says what a person can do, in words, and how each face offers it:
+
+- ``key``: the full-screen key(s), Textual names, comma-separated ("delete,r"); "" when the
+  full screen has no key for it. ``tui/bindings.py`` makes Textual ``Binding``s from it, and
+  the key bar and the full-screen help read those.
+- ``letter``: plain mode's letter ("t", typed alone or with a number: "t 2"); "" when plain
+  mode has no letter for it. Plain mode's prompt, dispatcher and help read it.
+- ``action``: the method both faces call: ``action_<action>`` on a full screen,
+  ``<action>(rest_of_answer)`` on a plain screen.
+- ``words`` (key bar, full-screen help) and ``help`` (plain help, a sentence).
+- ``only``: for a command one face alone has, why (the parity test reads it).
+
+Which commands each screen offers is listed per face below (``FULL_SCREEN``, ``PLAIN``), in
+the order help lists them. To add a command: add it to ``COMMANDS``, list it on a screen of
+each face (or say in ``only`` why not), write its ``action`` in both faces, and add its case
+to ``tests/test_parity.py``. Plain Python: never imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from metanav.state.store import MAX_TOP
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    id: str
+    action: str
+    words: str
+    help: str = ""
+    key: str = ""
+    letter: str = ""
+    prompt: str = ""  # plain mode's prompt words ("t for top three"); "" keeps it out of the prompt
+    key_display: str = ""
+    show: bool = True  # on the full screen's key bar
+    priority: bool = False  # full screen: works even while typing in a box
+    takes_number: bool = False  # plain mode: "t 2" acts on item 2
+    needs: str = ""  # the policy switch it needs (core/policy.py), "" for none
+    only: str = ""  # why only one face has it
+
+    @property
+    def plain_help(self) -> str:
+        """The line plain mode's help shows after the letter."""
+        lead = f"with a number ({self.letter} 2): " if self.takes_number else ""
+        return lead + (self.help or self.words)
+
+
+_ALL = [
+    # -- everywhere ----------------------------------------------------------------------------
+    Command("back", "back", "Back", "go back one screen", key="escape",
+            only="plain mode goes back with Enter alone (the default) or Ctrl+D"),
+    Command("help", "help", "Help", "help: every key on every screen", key="f1,question_mark",
+            key_display="?", letter="h", prompt="h for help"),
+    Command("home", "home", "Main menu", "go to the main menu (home)", letter="m",
+            only="the full screen goes back with Escape, a screen at a time"),
+    Command("again", "again", "Redraw the whole screen", "show this screen again", key="f5",
+            letter="r", show=False),
+    Command("quit", "quit", "Quit", "leave metanav", key="ctrl+q", letter="q", prompt="q to quit",
+            show=False, priority=True),
+    Command("quit_ctrl_c", "quit", "Quit", key="ctrl+c", show=False, priority=True,
+            only="plain mode: Ctrl+C is the terminal's own interrupt"),
+    Command("focus_next", "app.focus_next", "Next part of the screen", key="tab", show=False,
+            only="plain mode has one part per screen"),
+    Command("focus_previous", "app.focus_previous", "Previous part", key="shift+tab",
+            show=False, only="plain mode has one part per screen"),
+    Command("theme", "cycle_theme", "Change colours", key="f2", show=False,
+            only="plain mode has no colours"),
+    # -- home ----------------------------------------------------------------------------------
+    Command("home.open", "open", "Open", key="enter", only="plain mode opens with a number"),
+    Command("home.quit", "quit", "Quit", key="q",
+            only="plain mode's q is the everywhere key"),
+    # -- a topic -------------------------------------------------------------------------------
+    Command("topic.bookmark", "bookmark", "Bookmark", "bookmark this topic, or remove the bookmark",
+            key="b", letter="b", prompt="b to bookmark"),
+    Command("topic.related", "related", "Related", key="r",
+            only="plain mode numbers the related items under the text"),
+    Command("topic.add", "toggle_question", "Add question", key="space", show=False,
+            only="plain mode picks a question with its number"),
+    # -- questions -----------------------------------------------------------------------------
+    Command("questions.pick", "toggle", "Pick", key="space",
+            only="plain mode picks a question with its number"),
+    Command("questions.top", "top", "Top 3",
+            f"mark a question as one of your {MAX_TOP} most important, or unmark it",
+            key="t", letter="t", prompt="t for top three", takes_number=True),
+    Command("questions.asked", "asked", "Asked", "mark a question as asked, or not asked",
+            key="k", letter="k", prompt="k to mark asked", takes_number=True),
+    Command("questions.note", "note", "Note", "write a short note of the answer", key="n",
+            letter="n", prompt="n for a note", takes_number=True, needs="own_notes"),
+    Command("questions.add", "add", "Add own", "add a question of your own (it is picked for you)",
+            key="a", letter="a", prompt="a to add your own", needs="own_notes"),
+    Command("questions.remove", "remove", "Remove own", "delete a question you added",
+            key="delete,r", letter="d", prompt="d to delete your question", show=False,
+            takes_number=True),
+    Command("questions.show", "show_list", "My list",
+            "show my list: only the picked questions, with notes, ready to print", key="s",
+            letter="s", prompt="s to show my list", needs="print"),
+    Command("questions.why", "why", "Why ask this", key="w", show=False,
+            only="plain mode prints why to ask each question under it"),
+    Command("mylist.export", "export", "Save to file", "save my list as a text file and say where",
+            key="e", letter="e", prompt="e to save it to a file", needs="export"),
+    # -- support resources ---------------------------------------------------------------------
+    Command("resources.filter", "filter", "Filter",
+            "with words (f spanish): show only resources with those words; f alone clears them. "
+            "Typing two or more letters without f works too",
+            key="slash", key_display="/", letter="f", prompt="f to find words"),
+    Command("resources.list", "focus_list", "Go to the list", key="down", show=False,
+            only="plain mode has no focus to move"),
+    Command("resources.kind", "kind", "Kind",
+            "choose a kind: information, helpline, money help and more", key="ctrl+k",
+            key_display="^k", letter="k", prompt="k for kind", priority=True),
+    Command("resources.language", "language", "Language", "choose a language", key="ctrl+l",
+            key_display="^l", letter="l", prompt="l for language", priority=True),
+    Command("resources.bookmark", "bookmark", "Bookmark", "bookmark a resource, or remove the bookmark",
+            key="b", letter="b", prompt="b to bookmark", takes_number=True),
+    Command("resources.clear", "clear_filters", "Clear filters", "clear the words, kind and language",
+            key="ctrl+r", letter="c", prompt="c to clear filters", show=False, priority=True),
+    # -- the Kind and Language lines (full screen) ---------------------------------------------
+    Command("choice.pick", "pick", "Choose", key="enter,space",
+            only="plain mode asks for a number"),
+    Command("choice.next", "step(1)", "Next value", key="right", show=False,
+            only="plain mode asks for a number"),
+    Command("choice.previous", "step(-1)", "Previous value", key="left", show=False,
+            only="plain mode asks for a number"),
+    # -- one resource --------------------------------------------------------------------------
+    Command("resource.bookmark", "bookmark", "Bookmark",
+            "bookmark this resource, or remove the bookmark", key="b", letter="b",
+            prompt="b to bookmark"),
+    Command("resource.qr", "qr_code", "QR code", key="c",
+            only="a QR code needs a screen that draws blocks; plain mode reads the address"),
+    Command("qr.other", "other_code", "Other code", key="c", only="plain mode has no QR codes"),
+    # -- bookmarks -----------------------------------------------------------------------------
+    Command("bookmarks.open", "open", "Open", key="enter", only="plain mode opens with a number"),
+    Command("bookmarks.remove", "remove", "Remove", "remove a bookmark", key="delete,d",
+            key_display="d", letter="d", prompt="d to remove a bookmark", takes_number=True),
+    # -- a typing box (full screen) ------------------------------------------------------------
+    Command("prompt.cancel", "cancel", "Cancel", key="escape",
+            only="plain mode cancels with Enter alone"),
+    # -- kiosk (full screen; plain mode's q and Ctrl+D ask the same) ---------------------------
+    Command("kiosk.done", "done", "Done - clear", key="f10,ctrl+d", key_display="F10",
+            priority=True, only="plain mode's q asks the same in a kiosk"),
+    Command("kiosk.staff_exit", "staff_exit", "Staff exit", key="ctrl+x", show=False,
+            priority=True, only="plain mode reads the staff key itself (plain/kiosk.py)"),
+    Command("kiosk.stay", "stay", "Stay", key="ctrl+c,ctrl+q,ctrl+backslash,ctrl+z", show=False,
+            priority=True, only="plain mode ignores these signals"),
+]
+
+COMMANDS: dict[str, Command] = {c.id: c for c in _ALL}
+
+
+def commands(*ids: str) -> tuple[Command, ...]:
+    return tuple(COMMANDS[i] for i in ids)
+
+
+# The full screen: which commands each screen has, and the help screen's sections, in order.
+FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "global": ("Everywhere", ("back", "help", "focus_next", "focus_previous")),
+    "app": ("Everywhere", ("theme", "again", "quit", "quit_ctrl_c")),
+    "home": ("Home", ("home.open", "home.quit")),
+    "topic": ("A topic", ("topic.bookmark", "topic.related", "topic.add")),
+    "questions": ("Questions for your doctor", (
+        "questions.pick", "questions.top", "questions.asked", "questions.note", "questions.add",
+        "questions.remove", "questions.show", "questions.why")),
+    "mylist": ("My list", ("mylist.export",)),
+    "resources": ("Support resources", (
+        "resources.filter", "resources.list", "resources.kind", "resources.language",
+        "resources.bookmark", "resources.clear")),
+    "choice": ("The Kind and Language lines", ("choice.pick", "choice.next", "choice.previous")),
+    "resource": ("One resource", ("resource.bookmark", "resource.qr")),
+    "qr": ("A QR code", ("qr.other",)),
+    "bookmarks": ("Bookmarks", ("bookmarks.open", "bookmarks.remove")),
+    "prompt": ("Typing a question or note", ("prompt.cancel",)),
+    "kiosk": ("This shared screen", ("kiosk.done", "kiosk.staff_exit", "kiosk.stay")),
+}
+
+# Plain mode: the letters of each screen (its own first, then GLOBAL's).
+PLAIN: dict[str, tuple[str, ...]] = {
+    "global": ("help", "home", "again", "quit"),
+    "home": (),
+    "topic_group": (),
+    "topic": ("topic.bookmark",),
+    "questions": ("questions.add", "questions.show", "mylist.export"),
+    "group": ("questions.top", "questions.asked", "questions.note", "questions.add",
+              "questions.show"),
+    "own": ("questions.top", "questions.asked", "questions.note", "questions.add",
+            "questions.show", "questions.remove"),
+    "mylist": ("questions.top", "questions.asked", "questions.note", "questions.add",
+               "mylist.export"),
+    "resources": ("resources.filter", "resources.kind", "resources.language",
+                  "resources.clear", "resources.bookmark"),
+    "resource": ("resource.bookmark",),
+    "bookmarks": ("bookmarks.remove",),
+    "help": (),
+}
+
+
+def full_screen(screen: str) -> tuple[Command, ...]:
+    return commands(*FULL_SCREEN[screen][1])
+
+
+def plain(screen: str) -> tuple[Command, ...]:
+    return commands(*PLAIN[screen])
+
+
+def both_faces() -> list[Command]:
+    """Commands each face offers: the ones a parity test must walk."""
+    on_full = {cid for _, ids in FULL_SCREEN.values() for cid in ids}
+    on_plain = {cid for ids in PLAIN.values() for cid in ids}
+    return [c for c in _ALL if c.id in on_full and c.id in on_plain]
