@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 
 from textual import events
 from textual._compositor import CompositorUpdate
 from textual.app import App, SuspendNotSupported
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.geometry import Offset
 from textual.theme import Theme
 
@@ -17,6 +18,7 @@ from metanav import kiosk
 from metanav.session import THEME_NAMES, Session
 from metanav.tui import bindings
 from metanav.tui.delta import DeltaUpdate, Shadow
+from metanav.tui.no_colour import NoColour
 from metanav.tui.screens.base import BaseScreen
 from metanav.tui.screens.home import HomeScreen
 
@@ -103,6 +105,14 @@ class MetanavApp(App, inherit_bindings=False):
         # Send only changed cells (see delta.py); METANAV_FULL_REDRAW=1 turns this off.
         self._shadow: Shadow | None = None if os.environ.get("METANAV_FULL_REDRAW") else Shadow()
         self._shown_cursor: Offset | None = None
+        self._no_colour = NoColour()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """With NO_COLOR, no colour codes at all (see no_colour.py), not Textual's greys."""
+        filters = super().get_line_filters()
+        if not self.no_color:
+            return filters
+        return [self._no_colour if isinstance(f, Monochrome | NoColor) else f for f in filters]
 
     def _display(self, screen, renderable) -> None:  # type: ignore[override]
         shadow = self._shadow
