@@ -82,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--force", action="store_true", help="replace FILE if it already exists"
     )
+    find = sub.add_parser("search", help="search topics, questions and resources for words")
+    find.add_argument("words", nargs="*", help="the words to look for")
+    find.add_argument("--json", action="store_true", help="one JSON object per result line")
+    find.add_argument("--limit", type=int, default=20, metavar="N",
+                      help="show at most N results (default 20)")
     return parser
 
 
@@ -170,6 +175,31 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     print(f"Saved your questions list to {path}")
     return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Ranked results for scripts and people; exit 1 when nothing matched (as grep does)."""
+    import json
+
+    from metanav.content.index import search
+
+    library = _load(args)
+    if library is None:
+        return EXIT_BAD_CONTENT
+    results = search(library, " ".join(args.words), limit=max(1, min(args.limit, 1000)))
+    if args.json:
+        for hit in results.hits:
+            print(json.dumps(hit.as_dict(), ensure_ascii=False))
+        if not results.hits:
+            print(json.dumps({"kind": "none", "query": results.query, "message":
+                              results.summary(), "closest": results.closest,
+                              "help_lines": [r.id for r in results.help_lines]},
+                             ensure_ascii=False))
+        return EXIT_OK if results.hits else EXIT_ERROR
+    from metanav.content.search import describe_results
+
+    print("\n".join(describe_results(results)))
+    return EXIT_OK if results.hits else EXIT_ERROR
 
 
 def make_session(args: argparse.Namespace, library, kiosk_config=None):
@@ -274,6 +304,8 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_check_data(args)
     if args.command == "export":
         return cmd_export(args)
+    if args.command == "search":
+        return cmd_search(args)
     if args.kiosk:
         return run_kiosk(args)
     library = _load(args)

@@ -35,7 +35,7 @@ CACHE_FORMAT = 2
 MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
 
 _HERE = Path(__file__).resolve().parent
-_CODE = ("model.py", "load.py", "text.py", "cache.py")
+_CODE = ("model.py", "load.py", "text.py", "cache.py", "words.py")
 
 
 def cache_dir() -> Path:
@@ -50,7 +50,8 @@ def cache_dir() -> Path:
 def yaml_files(folder: Path) -> list[Path]:
     """The YAML files the loader reads from one content folder."""
     files = sorted((folder / "topics").glob("*.yaml")) if (folder / "topics").is_dir() else []
-    files += [p for p in (folder / "questions.yaml", folder / "resources.yaml") if p.exists()]
+    files += [p for p in (folder / "questions.yaml", folder / "resources.yaml",
+                         folder / "synonyms.yaml") if p.exists()]
     return files
 
 

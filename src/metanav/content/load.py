@@ -15,6 +15,7 @@ Later folders add items or replace items with the same id.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import difflib
 import re
@@ -690,7 +691,7 @@ def load_library(
     _load_folder(folders[0], out, problems, required=True)
     for folder in folders[1:]:
         _load_folder(folder, out, problems, required=False)
-    return _finish(out, problems)
+    return _with_synonyms(folders, out, problems)
 
 
 def check_folder(folder: Path) -> Library:
@@ -698,7 +699,16 @@ def check_folder(folder: Path) -> Library:
     problems: list[Problem] = []
     out = _Collected()
     _load_folder(Path(folder), out, problems, required=True)
-    return _finish(out, problems)
+    return _with_synonyms([Path(folder)], out, problems)
+
+
+def _with_synonyms(folders: list[Path], out: _Collected, problems: list[Problem]) -> Library:
+    """The library with the search synonyms of its folders (``synonyms.yaml``, optional)."""
+    from metanav.content.words import load_synonyms
+
+    synonyms, found = load_synonyms(folders)
+    problems.extend(found)
+    return dataclasses.replace(_finish(out, problems), synonyms=synonyms)
 
 
 def _finish(out: _Collected, problems: list[Problem]) -> Library:

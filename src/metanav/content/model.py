@@ -101,6 +101,24 @@ class Resource:
         return LANGUAGES.get(self.language, self.language)
 
 
+@dataclass(frozen=True)
+class Synonyms:
+    """From synonyms.yaml: everyday phrases (folded word tuples), each with the phrases of
+    ours it also finds ("hotline" also finds "helpline")."""
+
+    finds: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    @property
+    def longest(self) -> int:
+        return max((len(k) for k in self.finds), default=1)
+
+    def merged(self, other: Synonyms) -> Synonyms:
+        combined = dict(self.finds)
+        for key, targets in other.finds.items():
+            combined[key] = tuple(dict.fromkeys(combined.get(key, ()) + targets))
+        return Synonyms(combined)
+
+
 @dataclass(frozen=True, slots=True)
 class Library:
     """All content, validated and cross-referenced. Dicts keep the order people see."""
@@ -109,6 +127,7 @@ class Library:
     groups: dict[str, QuestionGroup]
     questions: dict[str, Question]
     resources: dict[str, Resource]
+    synonyms: Synonyms = field(default_factory=Synonyms, compare=False)
 
     def questions_in(self, group_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.group == group_id]

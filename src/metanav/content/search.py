@@ -86,3 +86,24 @@ def filter_choices(library: Library) -> tuple[list[tuple[str, str]], list[tuple[
     languages = [(code, names[code]) for code in order]
     _choices[:] = [(library, kinds, languages), *_choices[:3]]
     return kinds, languages
+
+
+def describe_results(results, numbered: bool = True) -> list[str]:
+    """Search results as plain lines (``metanav search``, plain mode): a count, then each
+    result's title, where it is, and its one-line snippet; or "No matches", the closest words
+    in the content, and help lines to call."""
+    lines = [results.summary()]
+    if results.note:
+        lines.append(results.note)
+    for n, hit in enumerate(results.hits, start=1):
+        lines.append(f"{n}. {hit.title} ({hit.where})" if numbered else f"{hit.title} ({hit.where})")
+        lines.append(f"   {hit.snippet}")
+    if results.query.strip() and not results.hits:
+        if results.closest:
+            lines.append(f"Closest words in metanav: {', '.join(results.closest)}.")
+        if results.help_lines:
+            lines.append("To talk with someone now, call a help line:")
+            for r in results.help_lines:
+                lines.append(f"- {r.name}: {r.phone or r.url}")
+        lines.append("Your care team can help you find answers too.")
+    return lines

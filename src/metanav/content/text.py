@@ -40,6 +40,24 @@ def clean_line(value: object) -> str:
     return " ".join(clean(value).split())
 
 
+# Whole escape sequences: CSI (ESC [ or the one-byte \x9b), OSC/DCS/APC/PM/SOS strings up to
+# BEL or ESC \ (or the end), and two-byte ESC sequences.
+_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]P_^X]|[\x90\x9d\x9e\x9f\x98])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+
+
+def clean_typed(value: object, limit: int = 0) -> str:
+    """Typed or pasted text (a search): whole escape sequences go (a pasted colour code leaves
+    no ``[31m`` behind), then :func:`clean_line`. ``limit`` cuts it, marking the cut with …"""
+    text = clean_line(_SEQUENCE.sub("", "" if value is None else str(value)))
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of section text: a paragraph, or a bullet list."""
