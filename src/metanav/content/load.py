@@ -585,14 +585,15 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
             out.refs[("resource", resource_id)] = resource_refs
 
 
-CONTENT_NAMES = ("topics", "questions.yaml", "resources.yaml")
+CONTENT_NAMES = ("topics", "questions.yaml", "resources.yaml", "synonyms.yaml")
 
 
 def content_files(folder: Path) -> list[Path]:
     """The files the loader reads from one content folder, in the order it reads them."""
     topic_dir = folder / "topics"
     files = sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []
-    return files + [p for p in (folder / "questions.yaml", folder / "resources.yaml") if p.exists()]
+    names = ("questions.yaml", "resources.yaml", "synonyms.yaml")
+    return files + [p for p in (folder / name for name in names) if p.exists()]
 
 
 def _did_you_mean(name: str, choices: Iterable[str]) -> str:
