@@ -44,7 +44,7 @@ def test_scripted_bookmark_survives_a_restart(state_dir):
     first = next(iter(LIB.topics.values()))
     run = run_plain(state_dir, ["1", "b", "", "q"])
     assert f"\n{first.title}\n" in run.out
-    assert "Bookmarked." in run.out
+    assert f"Bookmarked: {first.title}. Find it under Bookmarks." in run.out
     assert state(state_dir)["bookmarks"] == [{"kind": "topic", "id": first.id}]
     again = run_plain(state_dir, [str(HOME["bookmarks"]), "q"])
     assert f"1. Topic: {first.title}" in again.out
@@ -215,7 +215,7 @@ def test_resource_detail_and_bookmark_from_list_and_detail(state_dir):
         ("Language", res.language_name), ("Web address", res.url), ("Phone", res.phone),
     ):
         assert f"\n{label}: {value}" in detail
-    assert "\nDescription: " in detail
+    assert "\nAbout: " in detail
     assert f"Bookmarked: {other.name}" in run.out
     assert f"Bookmarked: {res.name}" in run.out
     assert state(state_dir)["bookmarks"] == [

@@ -260,7 +260,7 @@ def test_a_failed_save_is_said_in_words(tmp_path):
     session = Session(library=LIB, store=store)
     out = run_in_process(session, ["1", "b", "q"])
     assert "Your saved lists could not be read" in out
-    assert "Bookmarked." in out
+    assert "Bookmarked:" in out
     assert "Saving failed" in out
 
 

@@ -100,7 +100,7 @@ async def test_add_related_question_from_topic(tmp_path):
     topic = next(iter(bundled_library().topics.values()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "r", "enter")
-        assert "Added to your questions list" in status(app)
+        assert "Picked. It is on your list." in status(app)
         assert saved(tmp_path)["checklist"][topic.questions[0]]["chosen"] is True
         assert "[x]" in screen_text(app)
 
@@ -162,7 +162,7 @@ async def test_show_my_list_and_export(tmp_path, monkeypatch):
         assert bundled_library().questions[qid].text[:30] in text
         assert "Answer: Ask about trials" in text
         await pilot.press("e")
-        assert "Saved to" in status(app)
+        assert "Saved your list to" in status(app)
     files = list(export_dir.glob("metanav-questions-*.txt"))
     assert len(files) == 1
     assert "Answer: Ask about trials" in files[0].read_text(encoding="utf-8")
@@ -436,7 +436,7 @@ async def test_removing_an_own_question_asks_first(tmp_path):
         await pilot.press("n")
         assert status(app) == "Your question is kept."
         await pilot.press("r", "y")
-        assert status(app) == "Your question is removed."
+        assert status(app) == "Your question is deleted."
     assert saved(tmp_path)["own_questions"] == []
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from metanav.content.text import clean_line, wrap
+from metanav.core.actions import Done
 from metanav.core.commands import Command
 
 if TYPE_CHECKING:
@@ -108,11 +109,10 @@ class Screen:
     def say(self, text: str) -> None:
         self.shell.term.say(text)
 
-    def report(self, result, done: str) -> None:
-        """Confirm in words; if saving failed, say that too (the change is kept in memory)."""
-        self.say(done)
-        if not result.ok:
-            self.say(result.message)
+    def tell(self, done: Done) -> None:
+        """Say what an action did, with what it was about; if saving failed, say that too."""
+        for line in done.lines(long=True):
+            self.say(line)
 
     def which(self, arg: str, items: int, what: str) -> int | None:
         """The index of the item a person means: from ``arg`` ("t 3"), or asked for."""

@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 
 from metanav import kiosk
+from metanav.core import actions
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
 from metanav.plain.shell import Shell
 from metanav.plain.term import EndOfInput, Term
@@ -247,14 +248,13 @@ def run(session: Session, stdin_fd: int | None = None, stdout=None,
 
 
 def clear_session(session: Session, keyboard: KioskInput, out) -> None:
-    session.store.reset()
-    session.notices.clear()
+    done = actions.clear_session(session)
     keyboard.forget_typing()
     if _isatty(out):
         out.write(CLEAR_SCREEN)
     else:
         out.write("\n")
-    out.write(kiosk.CLEARED + "\n")  # one line: the home screen still fits 24 lines under it
+    out.write(done.words + "\n")  # one line: the home screen still fits 24 lines under it
     out.flush()
 
 

@@ -12,11 +12,10 @@ from collections.abc import Callable
 from metanav.content.model import CARE_TEAM_NOTE, Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.content.text import block_lines
-from metanav.core import commands
+from metanav.core import actions, commands
 from metanav.plain.base import Action, Page, Screen, numbers
 from metanav.plain.shell import GLOBAL_KEYS
-from metanav.state.mylist import export, my_list, render_lines
-from metanav.state.store import MAX_TOP
+from metanav.state.mylist import my_list, render_lines
 
 
 def plural(count: int, word: str) -> str:
@@ -88,109 +87,63 @@ def question_line(text: str, entry: dict) -> str:
 
 
 class QuestionActions(Screen):
-    """Letters that act on the questions a screen numbers (``ids``), and on my list."""
+    """Letters that act on the questions a screen numbers (``ids``), and on my list. Each
+    finds the question the person means and calls the core's action (core/actions.py)."""
 
     def ids(self) -> list[str]:
         return []
-
-    def text_of(self, qid: str) -> str:
-        question = self.library.questions.get(qid)
-        return question.text if question else dict(self.store.own_questions()).get(qid, "")
 
     def _which(self, arg: str) -> str | None:
         index = self.which(arg, len(self.ids()), "question")
         return None if index is None else self.ids()[index]
 
     def pick(self, qid: str) -> None:
-        on = not self.store.entry(qid)["chosen"]
-        result = self.store.set_chosen(qid, on)
-        done = "Picked. It is on your list:" if on else "Taken off your list:"
-        self.report(result, f"{done} {self.text_of(qid)}")
-
-    def _ensure_chosen(self, qid: str) -> None:
-        if not self.store.entry(qid)["chosen"]:
-            self.store.set_chosen(qid, True)
+        self.tell(actions.toggle_pick(self.session, qid))
 
     def top(self, arg: str) -> bool | None:
         qid = self._which(arg)
         if qid is None:
             return None
-        on = not self.store.entry(qid)["top"]
-        result = self.store.set_top(qid, on)
-        if on and not result.ok and not self.store.entry(qid)["top"]:
-            self.say(f"{result.message} To choose another, first unmark one: s shows my list, "
-                     "where t and its number unmarks it.")
-            return None
-        if on:
-            done = f"Marked as most important ({self.store.top_count()} of {MAX_TOP}):"
-        else:
-            done = "No longer marked as most important:"
-        self.report(result, f"{done} {self.text_of(qid)}")
-        return isinstance(self, MyListScreen)
+        done = actions.toggle_top(self.session, qid)
+        self.tell(done)
+        if not done.ok:
+            self.say("s shows my list, where t and its number unmarks one.")
+        return done.ok and isinstance(self, MyListScreen)
 
     def asked(self, arg: str) -> bool | None:
         qid = self._which(arg)
         if qid is None:
             return None
-        on = not self.store.entry(qid)["asked"]
-        if on:
-            self._ensure_chosen(qid)
-        result = self.store.set_asked(qid, on)
-        done = "Marked as asked:" if on else "Marked as not asked yet:"
-        self.report(result, f"{done} {self.text_of(qid)}")
+        self.tell(actions.toggle_asked(self.session, qid))
         return isinstance(self, MyListScreen)
 
     def note(self, arg: str) -> bool | None:
-        if not self.session.policy.own_notes:
-            self.say(self.session.policy.refusal())
-            return None
         qid = self._which(arg)
         if qid is None:
             return None
-        self.say(f"Note for: {self.text_of(qid)}")
+        self.say(f"Note for: {actions.question_text(self.session, qid)}")
         old = self.store.entry(qid)["note"]
         if old:
             self.say(f"The note now: {old}")
         hint = "Enter alone keeps it; a single - removes it" if old else "Enter alone to cancel"
         text = self.shell.ask(f"Type a short note of the answer, then Enter ({hint}):")
         if not text or (text == "-" and not old):
-            self.say("Note not changed.")
+            self.say(actions.NOTE_UNCHANGED)
             return None
-        text = "" if text == "-" else text
-        if text:
-            self._ensure_chosen(qid)
-        result = self.store.set_note(qid, text)
-        self.report(result, "Note saved." if text else "Note removed.")
+        self.tell(actions.write_note(self.session, qid, "" if text == "-" else text))
         return isinstance(self, MyListScreen)
 
     def add(self, arg: str) -> bool | None:
-        if not self.session.policy.own_notes:
-            self.say(self.session.policy.refusal())
-            return None
         text = arg or self.shell.ask("Type your question, then Enter (Enter alone to cancel):")
-        if not text:
-            self.say("No question added.")
-            return None
-        _own_id, result = self.store.add_own(text)
-        self.report(result, "Your question is added and picked. It is under My own questions.")
-        return isinstance(self, (OwnQuestionsScreen, MyListScreen))
+        _own_id, done = actions.add_own(self.session, text or "")
+        self.tell(done)
+        return done.ok and isinstance(self, (OwnQuestionsScreen, MyListScreen))
 
     def show_list(self, _arg: str) -> None:
-        if not self.session.policy.print:
-            self.say(self.session.policy.refusal())
-            return
         self.shell.open(MyListScreen(self.shell))
 
     def export(self, _arg: str) -> None:
-        if not self.session.policy.export:
-            self.say(self.session.policy.refusal())
-            return
-        try:
-            path = export(self.library, self.store)
-        except OSError as exc:
-            self.say(f"Could not save the file ({exc.strerror or exc}). Nothing was written.")
-            return
-        self.say(f"Saved your list to {path}")
+        self.tell(actions.export_list(self.session))
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,12 +226,12 @@ class OwnQuestionsScreen(GroupScreen):
         qid = self._which(arg)
         if qid is None:
             return None
-        text = self.text_of(qid)
+        text = actions.question_text(self.session, qid)
         sure = self.shell.ask(f'Delete your question "{text}"? Type y for yes [default: no]:')
         if (sure or "").lower() not in ("y", "yes"):
-            self.say("Not deleted.")
+            self.say(actions.KEPT)
             return None
-        self.report(self.store.remove_own(qid), f"Your question is deleted: {text}")
+        self.tell(actions.remove_own(self.session, qid))
         return True
 
 
@@ -351,8 +304,7 @@ class TopicScreen(QuestionActions):
                             lambda t=other.id: self.shell.open(TopicScreen(self.shell, t)))
 
     def bookmark(self, _arg: str) -> None:
-        on, result = self.store.toggle_bookmark("topic", self.topic.id)
-        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
+        self.tell(actions.toggle_bookmark(self.session, "topic", self.topic.id))
 
 
 # --------------------------------------------------------------------------------------------
@@ -363,9 +315,7 @@ def resource_extra(resource: Resource, bookmarked: bool) -> str:
 
 
 def bookmark_resource(screen: Screen, resource: Resource) -> None:
-    on, result = screen.store.toggle_bookmark("resource", resource.id)
-    done = "Bookmarked" if on else "Bookmark removed"
-    screen.report(result, sentence(f"{done}: {resource.name}"))
+    screen.tell(actions.toggle_bookmark(screen.session, "resource", resource.id))
 
 
 class ResourcesScreen(Screen):
@@ -477,7 +427,7 @@ class ResourceScreen(Screen):
             page.label("Web address", res.url)
         if res.phone:
             page.label("Phone", res.phone + (f" ({res.phone_note})" if res.phone_note else ""))
-        page.label("Description", res.description)
+        page.label("About", res.description)
         page.label("Bookmarked", "yes" if self.store.is_bookmarked("resource", res.id) else "no")
         topics = [self.library.topics[t] for t in res.topics if t in self.library.topics]
         if topics:
@@ -534,8 +484,7 @@ class BookmarksScreen(Screen):
         if index is None:
             return None
         kind, item_id = marks[index]
-        result = self.store.set_bookmark(kind, item_id, False)
-        self.report(result, sentence(f"Bookmark removed: {self._describe(kind, item_id)[0]}"))
+        self.tell(actions.remove_bookmark(self.session, kind, item_id))
         return True
 
 

@@ -294,11 +294,14 @@ class Store:
             return refusal
         return result
 
-    def set_asked(self, question_id: str, on: bool) -> SaveResult:
-        return self._set(question_id, asked=on)
+    def set_asked(self, question_id: str, on: bool, pick: bool = False) -> SaveResult:
+        """Mark as asked or not; ``pick`` also picks it, in the same operation."""
+        return self._set(question_id, asked=on, **({"chosen": True} if pick else {}))
 
-    def set_note(self, question_id: str, note: str) -> SaveResult:
-        return self._set(question_id, note=clean(note).strip()[:MAX_NOTE])
+    def set_note(self, question_id: str, note: str, pick: bool = False) -> SaveResult:
+        """Save the note of the answer; ``pick`` also picks it, in the same operation."""
+        return self._set(question_id, note=clean(note).strip()[:MAX_NOTE],
+                         **({"chosen": True} if pick else {}))
 
     def add_own(self, text: str) -> tuple[str, SaveResult]:
         text = clean_line(text)[:MAX_OWN_TEXT]

@@ -15,6 +15,7 @@ from textual.geometry import Offset
 from textual.theme import Theme
 
 from metanav import kiosk
+from metanav.core import actions
 from metanav.session import THEME_NAMES, Session
 from metanav.tui import bindings
 from metanav.tui.delta import DeltaUpdate, Shadow
@@ -290,12 +291,9 @@ class MetanavApp(App, inherit_bindings=False):
 
     def action_cycle_theme(self) -> None:
         """Next colour theme; remembered for next time (not in kiosk mode)."""
-        names = list(THEME_NAMES)
-        current = names.index(self.theme) if self.theme in names else 0
-        self.theme = names[(current + 1) % len(names)]
-        result = self.session.store.set_setting("theme", self.theme)
+        self.theme, done = actions.next_theme(self.session, self.theme)
         if isinstance(self.screen, BaseScreen):
-            self.screen.report(result, f"Colours: {self.theme}.")
+            self.screen.tell(done)
 
 
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)

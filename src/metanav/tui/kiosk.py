@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from metanav import kiosk
+from metanav.core import actions
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
 
 if TYPE_CHECKING:
@@ -93,8 +94,7 @@ class KioskGuard:
 
         app = self.app
         self.countdown = None
-        app.session.store.reset()
-        app.session.notices.clear()
+        cleared = actions.clear_session(app.session)
         app._clipboard = ""  # noqa: SLF001 - Textual keeps copied text here
         app.clear_notifications()
         while len(app.screen_stack) > 1:
@@ -110,7 +110,7 @@ class KioskGuard:
         home = app.screen
         app.theme = choose_theme(app.session.theme, None)
         self.watch.touch()
-        app.call_after_refresh(home.say, kiosk.CLEARED)
+        app.call_after_refresh(home.say, cleared.words)
 
     def ask_clear(self) -> None:
         from metanav.tui.screens.kiosk import ConfirmClear

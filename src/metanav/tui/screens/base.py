@@ -10,6 +10,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from metanav.content.text import clean_line
+from metanav.core import actions
+from metanav.core.actions import Done
 from metanav.core.commands import COMMANDS, Command
 from metanav.tui import bindings
 from metanav.tui.widgets.key_bar import KeyBar
@@ -55,15 +57,14 @@ class BaseScreen(Screen):
         """Show a message in words on the status line (and keep it until the next one)."""
         self.query_one("#status", Static).update(plain(clean_line(message)))
 
-    def report(self, result, done: str) -> None:
-        """Confirm an action, or say in words why saving failed."""
-        self.say(done if result.ok else result.message)
+    def tell(self, done: Done) -> None:
+        """Say what a core action did (core/actions.py), and why saving failed if it did."""
+        self.say(done.sentence())
 
     def toggle_bookmark(self, kind: str, item_id: str) -> bool:
         """Bookmark or unbookmark, say so in words, and return whether it is bookmarked now."""
-        on, result = self.session.store.toggle_bookmark(kind, item_id)
-        self.report(result, "Bookmarked. Find it under Bookmarks." if on else "Bookmark removed.")
-        return on
+        self.tell(actions.toggle_bookmark(self.session, kind, item_id))
+        return self.session.store.is_bookmarked(kind, item_id)
 
     def show_heading(self) -> None:
         self.query_one("#title", Static).update(plain(self.heading()))

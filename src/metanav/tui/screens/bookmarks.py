@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from metanav.core import actions
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -64,9 +65,9 @@ class BookmarksScreen(ListScreen):
             self.say("There is nothing to remove.")
             return
         kind, _, item_id = row.key.partition(":")
-        result = self.session.store.set_bookmark(kind, item_id, False)
+        done = actions.remove_bookmark(self.session, kind, item_id)
         self.refresh_view()
-        self.report(result, "Bookmark removed.")
+        self.tell(done)
 
 
 def help_text(kiosk: bool = False) -> str:

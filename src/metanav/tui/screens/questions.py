@@ -7,8 +7,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from metanav.content.text import wrap
+from metanav.core import actions
 from metanav.state.mylist import my_list, render_lines
-from metanav.state.store import MAX_TOP
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
 from metanav.tui.screens.prompt import Confirm, TextPrompt
@@ -114,10 +114,7 @@ class QuestionsScreen(ListScreen):
         return lst.highlighted, row.key, text
 
     def _text_of(self, qid: str) -> str:
-        q = self.session.library.questions.get(qid)
-        if q:
-            return q.text
-        return dict(self.session.store.own_questions()).get(qid, "")
+        return actions.question_text(self.session, qid)
 
     def _redraw(self, index: int, qid: str) -> None:
         row = self.main_list().rows[index]
@@ -128,48 +125,25 @@ class QuestionsScreen(ListScreen):
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         self.action_toggle()
 
-    def action_toggle(self) -> None:
+    def _act(self, action) -> None:
+        """Call a core action on the highlighted question, redraw its row, say what it did."""
         current = self._current()
-        if not current:
-            return
-        index, qid, _ = current
-        on = not self.session.store.entry(qid)["chosen"]
-        result = self.session.store.set_chosen(qid, on)
-        self._redraw(index, qid)
-        self.report(result, "Picked. It is on your list." if on else "Taken off your list.")
+        if current:
+            index, qid, _ = current
+            done = action(self.session, qid)
+            self._redraw(index, qid)
+            self.tell(done)
+
+    def action_toggle(self) -> None:
+        self._act(actions.toggle_pick)
 
     def action_top(self) -> None:
-        current = self._current()
-        if not current:
-            return
-        index, qid, _ = current
-        store = self.session.store
-        on = not store.entry(qid)["top"]
-        result = store.set_top(qid, on)
-        self._redraw(index, qid)
-        if on:
-            done = f"Marked as most important ({store.top_count()} of {MAX_TOP})."
-        else:
-            done = "No longer marked as most important."
-        self.report(result, done)
+        self._act(actions.toggle_top)
 
     def action_asked(self) -> None:
-        current = self._current()
-        if not current:
-            return
-        index, qid, _ = current
-        store = self.session.store
-        on = not store.entry(qid)["asked"]
-        if on and not store.entry(qid)["chosen"]:
-            store.set_chosen(qid, True)
-        result = store.set_asked(qid, on)
-        self._redraw(index, qid)
-        self.report(result, "Marked as asked." if on else "Marked as not asked yet.")
+        self._act(actions.toggle_asked)
 
     def action_note(self) -> None:
-        if not self.session.policy.own_notes:
-            self.say(self.session.policy.refusal())
-            return
         current = self._current()
         if not current:
             return
@@ -177,14 +151,11 @@ class QuestionsScreen(ListScreen):
 
         def done(note: str | None) -> None:
             if note is None:
-                self.say("Note not changed.")
+                self.say(actions.NOTE_UNCHANGED)
                 return
-            store = self.session.store
-            if not store.entry(qid)["chosen"]:
-                store.set_chosen(qid, True)
-            result = store.set_note(qid, note)
+            said = actions.write_note(self.session, qid, note)
             self._redraw(index, qid)
-            self.report(result, "Note saved." if note.strip() else "Note removed.")
+            self.tell(said)
 
         self.app.push_screen(
             TextPrompt("Note of the answer", text, self.session.store.entry(qid)["note"], 2000),
@@ -192,18 +163,11 @@ class QuestionsScreen(ListScreen):
         )
 
     def action_add(self) -> None:
-        if not self.session.policy.own_notes:
-            self.say(self.session.policy.refusal())
-            return
-
         def done(text: str | None) -> None:
-            if not text or not text.strip():
-                self.say("No question added.")
-                return
-            own_id, result = self.session.store.add_own(text)
-            lst = self.main_list()
-            lst.set_rows(self._rows(), keep=own_id)
-            self.report(result, "Your question is added and picked.")
+            own_id, said = actions.add_own(self.session, text or "")
+            if own_id:
+                self.main_list().set_rows(self._rows(), keep=own_id)
+            self.tell(said)
 
         self.app.push_screen(TextPrompt("Add your own question", "Type your question."), done)
 
@@ -216,11 +180,11 @@ class QuestionsScreen(ListScreen):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.say("Your question is kept.")
+                self.say(actions.KEPT)
                 return
-            result = self.session.store.remove_own(own_id)
+            said = actions.remove_own(self.session, own_id)
             self.main_list().set_rows(self._rows())
-            self.report(result, "Your question is removed.")
+            self.tell(said)
 
         self.app.push_screen(
             Confirm("Remove your question?", text,
@@ -253,14 +217,4 @@ class MyListScreen(BaseScreen):
         self.query_one("#mylist-text", Static).update(plain("\n".join(render_lines(items, width))))
 
     def action_export(self) -> None:
-        if not self.session.policy.export:
-            self.say(self.session.policy.refusal())
-            return
-        from metanav.state.mylist import export
-
-        try:
-            path = export(self.session.library, self.session.store)
-        except OSError as exc:
-            self.say(f"Could not save the file ({exc.strerror or exc}).")
-            return
-        self.say(f"Saved to {path}")
+        self.tell(actions.export_list(self.session))

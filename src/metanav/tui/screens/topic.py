@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from metanav.content.model import CARE_TEAM_NOTE, Topic
 from metanav.content.text import wrap
+from metanav.core import actions
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -117,13 +118,11 @@ class TopicScreen(BaseScreen):
             self.metanav.open_topic(item_id)
 
     def _toggle_question(self, index: int, question_id: str) -> None:
-        store = self.session.store
-        on = not store.entry(question_id)["chosen"]
-        result = store.set_chosen(question_id, on)
-        text = self.session.library.questions[question_id].text
-        mark = "[x]" if on else "[ ]"
-        self.query_one("#related", LeanList).update_row(index, Row(f"{mark} {text}", key=f"q:{question_id}"))
-        self.report(result, "Added to your questions list." if on else "Removed from your questions list.")
+        done = actions.toggle_pick(self.session, question_id)
+        mark = "[x]" if self.session.store.entry(question_id)["chosen"] else "[ ]"
+        row = Row(f"{mark} {done.about}", key=f"q:{question_id}")
+        self.query_one("#related", LeanList).update_row(index, row)
+        self.tell(done)
 
     def action_toggle_question(self) -> None:
         related = self.query_one("#related", LeanList)

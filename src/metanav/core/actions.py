@@ -1,0 +1,183 @@
+"""Everything a person can do, once, for both faces.
+
+Each action takes the ``Session`` (content, the person's state, the kiosk policy) and what it
+acts on, checks the policy, changes the saved state in one store operation (so a crash or a
+second copy of metanav never sees half of it), and returns a ``Done``: the words that confirm
+it. The faces only choose what to act on, call the action and show ``Done``'s words:
+
+    done = actions.toggle_asked(session, question_id)
+    face.say(done.sentence(long=True))   # plain mode: "Marked as asked: Is it curable?"
+    face.say(done.sentence())            # full screen: "Marked as asked."
+
+Plain Python: never imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from metanav.core.policy import REFUSAL
+from metanav.session import THEME_NAMES, Session
+from metanav.state import mylist
+from metanav.state.store import MAX_TOP, SaveResult
+
+NOTE_UNCHANGED = "Note not changed."
+NO_QUESTION = "No question added."
+KEPT = "Your question is kept."
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What an action says. ``ok`` is False when nothing was done (refused or impossible)."""
+
+    words: str  # "Marked as asked."
+    about: str = ""  # what it was about (a question's text), for a face with room to say it
+    problem: str = ""  # saving failed: the change is kept in memory, and this says why
+    ok: bool = True
+    more: str = ""  # a sentence after the rest ("Find it under Bookmarks.")
+
+    def sentence(self, long: bool = False) -> str:
+        """The words, with what it was about when ``long`` ("Marked as asked: Is it ...?")."""
+        return " ".join(self.lines(long))
+
+    def lines(self, long: bool = True) -> list[str]:
+        """As separate lines (plain mode): the words, then the problem if any."""
+        text = self.words
+        if long and self.about:
+            about = self.about if self.about.endswith((".", "?", "!")) else f"{self.about}."
+            text = f"{text.rstrip('.')}: {about}"
+        if self.more:
+            text = f"{text} {self.more}"
+        return [text, self.problem] if self.problem else [text]
+
+
+def _done(result: SaveResult, words: str, about: str = "") -> Done:
+    return Done(words, about, "" if result.ok else result.message)
+
+
+def refused(session: Session, switch: str) -> Done | None:
+    """A refusal when the policy switch is off, else None."""
+    if session.policy.allows(switch):
+        return None
+    return Done(session.policy.refusal() or REFUSAL, ok=False)
+
+
+def question_text(session: Session, question_id: str) -> str:
+    question = session.library.questions.get(question_id)
+    if question is not None:
+        return question.text
+    return dict(session.store.own_questions()).get(question_id, "")
+
+
+# -- questions for your doctor ------------------------------------------------------------------
+def toggle_pick(session: Session, question_id: str) -> Done:
+    """Pick a question for my list, or take it off (which also unmarks it as most important)."""
+    on = not session.store.entry(question_id)["chosen"]
+    result = session.store.set_chosen(question_id, on)
+    words = "Picked. It is on your list." if on else "Taken off your list."
+    return _done(result, words, question_text(session, question_id))
+
+
+def toggle_top(session: Session, question_id: str) -> Done:
+    """Mark as one of the most important (which picks it too), or unmark. Refuses a fourth."""
+    store = session.store
+    on = not store.entry(question_id)["top"]
+    result = store.set_top(question_id, on)
+    if on and not result.ok and not store.entry(question_id)["top"]:
+        return Done(f"{result.message} To choose another, first unmark one.", ok=False)
+    if on:
+        words = f"Marked as most important ({store.top_count()} of {MAX_TOP})."
+    else:
+        words = "No longer marked as most important."
+    return _done(result, words, question_text(session, question_id))
+
+
+def toggle_asked(session: Session, question_id: str) -> Done:
+    """Mark as asked (which picks it too, in the same save), or as not asked yet."""
+    on = not session.store.entry(question_id)["asked"]
+    result = session.store.set_asked(question_id, on, pick=on)
+    words = "Marked as asked." if on else "Marked as not asked yet."
+    return _done(result, words, question_text(session, question_id))
+
+
+def write_note(session: Session, question_id: str, note: str) -> Done:
+    """Save a note of the answer (which picks the question too, in the same save); an empty
+    note removes it and leaves the question as it was."""
+    no = refused(session, "own_notes")
+    if no:
+        return no
+    note = note.strip()
+    result = session.store.set_note(question_id, note, pick=bool(note))
+    return _done(result, "Note saved." if note else "Note removed.")
+
+
+def add_own(session: Session, text: str) -> tuple[str, Done]:
+    """Add a question of the person's own, picked. Returns its id ("" when nothing was added)."""
+    no = refused(session, "own_notes")
+    if no:
+        return "", no
+    if not text.strip():
+        return "", Done(NO_QUESTION, ok=False)
+    own_id, result = session.store.add_own(text)
+    return own_id, _done(result, "Your question is added and picked. It is under My own questions.")
+
+
+def remove_own(session: Session, own_id: str) -> Done:
+    text = question_text(session, own_id)
+    return _done(session.store.remove_own(own_id), "Your question is deleted.", text)
+
+
+def export_list(session: Session, path: Path | None = None) -> Done:
+    """Write my list to a new text file and say where."""
+    no = refused(session, "export")
+    if no:
+        return no
+    try:
+        written = mylist.export(session.library, session.store, path)
+    except OSError as exc:
+        return Done(f"Could not save the file ({exc.strerror or exc}). Nothing was written.",
+                    ok=False)
+    return Done(f"Saved your list to {written}")
+
+
+# -- bookmarks ----------------------------------------------------------------------------------
+def bookmark_title(session: Session, kind: str, item_id: str) -> str:
+    """'Topic: Pain', 'Resource: 988 Lifeline', or words for one no longer in the content."""
+    library = session.library
+    if kind == "topic" and item_id in library.topics:
+        return f"Topic: {library.topics[item_id].title}"
+    if kind == "resource" and item_id in library.resources:
+        return f"Resource: {library.resources[item_id].name}"
+    return f"A {kind} that is no longer in metanav ({item_id})"
+
+
+def toggle_bookmark(session: Session, kind: str, item_id: str) -> Done:
+    on, result = session.store.toggle_bookmark(kind, item_id)
+    about = bookmark_title(session, kind, item_id).split(": ", 1)[-1]
+    if on:
+        return Done("Bookmarked.", about, "" if result.ok else result.message,
+                    more="Find it under Bookmarks.")
+    return _done(result, "Bookmark removed.", about)
+
+
+def remove_bookmark(session: Session, kind: str, item_id: str) -> Done:
+    result = session.store.set_bookmark(kind, item_id, False)
+    return _done(result, "Bookmark removed.", bookmark_title(session, kind, item_id))
+
+
+# -- the session --------------------------------------------------------------------------------
+def next_theme(session: Session, current: str) -> tuple[str, Done]:
+    """The next colour theme, remembered for next time (in memory only on a kiosk)."""
+    names = list(THEME_NAMES)
+    theme = names[(names.index(current) + 1) % len(names)] if current in names else names[0]
+    return theme, _done(session.store.set_setting("theme", theme), f"Colours: {theme}.")
+
+
+def clear_session(session: Session) -> Done:
+    """Forget everything the person did (kiosk: the next person starts fresh)."""
+    from metanav.kiosk import CLEARED
+
+    session.store.reset()
+    session.notices.clear()
+    return Done(CLEARED)
