@@ -414,7 +414,7 @@ def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen:
         1,
         "",
         ("id", "title", "order", "summary", "sections", "related_topics", "questions",
-         "resources", "sources", "reviewed"),
+         "resources", "sources", "reviewed", "clinical_review"),
     )
     if d is None:
         return
@@ -446,6 +446,13 @@ def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen:
             )
         )
     reviewed = check.date(d, "reviewed", "")
+    review_by = review_date = ""
+    if "clinical_review" in d:
+        line = d.key_lines.get("clinical_review", d.line)
+        c = check.mapping(d["clinical_review"], line, "clinical_review", ("by", "date"))
+        if c is not None:
+            review_by = check.text(c, "by", "clinical_review", one_line=True)
+            review_date = check.date(c, "date", "clinical_review")
     related = check.id_refs(d, "related_topics", "")
     questions = check.id_refs(d, "questions", "")
     resources = check.id_refs(d, "resources", "")
@@ -467,6 +474,8 @@ def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen:
         related_topics=tuple(r[0] for r in related),
         questions=tuple(r[0] for r in questions),
         resources=tuple(r[0] for r in resources),
+        clinical_review_by=review_by,
+        clinical_review_date=review_date,
     )
     if _put(out.topics, seen, _Item(topic, check.name, d.line), "topic", "id", check):
         out.refs[("topic", topic_id)] = topic_refs
@@ -490,20 +499,23 @@ def _load_questions(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
             _put(out.groups, seen_groups, item, "group", f"{field}.id", check)
     for index, (raw, line) in enumerate(check.items(d, "questions", "", required=False)):
         field = f"questions[{index}]"
-        q = check.mapping(raw, line, field, ("id", "group", "text", "why", "topics"))
+        q = check.mapping(raw, line, field, ("id", "group", "text", "why", "topics", "applies_to"))
         if q is None:
             continue
         question_id = check.ident(q, "id", field)
         group = check.ident(q, "group", field)
         text = check.text(q, "text", field, one_line=True)
         why = check.text(q, "why", field, required=False, one_line=True)
+        applies = check.text(q, "applies_to", field, required=False, one_line=True)
+        if applies:
+            text = f"{text} ({applies})"
         topics = check.id_refs(q, "topics", field)
         if not question_id:
             continue
         refs = [_Ref("topic", t, check.name, ln, f) for t, ln, f in topics]
         if group:
             refs.append(_Ref("group", group, check.name, q.key_lines.get("group", q.line), f"{field}.group"))
-        question = Question(question_id, group, text, why, tuple(t[0] for t in topics))
+        question = Question(question_id, group, text, why, tuple(t[0] for t in topics), applies)
         item = _Item(question, check.name, q.line)
         if _put(out.questions, seen_questions, item, "question", f"{field}.id", check):
             out.refs[("question", question_id)] = refs
@@ -695,6 +707,16 @@ def load_library(
     return _with_synonyms(folders, out, problems)
 
 
+def _with_resources_naming_it(topic: Topic, resources: Iterable[_Item]) -> Topic:
+    """The topic with every resource whose ``topics`` names it: the topic's own list first,
+    in its order, then the others in file order. So a clinic's resource with
+    ``topics: [coping-and-support]`` shows on that topic without editing the topic."""
+    extra = tuple(
+        i.obj.id for i in resources if topic.id in i.obj.topics and i.obj.id not in topic.resources
+    )
+    return dataclasses.replace(topic, resources=topic.resources + extra) if extra else topic
+
+
 def check_folder(folder: Path) -> Library:
     """Validate one complete content folder on its own (for ``metanav check-data DIR``)."""
     problems: list[Problem] = []
@@ -729,7 +751,10 @@ def _finish(out: _Collected, problems: list[Problem]) -> Library:
     if problems:
         problems.sort(key=lambda p: (p.file, p.line))
         raise ContentError(problems)
-    topics = sorted((i.obj for i in out.topics.values()), key=lambda t: (t.order, t.title.casefold()))
+    topics = sorted(
+        (_with_resources_naming_it(i.obj, out.resources.values()) for i in out.topics.values()),
+        key=lambda t: (t.order, t.title.casefold()),
+    )
     group_order = {g: n for n, g in enumerate(out.groups)}
     questions = sorted(
         (i.obj for i in out.questions.values()), key=lambda q: group_order.get(q.group, 1 << 30)

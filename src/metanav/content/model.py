@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 
 from metanav.content.text import Block
@@ -55,11 +56,33 @@ class Topic:
     summary: str
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
-    reviewed: str
+    reviewed: str  # the day the text was checked against its sources (YYYY-MM-DD)
     order: int = 1000
     related_topics: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     resources: tuple[str, ...] = ()
+    # Only when a clinician or clinic has read the text: who, and on what day.
+    clinical_review_by: str = ""
+    clinical_review_date: str = ""
+
+
+def date_words(iso: str) -> str:
+    """2026-12-07 as "7 December 2026", read the same way on screen, aloud and in braille."""
+    try:
+        day = _dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+def checked_words(topic: Topic) -> list[str]:
+    """What a topic says about who checked it: the day its text was checked against its
+    sources, then a clinician's or clinic's review only when there was one."""
+    lines = [f"Text checked against these sources on {date_words(topic.reviewed)}."]
+    if topic.clinical_review_by:
+        when = f" on {date_words(topic.clinical_review_date)}" if topic.clinical_review_date else ""
+        lines.append(f"Reviewed by {topic.clinical_review_by}{when}.")
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +93,15 @@ class QuestionGroup:
 
 @dataclass(frozen=True, slots=True)
 class Question:
+    """``text`` is the question as people see, pick and export it: a question that applies to
+    one kind of cancer ends with that label, "(breast cancer)", wherever it is shown."""
+
     id: str
     group: str
     text: str
     why: str = ""
     topics: tuple[str, ...] = ()
+    applies_to: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,9 @@ help screen is generated from those tables (see ``SCREENS`` at the end).
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 
-from metanav.content.model import CARE_TEAM_NOTE, Resource
+from metanav.content.model import CARE_TEAM_NOTE, Resource, checked_words
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.content.text import block_lines
 from metanav.core import actions, commands
@@ -25,14 +24,6 @@ def plural(count: int, word: str) -> str:
 def sentence(text: str) -> str:
     """End with a full stop, unless the text already ends a sentence ("What is it?")."""
     return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def date_words(iso: str) -> str:
-    try:
-        day = _dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -51,7 +42,7 @@ class Home(Screen):
 
     def build(self, page: Page) -> None:
         # Kept to one line, and no blank lines below, so home fits a 24-line terminal.
-        page.add("Plain words about metastatic cancer, questions for your doctor, and support.")
+        page.add("Plain words about metastatic cancer. metanav informs; your care team advises.")
         page.add("Topics:")
         for topic in self.library.topics.values():
             page.choice(topic.title, self._go(page, lambda t=topic.id: TopicScreen(self.shell, t)))
@@ -278,7 +269,8 @@ class TopicScreen(QuestionActions):
         for source in topic.sources:
             words = source.organisation + (f': "{source.page}"' if source.page else "")
             page.add(words + (f" {source.url}" if source.url else ""), "- ", "  ")
-        page.add(f"Last checked: {date_words(topic.reviewed)}.")
+        for words in checked_words(topic):
+            page.add(words)
         page.blank()
         page.add(CARE_TEAM_NOTE)
         questions = [q for q in topic.questions if q in library.questions]

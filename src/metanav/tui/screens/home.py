@@ -10,8 +10,8 @@ from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 
 INTRO = (
-    "Plain words about metastatic cancer, questions to ask your doctor, and places to find "
-    "support. Use the arrow keys or a number, then Enter."
+    "Plain words about metastatic cancer, questions for your doctor, and support. "
+    "metanav informs; your care team advises. Arrow keys or a number, then Enter."
 )
 
 SECTIONS = [

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from metanav.content.model import CARE_TEAM_NOTE, Topic
+from metanav.content.model import CARE_TEAM_NOTE, Topic, checked_words
 from metanav.content.text import wrap
 from metanav.core import actions
 from metanav.tui import bindings
@@ -42,7 +42,8 @@ def topic_content(topic: Topic, width: int = 78) -> Content:
         if source.url:
             line += f" {source.url}"
         lines.extend(plain(part) for part in wrap(line, width, "  - ", "    "))
-    lines.extend(plain(line) for line in wrap(f"Last checked: {topic.reviewed}.", width))
+    for words in checked_words(topic):
+        lines.extend(plain(line) for line in wrap(words, width))
     lines.append(plain(""))
     lines.extend(plain(line) for line in wrap(CARE_TEAM_NOTE, width))
     return Content("\n").join(lines)

@@ -1,0 +1,159 @@
+"""What makes content trustworthy on screen (issue 11): a clinic's resource shows on the
+topics it names; questions that apply to one kind of cancer say so in the checklist, on
+My list and in the export; a topic says truly when and how it was checked."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from metanav.content.load import load_library
+from metanav.content.model import checked_words, date_words
+from metanav.state import mylist
+from metanav.state.store import Store
+from plain_helpers import home_numbers, library, run_plain
+
+CLINIC_RESOURCE = """\
+resources:
+  - id: CLINIC-GROUP-1
+    name: Tuesday evening support group
+    organisation: Example Clinic social work team
+    kinds: [support-group]
+    language: en
+    phone: 555-0100
+    description: A group that meets at the clinic.
+    topics: [coping-and-support]
+"""
+
+
+def _clinic(tmp_path: Path, resources: str = CLINIC_RESOURCE, topic: str = "") -> Path:
+    clinic = tmp_path / "clinic"
+    clinic.mkdir()
+    (clinic / "resources.yaml").write_text(resources, encoding="utf-8")
+    if topic:
+        (clinic / "topics").mkdir()
+        (clinic / "topics" / "ours.yaml").write_text(textwrap.dedent(topic), encoding="utf-8")
+    return clinic
+
+
+def test_a_clinic_resource_shows_on_the_topic_it_names(tmp_path, state_dir):
+    clinic = _clinic(tmp_path)
+    lib = library(clinic)
+    coping = lib.topics["coping-and-support"]
+    assert "CLINIC-GROUP-1" not in load_library().topics["coping-and-support"].resources
+    # The topic's own list keeps its order (crisis lines first); the clinic's comes after.
+    assert coping.resources[:2] == ("R-HELP-04", "R-HELP-05")
+    assert coping.resources[-1] == "CLINIC-GROUP-1"
+    number = home_numbers(lib)["coping-and-support"]
+    run = run_plain(state_dir, [str(number), "", "q"], "--data", str(clinic))
+    resources_part = run.out.split("Support resources:", 1)[1]
+    assert "Tuesday evening support group - Example Clinic social work team" in resources_part
+
+
+def test_a_resource_the_topic_lists_itself_is_not_shown_twice(tmp_path):
+    clinic = _clinic(tmp_path, CLINIC_RESOURCE.replace("[coping-and-support]", "[ours]"), """\
+        id: ours
+        title: Our clinic
+        summary: What our clinic offers.
+        sections:
+          - heading: Groups
+            text: We run groups.
+        resources: [CLINIC-GROUP-1]
+        sources:
+          - organisation: Example Clinic
+        reviewed: 2026-12-01
+    """)
+    assert library(clinic).topics["ours"].resources == ("CLINIC-GROUP-1",)
+
+
+def test_breast_cancer_questions_are_labelled_in_the_checklist_my_list_and_export(
+    state_dir, export_dir
+):
+    lib = library()
+    q = lib.questions["Q-LOCAL-08"]
+    assert q.applies_to == "breast cancer"
+    assert q.text.endswith("easier to treat? (breast cancer)")
+    assert not lib.questions["Q-GOALS-01"].text.endswith(")")
+    assert lib.groups["local-treatment"].title == "Local treatment (from breast cancer sources)"
+    labelled = {qid for qid, item in lib.questions.items() if item.applies_to}
+    assert labelled == {"Q-NED-01", *(f"Q-LOCAL-{n:02d}" for n in range(1, 14))}
+
+    store = Store(state_dir)
+    store.set_chosen("Q-LOCAL-08", True)
+    store.set_chosen("Q-GOALS-01", True)
+    lines = "\n".join(mylist.render_lines(mylist.my_list(lib, store), width=200))
+    assert "low grade? Does that make it easier to treat? (breast cancer)" in lines
+    assert "Is curing my cancer the goal of my treatment?\n" in lines + "\n"
+    exported = mylist.export(lib, store).read_text(encoding="utf-8")
+    assert "(breast cancer)" in exported
+
+    # The checklist in plain mode: the local treatment group.
+    groups = list(lib.groups)
+    answers = [str(home_numbers(lib)["questions"]), str(groups.index("local-treatment") + 1)]
+    run = run_plain(state_dir, [*answers, "", "", "q"], COLUMNS="200")
+    assert "(breast cancer)" in run.out
+    assert "Does that make it easier to treat? (breast cancer)" in run.out
+
+
+def test_a_topic_says_when_its_text_was_checked_and_a_clinical_review_only_if_there_was_one(
+    tmp_path, state_dir
+):
+    bundled = library().topics["hospice"]
+    assert checked_words(bundled) == [
+        f"Text checked against these sources on {date_words(bundled.reviewed)}."
+    ]
+    assert date_words("2026-12-07") == "7 December 2026"
+    clinic = _clinic(tmp_path, "resources: []\n", """\
+        id: ours
+        title: Our clinic
+        summary: What our clinic offers.
+        sections:
+          - heading: Groups
+            text: We run groups.
+        sources:
+          - organisation: Example Clinic
+        reviewed: 2026-12-01
+        clinical_review:
+          by: Dr. Ana Ruiz, oncology nurse educator
+          date: 2026-12-03
+    """)
+    topic = library(clinic).topics["ours"]
+    assert checked_words(topic) == [
+        "Text checked against these sources on 1 December 2026.",
+        "Reviewed by Dr. Ana Ruiz, oncology nurse educator on 3 December 2026.",
+    ]
+    run = run_plain(state_dir, [str(home_numbers(library(clinic))["ours"]), "", "q"],
+                    "--data", str(clinic))
+    assert "Reviewed by Dr. Ana Ruiz" in run.out
+    assert "Last checked" not in run.out
+    plain_hospice = run_plain(state_dir, [str(home_numbers(library())["hospice"]), "", "q"])
+    assert "Text checked against these sources on" in plain_hospice.out
+    assert "Reviewed by" not in plain_hospice.out
+
+
+def test_a_clinical_review_without_a_date_or_with_a_bad_one_is_reported(tmp_path):
+    from metanav.content.load import ContentError
+
+    clinic = _clinic(tmp_path, "resources: []\n", """\
+        id: ours
+        title: Our clinic
+        summary: What our clinic offers.
+        sections:
+          - heading: Groups
+            text: We run groups.
+        sources:
+          - organisation: Example Clinic
+        reviewed: 2026-12-01
+        clinical_review:
+          by: Dr. Ana Ruiz
+          date: soon
+          when: later
+    """)
+    try:
+        load_library([clinic], cache=False)
+    except ContentError as exc:
+        report = exc.report()
+    else:
+        raise AssertionError("a bad clinical_review was accepted")
+    assert "clinical_review.date: 'soon' is not a date written as YYYY-MM-DD" in report
+    assert "clinical_review.when: unknown field (expected one of: by, date)" in report
