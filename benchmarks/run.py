@@ -13,6 +13,9 @@ Scenarios (``--scenario``, may repeat or be comma-separated; default all):
   load    in-process content loading: bundled, N resources with libyaml, with the pure-Python
           loader, and from the cache
   plain   plain mode: start-up to the first prompt, one menu choice, opening a topic
+  kiosk   full-screen kiosk (--kiosk) with synthetic --data of ``--resources`` sizes: first frame
+          from the prebuilt cache (metanav build-cache) and from YAML, against the bundled
+          kiosk start-up in the same runs, and memory (PSS) of the idle session
 
 Nothing here is a pass/fail test: results are compared with the targets of issue 6 and printed
 as a table (Markdown with ``--markdown FILE``, every sample with ``--json FILE``). A screen or
@@ -46,7 +49,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import gen_content  # noqa: E402
 from pty_harness import PtyApp, Screen, Step  # noqa: E402
 
-SCENARIOS = ("tui", "large", "load", "plain")
+SCENARIOS = ("tui", "large", "load", "plain", "kiosk")
 PAIRED_BUNDLED = "first frame, bundled content only (same runs)"
 
 
@@ -122,6 +125,7 @@ TARGETS = [
     Target(r"^\d+k: open resources$", "ms", 50, "<= 50 ms"),
     Target(r"^\d+k: resources: (type|delete) a filter character$", "ms", 50, "<= 50 ms"),
     Target(r"^10k: peak memory \(", "MB", 90, "<= 90 MB"),
+    Target(r"^10k: kiosk idle session PSS \(prebuilt cache\)", "MB", 45, "<= 45 MiB"),
     Target(r"^plain: start-up to first prompt$", "ms", 150, "<= 150 ms"),
     Target(r"^plain: (menu choice|open a topic)", "overhead", 299, "< 300 B beyond content"),
     Target(r"^plain: .*", "escapes", 0, "0 escape bytes"),
@@ -382,6 +386,85 @@ def scenario_large(rec: Recorder, args) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Kiosk: a prebuilt read-only cache
+# --------------------------------------------------------------------------------------------
+KIOSK_BUNDLED = "kiosk first frame, bundled content only (same runs)"
+KIOSK_PREBUILT = "kiosk first frame (prebuilt cache)"
+
+
+def pss_mib(pid: int | None) -> float | None:
+    """Proportional set size: this process's share of the memory it uses, shared pages split."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError, TypeError):
+        pass
+    return None
+
+
+def cpu_ms(pid: int | None) -> float | None:
+    """CPU time (user + system) the process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, TypeError, IndexError):
+        return None
+
+
+def kiosk_start(rec: Recorder, args, label: str, ini: Path, data: Path | None,
+                timeout: float) -> None:
+    argv = metanav_argv() + ["--kiosk", "--kiosk-config", str(ini)]
+    argv += ["--data", str(data)] if data else []
+    with tempfile.TemporaryDirectory(prefix="metanav-bench-state-") as state:
+        # An empty user cache folder: a kiosk must not use (or write) the user's cache.
+        app = PtyApp(argv, cols=args.cols, rows=args.rows, env=app_env(state, Path(state)),
+                     settle=args.settle)
+        try:
+            first = app.start(until=is_home, timeout=timeout)
+            if first.timed_out or not is_home(app.screen):
+                rec.skip(label, f"no home screen; shows {title(app.screen) or '(nothing)'!r}")
+                return
+            rec.step(label, first)
+            cpu = cpu_ms(app.pid)  # steadier than the wall clock on a shared machine
+            if cpu is not None:
+                rec.value(label.replace("first frame", "CPU to first frame"), ms=cpu)
+            app.idle(2.0)
+            pss = pss_mib(app.pid)
+            if pss is not None:
+                rec.value(label.replace("first frame", "idle session PSS") + " (MiB)", MB=pss)
+            if list(Path(state).iterdir()):
+                rec.log(f"{label}: the kiosk wrote into {state}!")
+        finally:
+            app.close()
+
+
+def scenario_kiosk(rec: Recorder, args) -> None:
+    from metanav.content import prebuilt
+
+    with tempfile.TemporaryDirectory(prefix="metanav-bench-kiosk-") as tmp:
+        plain_ini = Path(tmp) / "plain.ini"
+        plain_ini.write_text("[kiosk]\npin = 4711\n", encoding="utf-8")
+        for count in args.resources:
+            prefix = f"{count // 1000}k: "
+            folder = large_folder(count)
+            built = Path(tmp) / f"cache-{count}"
+            prebuilt.build([folder], built)
+            os.chmod(built, 0o755)
+            ini = Path(tmp) / f"kiosk-{count}.ini"
+            ini.write_text(f"[kiosk]\npin = 4711\ncache_dir = {built}\n", encoding="utf-8")
+            runs = args.runs if count <= 20000 else max(1, min(args.runs, 2))
+            for run in range(runs):
+                rec.log(f"kiosk {count}: run {run + 1}/{runs}")
+                kiosk_start(rec, args, prefix + KIOSK_BUNDLED, plain_ini, None, 30.0)
+                kiosk_start(rec, args, prefix + KIOSK_PREBUILT, ini, folder, 30.0 + count / 2000)
+                kiosk_start(rec, args, prefix + "kiosk first frame (YAML, no prebuilt cache)",
+                            plain_ini, folder, 30.0 + count / 500)
+
+
+# --------------------------------------------------------------------------------------------
 # Loading content in-process
 # --------------------------------------------------------------------------------------------
 def _pure_python_loader():
@@ -600,6 +683,21 @@ def summarise(rec: Recorder) -> list[dict]:
                 "ratio": ratio, "timed_out": 0,
                 "verdict": f"<= 1.2x: {'met' if ratio <= 1.2 else 'MISSED'}",
             })
+    for e in list(out):
+        m = re.match(r"^(\d+)k: kiosk (first frame|CPU to first frame) \(prebuilt cache\)$",
+                     e["label"])
+        what = m.group(2) if m else ""
+        base = by_label.get(f"{m.group(1)}k: kiosk {what}, bundled content only (same runs)"
+                            ) if m else None
+        if base and "ms" in e:
+            ratio = e["ms"]["median"] / base["ms"]["median"]
+            limit = 1.2 if int(m.group(1)) <= 10 else 2.0
+            name = "start-up" if what == "first frame" else "start-up CPU"
+            out.append({
+                "label": f"{m.group(1)}k: kiosk {name} / bundled kiosk {name}", "n": e["n"],
+                "ratio": ratio, "timed_out": 0,
+                "verdict": f"<= {limit}x: {'met' if ratio <= limit else 'MISSED'}",
+            })
     return out
 
 
@@ -717,9 +815,9 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     rec.log(f"machine: {json.dumps(info)}")
     functions = {"tui": scenario_tui, "large": scenario_large, "load": scenario_load,
-                 "plain": scenario_plain}
+                 "plain": scenario_plain, "kiosk": scenario_kiosk}
     for name in args.scenarios:
-        if name in ("tui", "large") and shutil.which(metanav_argv()[0]) is None:
+        if name in ("tui", "large", "kiosk") and shutil.which(metanav_argv()[0]) is None:
             rec.skip(name, "the metanav command is not installed")
             continue
         run_part(rec, name, lambda f=functions[name]: f(rec, args))

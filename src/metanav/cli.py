@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="one JSON object per result line")
     find.add_argument("--limit", type=int, default=20, metavar="N",
                       help="show at most N results (default 20)")
+    build = sub.add_parser(
+        "build-cache", help="prebuild the content cache a kiosk reads (staff, after changes)"
+    )
+    build.add_argument("--data", metavar="DIR", action="append", type=Path, default=[],
+                       dest="build_data", help="the kiosk's extra content folder; may repeat")
+    build.add_argument("--kiosk-config", metavar="FILE", type=Path, dest="build_config",
+                       help="the kiosk's settings file (its [kiosk] cache_dir says where)")
+    build.add_argument("--check", action="store_true",
+                       help="write nothing; say whether a kiosk would start from the cache")
     return parser
 
 
@@ -147,6 +156,47 @@ def cmd_check_data(args: argparse.Namespace) -> int:
         read = [clean(str(p.relative_to(folder))) for p in content_files(folder)]
         print(f"Read from {clean(str(folder))}: {', '.join(read)}.")
     return EXIT_OK
+
+
+def cmd_build_cache(args: argparse.Namespace) -> int:
+    """Staff: write the read-only content cache a kiosk starts from (see content/prebuilt.py)."""
+    from metanav import kiosk
+    from metanav.content import prebuilt
+    from metanav.content.load import ContentError
+
+    folders = [*args.data, *args.build_data]
+    try:
+        config = kiosk.load_config(args.build_config or args.kiosk_config)
+    except kiosk.KioskConfigError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_CONTENT
+    target = prebuilt.cache_folder(folders, config.cache_dir)
+    if args.check:
+        why = prebuilt.why_not(folders, target)
+        print(f"A kiosk would load the content from YAML: {why}." if why else
+              f"A kiosk starts from the prebuilt cache in {target}.")
+        return EXIT_ERROR if why else EXIT_OK
+    try:
+        library, written = prebuilt.build(folders, target)
+    except ContentError as exc:
+        print(exc.report())
+        return EXIT_BAD_CONTENT
+    except OSError as exc:
+        print(f"Could not write the cache in {target}: {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Built the kiosk's content cache for {library.summary()}:")
+    for path in written:
+        print(f"  {path}")
+    print("A kiosk reads it while the content is unchanged; run build-cache again after changes.")
+    return EXIT_OK
+
+
+def _kiosk_library(args: argparse.Namespace, config):
+    """A kiosk's content: the prebuilt cache when it matches, else the YAML. Writes nothing."""
+    from metanav.content import prebuilt
+
+    library = prebuilt.load(args.data, prebuilt.cache_folder(args.data, config.cache_dir))
+    return library if library is not None else _load(args, cache=False)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -234,7 +284,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("metanav cannot start the kiosk until its settings are fixed.", file=sys.stderr)
         return kiosk.leave(EXIT_BAD_CONTENT)
-    library = _load(args, cache=False)  # a kiosk writes nothing, and unpickles nothing
+    library = _kiosk_library(args, config)
     if library is None:
         return kiosk.leave(EXIT_BAD_CONTENT)
     session = make_session(args, library, config)
@@ -306,6 +356,8 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_export(args)
     if args.command == "search":
         return cmd_search(args)
+    if args.command == "build-cache":
+        return cmd_build_cache(args)
     if args.kiosk:
         return run_kiosk(args)
     library = _load(args)

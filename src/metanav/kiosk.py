@@ -86,6 +86,7 @@ class KioskConfig:
     allow_print: bool = False
     allow_own_notes: bool = False
     allow_open_links: bool = False  # recorded, never honoured: no browser on a shared screen
+    cache_dir: str = ""  # where `metanav build-cache` puts the prebuilt content cache
     source: str = ""  # the file it came from ("" for built-in defaults)
 
     @property
@@ -183,7 +184,8 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
     except configparser.Error as exc:
         raise KioskConfigError(f"{source}: {_one_line(str(exc))}") from None
     problems: list[str] = []
-    known = {"kiosk": {"exit_key", "pin_hash", "pin", "idle_seconds", "countdown_seconds"},
+    known = {"kiosk": {"exit_key", "pin_hash", "pin", "idle_seconds", "countdown_seconds",
+                       "cache_dir"},
              "allow": {"export", "print", "own_notes", "open_links"}}
     for section in parser.sections():
         if section not in known:
@@ -231,6 +233,9 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
                         "'python -m metanav.kiosk hash-pin'")
     if pin and (len(pin) < 4 or not pin.isprintable()):
         problems.append(f"{source}: [kiosk] pin: use at least 4 characters")
+    cache_dir = kiosk.get("cache_dir", "").strip()
+    if cache_dir and not os.path.isabs(cache_dir):
+        problems.append(f"{source}: [kiosk] cache_dir: must be a full path starting with /")
     config = KioskConfig(
         exit_key=exit_key,
         pin_hash=pin_hash or (f"plain${pin}" if pin else ""),
@@ -240,6 +245,7 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
         allow_print=switch("print"),
         allow_own_notes=switch("own_notes"),
         allow_open_links=switch("open_links"),
+        cache_dir=cache_dir,
         source=source,
     )
     if problems:

@@ -103,6 +103,11 @@ class _Pickler(pickle.Pickler):
         return cls, tuple(getattr(obj, name) for name in names)
 
 
+def dump(f: BinaryIO, obj: object) -> None:
+    """Pickle ``obj`` into ``f`` the way the cache does (content dataclasses by constructor)."""
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+
+
 def _dump(f: BinaryIO, key: tuple, library: Library) -> None:
     """Straight into the file: building the bytes in memory first held the 4.7 MB pickle of
     10,000 resources two or three times over, on the start that already peaks highest."""
@@ -131,6 +136,16 @@ def read(path: Path, key: tuple) -> Library | None:
         if collecting:
             gc.enable()
     return library if isinstance(library, Library) else None
+
+
+def read_key(path: Path) -> tuple | None:
+    """The key a cache file was written for (None if it cannot be read)."""
+    try:
+        with open(path, "rb") as f:
+            key = pickle.load(f)
+    except Exception:  # noqa: BLE001 - an unreadable or corrupt cache is simply not used
+        return None
+    return key if isinstance(key, tuple) else None
 
 
 def write(path: Path, key: tuple, library: Library) -> bool:

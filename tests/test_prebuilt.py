@@ -1,0 +1,176 @@
+"""`metanav build-cache` and the kiosk's read-only prebuilt content cache."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
+from metanav import cli
+from metanav.content import load, prebuilt
+from metanav.content.load import load_library
+
+RESOURCES = """\
+resources:
+  - id: CLINIC-GROUP-01
+    name: Tuesday support group
+    organisation: Riverside Cancer Centre
+    kinds: [support-group]
+    language: en
+    phone: 555-010-0199
+    description: A weekly group for people living with metastatic cancer.
+    topics: [coping-and-support]
+"""
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Path:
+    folder = tmp_path / "clinic"
+    folder.mkdir()
+    (folder / "resources.yaml").write_text(RESOURCES, encoding="utf-8")
+    return folder
+
+
+def build(capsys, *args: str) -> tuple[int, str]:
+    code = cli.main(["build-cache", *args])
+    return code, capsys.readouterr().out
+
+
+def test_build_cache_writes_next_to_the_content_and_a_kiosk_reads_it(clinic, capsys):
+    code, out = build(capsys, "--data", str(clinic))
+    assert code == 0, out
+    path = clinic / "metanav-cache" / "library.pickle"
+    assert f"  {path}" in out.splitlines()
+    assert path.stat().st_mode & 0o777 == 0o644
+    library = prebuilt.load([clinic], clinic / "metanav-cache")
+    assert library is not None
+    fresh = load_library([clinic], cache=False)
+    assert library.topics == fresh.topics and library.questions == fresh.questions
+    assert dict(library.resources.items()) == fresh.resources
+    assert library.resources["CLINIC-GROUP-01"].name == "Tuesday support group"
+    code, out = build(capsys, "--check", "--data", str(clinic))
+    assert code == 0 and "A kiosk starts from the prebuilt cache" in out
+
+
+def test_build_cache_goes_where_kiosk_ini_says(clinic, tmp_path, capsys):
+    where = tmp_path / "var-cache-metanav"
+    ini = tmp_path / "kiosk.ini"
+    ini.write_text(f"[kiosk]\npin = 4711\ncache_dir = {where}\n", encoding="utf-8")
+    code, out = build(capsys, "--data", str(clinic), "--kiosk-config", str(ini))
+    assert code == 0, out
+    assert (where / "library.pickle").is_file()
+    assert not (clinic / "metanav-cache").exists()
+
+
+def test_kiosk_ini_cache_dir_must_be_a_full_path(tmp_path, capsys):
+    ini = tmp_path / "kiosk.ini"
+    ini.write_text("[kiosk]\ncache_dir = cache\n", encoding="utf-8")
+    assert cli.main(["build-cache", "--kiosk-config", str(ini)]) == 2
+    assert "cache_dir: must be a full path" in capsys.readouterr().err
+
+
+def test_changed_content_is_not_read_from_an_old_cache(clinic, capsys):
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    (clinic / "resources.yaml").write_text(RESOURCES.replace("Tuesday", "Wednesday"), "utf-8")
+    assert prebuilt.load([clinic], clinic / "metanav-cache") is None
+    code, out = build(capsys, "--check", "--data", str(clinic))
+    assert code == 1 and "was built for other content" in out
+    # Other content folders do not match either.
+    assert prebuilt.load([], clinic / "metanav-cache") is None
+
+
+def test_a_cache_others_may_change_is_not_unpickled(clinic, capsys):
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    path = clinic / "metanav-cache" / "library.pickle"
+    os.chmod(path, 0o664)
+    assert prebuilt.load([clinic], path.parent) is None
+    assert "may be changed by others" in prebuilt.why_not([clinic], path.parent)
+    os.chmod(path, 0o644)
+    os.chmod(path.parent, 0o777)
+    assert prebuilt.load([clinic], path.parent) is None
+    os.chmod(path.parent, 0o755)
+    assert prebuilt.load([clinic], path.parent) is not None
+
+
+def test_broken_content_builds_nothing(clinic, capsys):
+    (clinic / "resources.yaml").write_text(RESOURCES.replace("coping-and-support", "nope"), "utf-8")
+    code, out = build(capsys, "--data", str(clinic))
+    assert code == 2
+    assert "no topic has the id 'nope'" in out
+    assert not (clinic / "metanav-cache" / "library.pickle").exists()
+
+
+def test_corrupt_resources_part_falls_back_to_the_yaml(clinic, capsys):
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    path = clinic / "metanav-cache" / "library.pickle"
+    library = prebuilt.load([clinic], path.parent)
+    assert library is not None
+    # Spoil the resources part while the kiosk holds the file open (as a half-copied file).
+    with open(path, "r+b") as f:
+        f.seek(-20, os.SEEK_END)
+        f.write(b"\0" * 20)
+    assert library.resources["CLINIC-GROUP-01"].name == "Tuesday support group"
+
+
+def test_the_resources_are_read_once_when_first_asked_for():
+    calls = []
+
+    def fill() -> dict:
+        calls.append(1)
+        return {"a": 1, "b": 2}
+
+    later = prebuilt.LaterDict(fill)
+    assert calls == []
+    assert later.get("a") == 1 and "b" in later and later["b"] == 2
+    assert list(later) == ["a", "b"] and list(later.values()) == [1, 2]
+    assert len(later) == 2 and dict(later) == {"a": 1, "b": 2} and later == {"a": 1, "b": 2}
+    assert pickle.loads(pickle.dumps(later)) == {"a": 1, "b": 2}
+    assert calls == [1]
+    for first_use in (len, list, lambda d: d.items(), lambda d: "a" in d, repr, dict):
+        calls.clear()
+        assert first_use(prebuilt.LaterDict(fill))
+        assert calls == [1]
+
+
+def test_bundled_data_dir_is_the_loaders():
+    assert prebuilt.bundled_data_dir() == load.bundled_data_dir()
+
+
+@pytest.mark.slow
+def test_a_real_kiosk_starts_from_the_prebuilt_cache_and_writes_nothing(clinic, tmp_path, capsys):
+    where = tmp_path / "prebuilt"
+    ini = tmp_path / "kiosk.ini"
+    ini.write_text(f"[kiosk]\npin = 4711\ncache_dir = {where}\n", encoding="utf-8")
+    assert build(capsys, "--data", str(clinic), "--kiosk-config", str(ini))[0] == 0
+    # Give the cached resource another name (same key): what the kiosk shows says where it read.
+    path = where / "library.pickle"
+    with open(path, "rb") as f:
+        key, head, resources = pickle.load(f), pickle.load(f), pickle.load(f)
+    import dataclasses
+
+    resources["CLINIC-GROUP-01"] = dataclasses.replace(
+        resources["CLINIC-GROUP-01"], name="Read from the prebuilt cache")
+    with open(path, "wb") as f:
+        for part in (key, head, resources):
+            pickle.dump(part, f)
+    before = sorted(files_under(tmp_path))
+    home, state = tmp_path / "home", tmp_path / "state"
+    home.mkdir()
+    state.mkdir()
+    child = Kiosk([PYTHON, "-I", "-m", "metanav", "--kiosk", "--plain", "--kiosk-config", str(ini),
+                   "--data", str(clinic)], clean_env(home, METANAV_STATE_DIR=str(state)), tmp_path)
+    try:
+        assert child.wait_for("q when you are done")
+        child.send(b"18\r", settle=1.0)  # Support resources
+        child.send(b"q\r", settle=0.5)  # stop paging
+        child.send(b"f tuesday\r", settle=1.0)
+        assert "Read from the prebuilt cache" in child.text(), child.text()
+        child.send(b"\x18\r", settle=0.5)
+        child.send(b"4711\r", settle=0.2)
+        assert child.wait_exit() == 0
+    finally:
+        child.close()
+    assert sorted(files_under(tmp_path)) == before
