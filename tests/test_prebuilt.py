@@ -174,3 +174,33 @@ def test_a_real_kiosk_starts_from_the_prebuilt_cache_and_writes_nothing(clinic, 
     finally:
         child.close()
     assert sorted(files_under(tmp_path)) == before
+
+
+def test_build_cache_builds_the_search_index_a_kiosk_opens_read_only(clinic, capsys):
+    from metanav.content import index
+
+    code, out = build(capsys, "--data", str(clinic))
+    assert code == 0
+    index_path = clinic / "metanav-cache" / "search.sqlite"
+    assert f"  {index_path}" in out.splitlines()
+    assert index_path.stat().st_mode & 0o777 == 0o644
+    library = prebuilt.load([clinic], clinic / "metanav-cache")
+    assert prebuilt.index_files() == [(library, index_path)]
+    before = index_path.stat().st_mtime_ns
+    results = index.search(library, "tuesday group")
+    assert [hit.title for hit in results.hits][:1] == ["Tuesday support group"]
+    assert index_path.stat().st_mtime_ns == before
+    assert sorted(p.name for p in index_path.parent.iterdir()) == ["library.pickle", "search.sqlite"]
+
+
+def test_an_index_for_other_content_is_not_used(clinic, tmp_path, capsys):
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "resources.yaml").write_text(RESOURCES.replace("Tuesday", "Friday"), "utf-8")
+    assert build(capsys, "--data", str(other))[0] == 0
+    # The clinic's library with the other folder's index: the index is refused.
+    os.replace(other / "metanav-cache" / "search.sqlite", clinic / "metanav-cache" / "search.sqlite")
+    library = prebuilt.load([clinic], clinic / "metanav-cache")
+    assert library is not None
+    assert prebuilt.index_files() == []

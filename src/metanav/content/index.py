@@ -363,8 +363,10 @@ def index_for(library: Library) -> SearchIndex:
     for known, index in _indexes:
         if known is library:
             return index
+    from metanav.content.prebuilt import index_files  # a kiosk's `metanav build-cache` index
+
     db = None
-    for known, path in _files:
+    for known, path in [*_files, *index_files()]:
         if known is library:
             try:
                 db = open_file(path)

@@ -604,8 +604,7 @@ def content_files(folder: Path) -> list[Path]:
     """The files the loader reads from one content folder, in the order it reads them."""
     topic_dir = folder / "topics"
     files = sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []
-    names = ("questions.yaml", "resources.yaml", "synonyms.yaml")
-    return files + [p for p in (folder / name for name in names) if p.exists()]
+    return files + [folder / name for name in CONTENT_NAMES[1:] if (folder / name).exists()]
 
 
 def _did_you_mean(name: str, choices: Iterable[str]) -> str:

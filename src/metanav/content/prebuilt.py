@@ -9,7 +9,8 @@ Instead staff build the cache once, at install time or after changing the conten
 Where it goes: the folder kiosk.ini names (``[kiosk] cache_dir``), else ``metanav-cache/``
 inside the last ``--data`` folder, else inside the bundled content folder. ``library.pickle``
 holds the validated content, keyed exactly as the user cache is (every YAML file's path, size,
-time and inode, the metanav and Python versions, the loader's own code).
+time and inode, the metanav and Python versions, the loader's own code); ``search.sqlite`` is
+the search index (:mod:`metanav.content.index`) for the same content, opened read-only.
 
 A kiosk reads it when its key matches the content as it is now, and when it can be trusted: the
 file is unpickled, so it and its folder must belong to root or to the kiosk's own account and be
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import hashlib
 import os
 import pickle
 import stat
@@ -37,7 +39,12 @@ from metanav.content.model import Library
 
 FOLDER_NAME = "metanav-cache"
 LIBRARY_FILE = "library.pickle"
+INDEX_FILE = "search.sqlite"
 FORMAT = "metanav prebuilt 1"
+_INDEX_CODE = ("index.py", "words.py", "snippet.py")
+
+# (library, index file) for libraries read from a prebuilt cache; index.index_for asks.
+_index_files: list[tuple[Library, Path]] = []
 
 
 def bundled_data_dir() -> Path:
@@ -61,6 +68,21 @@ def cache_folder(extra_dirs: Sequence[Path], configured: str = "") -> Path:
 def _key(extra_dirs: Sequence[Path]) -> tuple | None:
     found = cache.fingerprint([bundled_data_dir(), *(Path(f) for f in extra_dirs)])
     return None if found is None else (FORMAT, found[0])
+
+
+def _index_key(key: tuple) -> str | None:
+    """The search index's key: the content's, and the search code's own files."""
+    here = Path(__file__).resolve().parent
+    try:
+        code = [(name, (here / name).stat().st_size, (here / name).stat().st_mtime_ns)
+                for name in _INDEX_CODE]
+    except OSError:
+        return None
+    return hashlib.sha256(repr((key, code)).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def index_files() -> list[tuple[Library, Path]]:
+    return list(_index_files)
 
 
 # -- building (staff) --------------------------------------------------------------------------
@@ -94,7 +116,12 @@ def build(extra_dirs: Sequence[Path], target: Path) -> tuple[Library, list[Path]
         except OSError:
             pass
         raise
-    return library, [path]
+    from metanav.content import index
+
+    index_path = target / INDEX_FILE
+    index.build(library, path=index_path, key=_index_key(key) or "").close()
+    os.chmod(index_path, 0o644)
+    return library, [path, index_path]
 
 
 # -- reading (the kiosk) -----------------------------------------------------------------------
@@ -257,4 +284,24 @@ def load(extra_dirs: Sequence[Path], target: Path) -> Library | None:
         if collecting:
             gc.enable()
     gc.freeze()
-    return dataclasses.replace(head, resources=LaterDict(_resources_reader(f, offset, extra_dirs)))
+    library = dataclasses.replace(head, resources=LaterDict(_resources_reader(f, offset, extra_dirs)))
+    index_path = target / INDEX_FILE
+    trusted = _trusted(index_path) and _index_file_key(index_path) == _index_key(key)
+    _index_files[:] = [(library, index_path)] if trusted else []
+    return library
+
+
+def _index_file_key(path: Path) -> str | None:
+    """The key the index file was built for (read with sqlite3 alone: the search code, its
+    stemmers and its vocabulary are imported only when someone searches)."""
+    import sqlite3
+
+    try:
+        db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
