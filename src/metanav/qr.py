@@ -79,6 +79,15 @@ def read_back(lines: list[str]) -> list[list[bool]]:
     return grid
 
 
+def border_for(modules: int, rows: int) -> int:
+    """The widest quiet zone (4 modules is the standard, 2 still scans) whose drawing fits in
+    ``rows`` lines; 2 when none fits (the drawing then scrolls)."""
+    for border in (4, 3, 2):
+        if (modules + 2 * border + 1) // 2 <= rows:
+            return border
+    return 2
+
+
 def draw(data: str, border: int = DEFAULT_BORDER) -> list[str]:
     return half_block_lines(matrix(data), border)
 

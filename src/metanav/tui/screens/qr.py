@@ -72,12 +72,8 @@ class QrScreen(BaseScreen):
         self.draw()
 
     def border_for(self, modules: int) -> int:
-        """The widest quiet zone (4 modules is the standard) that still fits the screen."""
-        room = max(1, self.app.size.height - _CHROME)
-        for border in (4, 3, 2):
-            if (modules + 2 * border + 1) // 2 <= room:
-                return border
-        return 2  # too big for this window: it scrolls; a larger window shows it whole
+        """The widest quiet zone that still fits the screen (too big: it scrolls)."""
+        return qr.border_for(modules, max(1, self.app.size.height - _CHROME))
 
     def draw(self) -> None:
         if not self.codes:
