@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from metanav.content.model import KINDS, Library, Resource
+from metanav.content.prebuilt import index_files  # a kiosk's `metanav build-cache` index
 from metanav.content.snippet import Hit, Marks, make_hit
 from metanav.content.text import clean_typed
 from metanav.content.words import (
@@ -363,8 +364,6 @@ def index_for(library: Library) -> SearchIndex:
     for known, index in _indexes:
         if known is library:
             return index
-    from metanav.content.prebuilt import index_files  # a kiosk's `metanav build-cache` index
-
     db = None
     for known, path in [*_files, *index_files()]:
         if known is library:
