@@ -222,6 +222,33 @@ def run(session: Session, stdin_fd: int | None = None, stdout=None,
     """Plain mode in kiosk mode. Returns 0 after the staff exit or when input ends."""
     out = stdout or sys.stdout
     fd = sys.stdin.fileno() if stdin_fd is None else stdin_fd
+    saved = no_flow_control(fd)
+    try:
+        return _run(session, fd, out, clock, poll)
+    finally:
+        if saved is not None:
+            try:
+                termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+            except _NOT_A_TTY:
+                pass
+
+
+def no_flow_control(fd: int):
+    """Ctrl+S would freeze the screen until someone knew to type Ctrl+Q: turn that off.
+    Returns the terminal's settings to put back at the end (None if it is not a terminal)."""
+    if termios is None:
+        return None
+    try:
+        saved = termios.tcgetattr(fd)
+        changed = termios.tcgetattr(fd)
+        changed[0] &= ~(termios.IXON | termios.IXOFF)
+        termios.tcsetattr(fd, termios.TCSADRAIN, changed)
+    except _NOT_A_TTY:
+        return None
+    return saved
+
+
+def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float) -> int:
     config = session.kiosk_config or KioskConfig()
     keyboard = KioskInput(fd, out, config, clock, poll)
     term = Term(stdin=keyboard, stdout=out)  # type: ignore[arg-type]

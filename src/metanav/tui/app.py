@@ -90,7 +90,11 @@ class MetanavApp(App, inherit_bindings=False):
 
     def __init__(self, session: Session, clock: Callable[[], float] | None = None,
                  kiosk_tick: float = 1.0) -> None:
-        super().__init__()
+        from metanav.tui import input_guard
+
+        # Malformed input is dropped, never fatal (TEXTUAL_DRIVER, a developer's tool, still wins).
+        guarded = None if os.environ.get("TEXTUAL_DRIVER") else input_guard.driver_class()
+        super().__init__(driver_class=guarded)
         self.session = session
         self.kiosk = None
         if session.kiosk:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
@@ -16,6 +17,8 @@ from metanav.core.commands import COMMANDS, Command
 from metanav.tui import bindings
 from metanav.tui.widgets.key_bar import KeyBar
 from metanav.tui.widgets.lean_list import LeanList
+
+DIGITS = frozenset("0123456789")  # not "²" or "٣": str.isdigit() says yes, int() says no
 
 if TYPE_CHECKING:
     from metanav.session import Session
@@ -55,7 +58,11 @@ class BaseScreen(Screen):
 
     def say(self, message: str) -> None:
         """Show a message in words on the status line (and keep it until the next one)."""
-        self.query_one("#status", Static).update(plain(clean_line(message)))
+        try:
+            status = self.query_one("#status", Static)
+        except NoMatches:  # a screen already taken down (a kiosk reset): nobody to tell
+            return
+        status.update(plain(clean_line(message)))
 
     def tell(self, done: Done) -> None:
         """Say what a core action did (core/actions.py), and why saving failed if it did."""
@@ -157,7 +164,7 @@ class ListScreen(BaseScreen):
         return [r.key for r in self.main_list().rows if r.selectable]
 
     def on_key(self, event) -> None:
-        if event.character and event.character.isdigit() and not _typing(self):
+        if event.character and event.character in DIGITS and not _typing(self):
             event.stop()
             self._digits = (self._digits + event.character)[-3:]
             if self._digit_timer is not None:

@@ -1,0 +1,152 @@
+"""No input, however malformed, ends the full-screen app: a guard around Textual's key reader.
+
+Textual reads the terminal in a thread and turns bytes into events with its ``XTermParser``. A
+sequence such as ``ESC[99999999999u`` made that parser raise (``chr()`` of a huge number); the
+thread died and the app ended, a kiosk included, with a traceback on the screen. Anyone on an
+SSH link can send those 12 bytes.
+
+Here the parser is wrapped so that:
+
+- a sequence it cannot turn into a key is dropped, and the keys after it still arrive;
+- if it fails anywhere else, it starts afresh from the next read (the rest of that read is lost);
+- what it makes is checked before the app sees it: no text a terminal cannot show (lone
+  surrogates), no window size of 0 or of millions of cells, no mouse far off any screen;
+- bytes that are not UTF-8 are dropped instead of stopping the reader.
+
+This is the one module of metanav that touches Textual's private input code
+(``textual._xterm_parser`` and ``LinuxDriver.run_input_thread``). :func:`driver_class` checks
+that code looks as expected and otherwise returns None: Textual's own driver, unguarded.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+from codecs import getincrementaldecoder
+
+from textual import events
+from textual.keys import Keys
+
+try:
+    from textual._loop import loop_last
+    from textual._parser import ParseError
+    from textual._xterm_parser import XTermParser
+    from textual.drivers.linux_driver import LinuxDriver
+except ImportError:  # pragma: no cover - another platform, or Textual moved its internals
+    XTermParser = LinuxDriver = None  # type: ignore[assignment,misc]
+
+LARGEST_SCREEN = 4000  # columns or rows; any real terminal is far smaller
+
+
+def _shows(text: str | None) -> bool:
+    """Text a terminal can show: encodable as UTF-8 (no lone surrogates)."""
+    if not text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def acceptable(message: object) -> bool:
+    """Whether an event the parser made may reach the app."""
+    if isinstance(message, events.Key):
+        return _shows(message.character) and _shows(message.key)
+    if isinstance(message, events.Paste):
+        return True  # pasted text is cleaned by the box it lands in
+    if isinstance(message, events.Resize):
+        width, height = message.size
+        return 0 < width <= LARGEST_SCREEN and 0 < height <= LARGEST_SCREEN
+    if isinstance(message, events.MouseEvent):
+        return abs(message.x) <= LARGEST_SCREEN and abs(message.y) <= LARGEST_SCREEN
+    return True
+
+
+if XTermParser is not None:
+
+    class GuardedParser(XTermParser):
+        """Textual's parser; a sequence it chokes on is dropped, never fatal."""
+
+        def _sequence_to_key_events(self, sequence: str, alt: bool = False):
+            try:
+                return list(super()._sequence_to_key_events(sequence, alt))
+            except Exception:  # noqa: BLE001 - any failure here means "not a key"
+                # An ignored key ends the sequence, so what follows is read afresh.
+                return [events.Key(Keys.Ignore, None)]
+
+        def _restart(self) -> None:
+            self._tokens.clear()
+            self._timeout_time = None
+            self._gen = self.parse(self._tokens.append)
+            self._awaiting = next(self._gen)
+
+        def feed(self, data: str):
+            try:
+                for message in super().feed(data):
+                    if acceptable(message):
+                        yield message
+            except ParseError:
+                raise
+            except Exception:  # noqa: BLE001 - a broken parser starts again
+                self._restart()
+
+        def tick(self):
+            try:
+                for message in super().tick():
+                    if acceptable(message):
+                        yield message
+            except Exception:  # noqa: BLE001
+                self._restart()
+
+    class GuardedDriver(LinuxDriver):
+        """Textual's Linux/macOS driver, reading keys through :class:`GuardedParser`.
+
+        ``run_input_thread`` is Textual's own (8.2), with the guarded parser and a decoder that
+        drops bytes that are not UTF-8."""
+
+        def run_input_thread(self) -> None:
+            selector = selectors.SelectSelector()
+            selector.register(self.fileno, selectors.EVENT_READ)
+            fileno = self.fileno
+            parser = GuardedParser(self._debug)
+            feed, tick = parser.feed, parser.tick
+            decode = getincrementaldecoder("utf-8")("ignore").decode
+
+            def process(selector_events, final: bool = False) -> None:
+                for last, (_key, mask) in loop_last(selector_events):
+                    if mask & selectors.EVENT_READ:
+                        text = decode(os.read(fileno, 1024 * 4), final=final and last)
+                        if not text:
+                            break
+                        for event in feed(text):
+                            self.process_message(event)
+                for event in tick():
+                    self.process_message(event)
+
+            try:
+                while not self.exit_event.is_set():
+                    process(selector.select(0.1))
+                selector.unregister(fileno)
+                process(selector.select(0.1), final=True)
+            finally:
+                selector.close()
+                try:
+                    for _event in feed(""):
+                        pass
+                except (EOFError, ParseError):
+                    pass
+
+
+def driver_class():
+    """The guarded driver, or None (Textual's default) if Textual's internals have changed."""
+    if XTermParser is None or os.name != "posix":
+        return None
+    try:
+        parser = GuardedParser()
+        keys = [m.key for m in parser.feed("\x1b[99999999999u\x1b[5555555;1ua") if isinstance(m, events.Key)]
+        ok = keys == ["a"] and all(hasattr(parser, name) for name in ("_gen", "_tokens", "_awaiting"))
+        ok = ok and all(hasattr(LinuxDriver, name) for name in ("run_input_thread", "process_message"))
+    except Exception:  # noqa: BLE001 - a changed Textual: run unguarded rather than not at all
+        return None
+    return GuardedDriver if ok else None
