@@ -115,7 +115,8 @@ def test_check_data_as_a_real_process(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.startswith(bundled_summary_line())
     assert proc.stdout.count("\n") == 1
-    assert proc.stderr == ""
+    # At most a note of what is not yet in Spanish; never an error.
+    assert all(line.startswith("Note: not yet in") for line in proc.stderr.splitlines())
 
 
 # --------------------------------------------------------------------------------------------

@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
         "text can be selected and copied as in any terminal program (also METANAV_MOUSE=1)",
     )
     parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        type=_language,
+        help="language: en (English) or es (Español); also METANAV_LANG, else the locale",
+    )
+    parser.add_argument(
         "--kiosk-config",
         metavar="FILE",
         type=Path,
@@ -99,6 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language(value: str) -> str:
+    from metanav.language import SUPPORTED, code
+
+    if not code(value):
+        raise argparse.ArgumentTypeError(f"choose one of: {', '.join(SUPPORTED)}")
+    return code(value)
+
+
+def content_folders(args: argparse.Namespace) -> tuple[Path, ...]:
+    from metanav.content.load import bundled_data_dir
+
+    return (bundled_data_dir(), *args.data)
+
+
 def want_plain(args: argparse.Namespace) -> bool:
     if args.plain:
         return True
@@ -116,11 +136,16 @@ def wants_mouse(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "mouse", False)) or os.environ.get("METANAV_MOUSE", "") not in ("", "0")
 
 
-def _load(args: argparse.Namespace, cache: bool = True):
+def _load(args: argparse.Namespace, cache: bool = True, saved_lang: str | None = None):
+    """The content, in the language asked for (see metanav.language), or None if broken."""
+    from metanav import language
     from metanav.content.load import ContentError, load_library
+    from metanav.content.translation import translate
 
     try:
-        return load_library(args.data, cache=cache)
+        library = load_library(args.data, cache=cache)
+        lang = language.choose(getattr(args, "lang", None), saved_lang)
+        return translate(library, content_folders(args), lang)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         print("metanav cannot start until the content is fixed.", file=sys.stderr)
@@ -136,22 +161,33 @@ def cmd_check_data(args: argparse.Namespace) -> int:
         load_library,
     )
     from metanav.content.text import clean
+    from metanav.content.translation import LANGUAGE_NAMES, missing, translate
+    from metanav.language import SUPPORTED
 
     folder = args.dir
     # DIR is checked exactly as `--data DIR` uses it: on top of the bundled content (so its
     # references to bundled topics count), with every file metanav would not read named, and
     # an error when it holds no content at all. The bundled folder itself is checked alone.
     bundled = folder is not None and folder.resolve() == bundled_data_dir().resolve()
+    folders = [bundled_data_dir(), *args.data, *([folder] if folder else [])]
+    translated = {}
     try:
         if bundled:
             library = check_folder(folder)
         else:
-            library = load_library([*args.data, *([folder] if folder else [])], cache=False)
+            library = load_library(folders[1:], cache=False)
+        for lang in SUPPORTED[1:]:  # each translation is checked too
+            translated[lang] = translate(library, folders, lang)
     except ContentError as exc:
         print(exc.report())
         return EXIT_BAD_CONTENT
     where = " (with the bundled content)" if folder is not None and not bundled else ""
     print(f"Content is valid{where}: {library.summary()}.")
+    for lang, words in translated.items():
+        left = missing(words)
+        if left:
+            print(f"Note: not yet in {LANGUAGE_NAMES[lang]} ({lang}), so shown in English: "
+                  f"{len(left)}: {', '.join(left)}.", file=sys.stderr)
     if folder is not None and not bundled:
         read = [clean(str(p.relative_to(folder))) for p in content_files(folder)]
         print(f"Read from {clean(str(folder))}: {', '.join(read)}.")
@@ -266,8 +302,16 @@ def make_session(args: argparse.Namespace, library, kiosk_config=None):
     else:
         store = Store.open(default_state_dir())
         policy = Policy()
-    return Session(library=library, store=store, policy=policy, kiosk=args.kiosk,
-                   theme=args.theme or "", kiosk_config=kiosk_config)
+    session = Session(library=library, store=store, policy=policy, kiosk=args.kiosk,
+                      theme=args.theme or "", kiosk_config=kiosk_config,
+                      folders=content_folders(args))
+    if not args.kiosk:  # a person's own choice of language, remembered (never at a kiosk)
+        from metanav import language
+
+        lang = language.choose(args.lang, store.setting("language"))
+        if lang != library.lang:
+            session.use_language(lang)
+    return session
 
 
 def run_kiosk(args: argparse.Namespace) -> int:

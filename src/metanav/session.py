@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from metanav.content.model import Library
 from metanav.core.policy import Policy
@@ -22,3 +23,14 @@ class Session:
     theme: str = ""
     notices: list[str] = field(default_factory=list)
     kiosk_config: KioskConfig | None = None  # kiosk mode's settings (staff exit, idle time)
+    folders: tuple[Path, ...] = ()  # the content folders, bundled first (for translations)
+
+    @property
+    def lang(self) -> str:
+        return self.library.lang
+
+    def use_language(self, lang: str) -> None:
+        """Show the content in ``lang`` ("en", "es") from now on."""
+        from metanav.content.translation import translate
+
+        self.library = translate(self.library, self.folders, lang)

@@ -155,6 +155,11 @@ class Library:
     questions: dict[str, Question]
     resources: dict[str, Resource]
     synonyms: Synonyms = field(default_factory=Synonyms, compare=False)
+    # The language of the words ("en", "es": content/translation.py), and the ids of the
+    # items that have no words in it yet, so they are shown in English.
+    lang: str = "en"
+    untranslated: frozenset[str] = frozenset()
+    english: Library | None = field(default=None, compare=False, repr=False)
 
     def questions_in(self, group_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.group == group_id]

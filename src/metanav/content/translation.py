@@ -1,0 +1,185 @@
+"""Content in another language, laid over the English content item by item.
+
+A content folder may hold a folder per language (``data/es/``) with the same layout as the
+English content, but only the words:
+
+- ``es/topics/<any>.yaml``: ``id`` (an English topic's), ``title``, ``summary``, ``sections``
+  (``heading``, optional ``applies_to``, ``text``) and optional ``sources`` (pages in that
+  language; without them the English sources are shown). Order, group, dates and links stay
+  the English topic's.
+- ``es/questions.yaml``: ``groups`` (``id``, ``title``) and ``questions`` (``id``, ``text``,
+  optional ``why``).
+- ``es/resources.yaml``: ``resources`` (``id``, ``description``, optional ``name`` and
+  ``phone_note``).
+
+An item without its translation is shown in English, and its id is listed in
+``Library.untranslated`` so a face can say so and ``check-data`` can list what is missing. A
+translation of an id the English content does not have is an error, reported as
+``file:line: field: what is wrong`` like every other content problem.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from metanav.content.load import ContentError, Problem, _FileCheck, _read_yaml
+from metanav.content.model import Library, Section, Source
+from metanav.content.text import clean_line, parse_blocks
+
+# The languages metanav's content and interface come in; English is the original.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def translate(library: Library, folders: Iterable[Path], lang: str) -> Library:
+    """The library in ``lang``: each item's words from ``<folder>/<lang>/`` where given.
+
+    Raises :class:`ContentError` with every problem found in the translation files.
+    """
+    library = library.english or library  # always laid over the English words
+    if lang == "en":
+        return library
+    problems: list[Problem] = []
+    topics = dict(library.topics)
+    groups = dict(library.groups)
+    questions = dict(library.questions)
+    resources = dict(library.resources)
+    done: set[str] = set()
+    for folder in folders:
+        base = Path(folder) / lang
+        if not base.is_dir():
+            continue
+        topic_dir = base / "topics"
+        for path in sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []:
+            data = _read_yaml(path, problems)
+            if data is not None:
+                _topic(data, _FileCheck(path, problems), topics, done)
+        for name, reader in (("questions.yaml", _questions), ("resources.yaml", _resources)):
+            path = base / name
+            if path.is_file():
+                data = _read_yaml(path, problems)
+                if data is not None:
+                    tables = (groups, questions) if name == "questions.yaml" else (resources,)
+                    reader(data, _FileCheck(path, problems), *tables, done=done)
+    if problems:
+        problems.sort(key=lambda p: (p.file, p.line))
+        raise ContentError(problems)
+    every = [*library.topics, *library.questions, *library.resources]
+    return dataclasses.replace(
+        library,
+        topics=topics,
+        groups=groups,
+        questions=questions,
+        resources=resources,
+        lang=lang,
+        untranslated=frozenset(i for i in every if i not in done),
+        english=library,
+    )
+
+
+def missing(library: Library) -> list[str]:
+    """What is still shown in English, as lines for ``check-data`` ("topic pain", ...)."""
+    lines = []
+    for kind, table in (("topic", library.topics), ("question", library.questions),
+                        ("resource", library.resources)):
+        lines += [f"{kind} {item_id}" for item_id in table if item_id in library.untranslated]
+    return lines
+
+
+def _known(check: _FileCheck, d: Any, field: str, table: dict, what: str) -> str:
+    item_id = check.ident(d, "id", field)
+    if item_id and item_id not in table:
+        check.error(d.key_lines.get("id", d.line), f"{field}.id".lstrip("."),
+                    f"no {what} has the id '{item_id}' in the English content")
+        return ""
+    return item_id
+
+
+def _topic(data: Any, check: _FileCheck, topics: dict, done: set[str]) -> None:
+    d = check.mapping(data, 1, "", ("id", "title", "summary", "sections", "sources"))
+    if d is None:
+        return
+    topic_id = _known(check, d, "", topics, "topic")
+    title = check.text(d, "title", "", one_line=True)
+    summary = clean_line(check.text(d, "summary", ""))
+    sections = []
+    for index, (raw, line) in enumerate(check.items(d, "sections", "", required=True)):
+        field = f"sections[{index}]"
+        s = check.mapping(raw, line, field, ("heading", "applies_to", "text"))
+        if s is not None:
+            sections.append(Section(
+                check.text(s, "heading", field, one_line=True),
+                parse_blocks(check.text(s, "text", field)),
+                check.text(s, "applies_to", field, required=False, one_line=True),
+            ))
+    sources = []
+    for index, (raw, line) in enumerate(check.items(d, "sources", "", required=False)):
+        field = f"sources[{index}]"
+        s = check.mapping(raw, line, field, ("organisation", "page", "url"))
+        if s is not None:
+            sources.append(Source(check.text(s, "organisation", field, one_line=True),
+                                  check.text(s, "page", field, required=False, one_line=True),
+                                  check.url(s, "url", field)))
+    if not topic_id:
+        return
+    english = topics[topic_id]
+    topics[topic_id] = dataclasses.replace(
+        english, title=title, summary=summary, sections=tuple(sections),
+        sources=tuple(sources) or english.sources,
+    )
+    done.add(topic_id)
+
+
+def _questions(data: Any, check: _FileCheck, groups: dict, questions: dict, *,
+               done: set[str]) -> None:
+    d = check.mapping(data, 1, "", ("groups", "questions"))
+    if d is None:
+        return
+    for index, (raw, line) in enumerate(check.items(d, "groups", "", required=False)):
+        field = f"groups[{index}]"
+        g = check.mapping(raw, line, field, ("id", "title"))
+        if g is None:
+            continue
+        group_id = _known(check, g, field, groups, "question group")
+        title = check.text(g, "title", field, one_line=True)
+        if group_id:
+            groups[group_id] = dataclasses.replace(groups[group_id], title=title)
+    for index, (raw, line) in enumerate(check.items(d, "questions", "", required=False)):
+        field = f"questions[{index}]"
+        q = check.mapping(raw, line, field, ("id", "text", "why"))
+        if q is None:
+            continue
+        question_id = _known(check, q, field, questions, "question")
+        text = check.text(q, "text", field, one_line=True)
+        why = check.text(q, "why", field, required=False, one_line=True)
+        if question_id:
+            english = questions[question_id]
+            questions[question_id] = dataclasses.replace(english, text=text,
+                                                         why=why or english.why)
+            done.add(question_id)
+
+
+def _resources(data: Any, check: _FileCheck, resources: dict, *, done: set[str]) -> None:
+    d = check.mapping(data, 1, "", ("resources",))
+    if d is None:
+        return
+    for index, (raw, line) in enumerate(check.items(d, "resources", "", required=False)):
+        field = f"resources[{index}]"
+        r = check.mapping(raw, line, field, ("id", "name", "description", "phone_note"))
+        if r is None:
+            continue
+        resource_id = _known(check, r, field, resources, "resource")
+        description = clean_line(check.text(r, "description", field))
+        name = check.text(r, "name", field, required=False, one_line=True)
+        note = check.text(r, "phone_note", field, required=False, one_line=True)
+        if resource_id:
+            english = resources[resource_id]
+            resources[resource_id] = dataclasses.replace(
+                english, description=description, name=name or english.name,
+                phone_note=note or english.phone_note,
+                # Both languages' words find it: "dolor" and "pain" alike.
+                haystack=f"{english.haystack}\n{name}\n{description}".casefold(),
+            )
+            done.add(resource_id)
