@@ -157,3 +157,25 @@ def test_a_clinical_review_without_a_date_or_with_a_bad_one_is_reported(tmp_path
         raise AssertionError("a bad clinical_review was accepted")
     assert "clinical_review.date: 'soon' is not a date written as YYYY-MM-DD" in report
     assert "clinical_review.when: unknown field (expected one of: by, date)" in report
+
+
+def test_a_translated_breast_cancer_question_keeps_its_label(tmp_path):
+    from metanav.content.translation import translate
+
+    english = load_library(cache=False)
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "questions.yaml").write_text(
+        "questions:\n"
+        "  - id: Q-LOCAL-08\n"
+        "    text: ¿Mi cáncer es ER+ o de grado bajo?\n"
+        "    applies_to: cáncer de mama\n"
+        "  - id: Q-LOCAL-11\n"
+        "    text: ¿Cómo ha respondido mi cáncer al tratamiento?\n"
+        "  - id: Q-GOALS-01\n"
+        "    text: ¿El objetivo es curar mi cáncer?\n",
+        encoding="utf-8",
+    )
+    spanish = translate(english, [tmp_path], "es")
+    assert spanish.questions["Q-LOCAL-08"].text == "¿Mi cáncer es ER+ o de grado bajo? (cáncer de mama)"
+    assert spanish.questions["Q-LOCAL-11"].text.endswith("tratamiento? (breast cancer)")
+    assert spanish.questions["Q-GOALS-01"].text == "¿El objetivo es curar mi cáncer?"

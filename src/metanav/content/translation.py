@@ -8,7 +8,8 @@ English content, but only the words:
   language; without them the English sources are shown). Order, group, dates and links stay
   the English topic's.
 - ``es/questions.yaml``: ``groups`` (``id``, ``title``) and ``questions`` (``id``, ``text``,
-  optional ``why``).
+  optional ``why``, and ``applies_to`` in that language for a question whose English has
+  one, shown after it as the English label is: "(cáncer de mama)").
 - ``es/resources.yaml``: ``resources`` (``id``, ``description``, optional ``name`` and
   ``phone_note``).
 
@@ -148,14 +149,18 @@ def _questions(data: Any, check: _FileCheck, groups: dict, questions: dict, *,
             groups[group_id] = dataclasses.replace(groups[group_id], title=title)
     for index, (raw, line) in enumerate(check.items(d, "questions", "", required=False)):
         field = f"questions[{index}]"
-        q = check.mapping(raw, line, field, ("id", "text", "why"))
+        q = check.mapping(raw, line, field, ("id", "text", "why", "applies_to"))
         if q is None:
             continue
         question_id = _known(check, q, field, questions, "question")
         text = check.text(q, "text", field, one_line=True)
         why = check.text(q, "why", field, required=False, one_line=True)
+        applies = check.text(q, "applies_to", field, required=False, one_line=True)
         if question_id:
             english = questions[question_id]
+            if english.applies_to:  # the label stays, in this language when given
+                applies = applies or english.applies_to
+                text = f"{text} ({applies})"
             questions[question_id] = dataclasses.replace(english, text=text,
                                                          why=why or english.why)
             done.add(question_id)
