@@ -59,9 +59,10 @@ def test_cached_load_is_identical_to_an_uncached_load(folder, tmp_path, monkeypa
         second = load_library([folder])
     assert first == uncached and second == uncached
     assert list(second.resources) == list(uncached.resources)
-    assert [r.haystack for r in second.resources.values()] == [
-        r.haystack for r in uncached.resources.values()
-    ]
+    from metanav.content.search import ResourceFilter, filter_resources
+
+    flt = ResourceFilter("cancer")
+    assert filter_resources(second, flt) == filter_resources(uncached, flt)
     assert len(second.resources) == len(uncached.resources) > 40
 
 
@@ -151,3 +152,29 @@ def test_a_disk_that_fills_up_while_the_cache_is_written_leaves_nothing_behind(
     assert load_library([folder]) == load_library([folder], cache=False)
     assert _cache_files(tmp_path) == []
     assert not list(tmp_path.glob("**/*.tmp"))
+
+
+def test_large_content_keeps_its_search_index_beside_the_cache(folder, tmp_path):
+    from metanav.content import index
+    from metanav.content.find import Matches
+    from metanav.content.search import ResourceFilter, filter_resources
+
+    first = load_library([folder])
+    files = sorted((tmp_path / "cache").glob("*.search.sqlite"))
+    assert len(files) == 1
+    built = files[0].stat().st_mtime_ns
+    second = load_library([folder])
+    assert files[0].stat().st_mtime_ns == built  # opened again, not rebuilt
+    found = filter_resources(second, ResourceFilter("test line 12"))
+    assert isinstance(found, Matches) and [r.id for r in found] == ["R-T-0012"]
+    assert index.search(second, "test lines").total == 40
+    assert index.search(first, "supprt").note.startswith("Showing matches for support")
+    assert not list((tmp_path / "cache").glob("*.tmp"))
+
+
+def test_a_kiosk_load_writes_no_cache_and_no_index(folder, tmp_path):
+    from metanav.content import index
+
+    library = load_library([folder], cache=False)
+    assert index.search(library, "support line 7").hits[0].key == "R-T-0007"
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())

@@ -168,8 +168,8 @@ def test_notes_and_asked_from_my_list(state_dir):
 
 def test_resource_filters_by_words_kind_and_language_combined(state_dir):
     resources = list(LIB.resources.values())
-    helpline_es = filter_resources(resources, ResourceFilter(kind="helpline", language="es"))
-    cancer = filter_resources(resources, ResourceFilter(text="cancer"))
+    helpline_es = filter_resources(LIB, ResourceFilter(kind="helpline", language="es"))
+    cancer = filter_resources(LIB, ResourceFilter(text="cancer"))
     assert helpline_es and cancer
     run = run_plain(state_dir, [
         str(HOME["resources"]),

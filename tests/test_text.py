@@ -188,8 +188,8 @@ def test_filter_words_match_the_kind_and_language_shown_on_each_row():
     library = load_library(cache=False)
     resources = list(library.resources.values())
     helplines = [r for r in resources if "helpline" in r.kinds]
-    assert filter_resources(resources, ResourceFilter("helpline")) == helplines
-    spanish = filter_resources(resources, ResourceFilter("spanish"))
+    assert filter_resources(library, ResourceFilter("helpline")) == helplines
+    spanish = filter_resources(library, ResourceFilter("spanish"))
     assert {r.language for r in spanish} == {"es"} or all(
         r.language == "es" or "spanish" in r.description.casefold() for r in spanish
     )

@@ -191,7 +191,8 @@ async def test_resources_filters_combine_and_count_is_shown(tmp_path):
         assert f"{len(both)} resource" in screen_text(app)
         await pilot.press("ctrl+r")
         await pilot.press(*"cancercare")  # the filter box has focus when the screen opens
-        expected = [r for r in library.resources.values() if "cancercare" in r.haystack]
+        expected = [r for r in library.resources.values()
+                    if "cancercare" in f"{r.name} {r.organisation}".casefold()]
         assert len(screen.matches) == len(expected) > 0
         await pilot.press("enter")  # leaves the filter box for the list
         await pilot.press("enter")
@@ -459,19 +460,28 @@ async def test_a_qr_code_too_big_for_the_window_says_so(tmp_path):
 
 
 async def test_typing_narrows_and_deleting_widens_the_matches_again(tmp_path):
-    """Each letter typed searches only the last matches; a deleted one searches them all."""
+    """Each letter typed filters again with the search engine; deleting widens again."""
+    from metanav.content.search import ResourceFilter, filter_resources
+
     app = make_app(tmp_path)
-    resources = list(bundled_library().resources.values())
+    library = bundled_library()
+    resources = list(library.resources.values())
     async with app.run_test(size=SIZE) as pilot:
         app.open_resources()
         await pilot.pause()
         screen = app.screen
+        counts = []
         for typed in ("c", "ca", "can", "canc"):
             await pilot.press(typed[-1])
-            assert screen.matches == [r for r in resources if typed in r.haystack]
+            assert screen.matches == filter_resources(library, ResourceFilter(typed))
+            counts.append(len(screen.matches))
+        assert counts == sorted(counts, reverse=True) and counts[-1] > 0
+        assert all("canc" in f"{r.name} {r.organisation} {r.description}".casefold()
+                   or r.language == "es" for r in screen.matches)
         await pilot.press("ctrl+k")  # a kind as well: narrower still
         kind = screen.filter.kind
-        assert screen.matches == [r for r in resources if "canc" in r.haystack and kind in r.kinds]
+        both = [r for r in filter_resources(library, ResourceFilter("canc")) if kind in r.kinds]
+        assert screen.matches == both
         await pilot.press("backspace", "backspace", "backspace", "backspace")
         assert screen.matches == [r for r in resources if kind in r.kinds]
         await pilot.press("ctrl+r")

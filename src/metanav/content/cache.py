@@ -180,8 +180,51 @@ def cached(folders: Sequence[Path], load: Callable[[], Library]) -> Library:
     if library is None:
         library = load()  # raises ContentError for bad content: nothing is cached then
         write(path, key, library)
+    search_index(path, key, library)
     # The content lives as long as the program and holds no cycles: keep the garbage
     # collector from walking its 100,000s of objects in every full collection (which
     # otherwise stalls a random keystroke by ~100 ms at 100,000 resources).
     gc.freeze()
     return library
+
+
+def search_index(path: Path, key: tuple, library: Library) -> Path | None:
+    """The search index of a cached library: a file beside the cache, built on the first
+    start (with a progress line on a terminal) and opened read-only after that. If it
+    cannot be written, search builds its index in memory when first used."""
+    from metanav.content import index
+
+    target = path.with_name(path.stem + ".search.sqlite")
+    code = tuple(_stamp(_HERE / name) for name in ("index.py", "words.py"))
+    stamp = hashlib.sha256(repr((key, code)).encode("utf-8", "surrogateescape")).hexdigest()
+    if index.file_key(target) != stamp:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            index.build(library, target, stamp, _progress(len(library.resources))).close()
+        except Exception:  # noqa: BLE001 - no file: search indexes in memory instead
+            for leftover in target.parent.glob(target.name + ".*.tmp"):
+                leftover.unlink(missing_ok=True)
+            return None
+    index.use_file(library, target)
+    return target
+
+
+def _progress(resources: int) -> Callable[[int, int], None] | None:
+    """A line that grows as the index is built: '... search for 100,000 resources: 20% 40%'.
+    Only on a terminal, and with no cursor movement (plain mode and screen readers read it)."""
+    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        return None
+    sys.stderr.write(f"metanav: preparing search for {resources:,} resources "
+                     "(only after the content changes):")
+    sys.stderr.flush()
+    shown = [0]
+
+    def step(done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if tenth > shown[0]:
+            shown[0] = tenth
+            sys.stderr.write(" done.\n" if tenth >= 10 else f" {tenth * 10}%")
+            sys.stderr.flush()
+
+    return step
+

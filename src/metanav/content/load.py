@@ -586,11 +586,6 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
             phone=phone,
             phone_note=phone_note,
             topics=tuple(t[0] for t in topics),
-            # The words on the row are searched too: "money", "helpline", "spanish".
-            haystack="\n".join(
-                [name, organisation, description, *(KINDS[k] for k in kinds),
-                 LANGUAGES.get(language, language)]
-            ).casefold(),
         )
         item = _Item(resource, check.name, r.line)
         if _put(out.resources, seen_resources, item, "resource", f"{field}.id", check):

@@ -116,8 +116,6 @@ class Resource:
     phone: str = ""
     phone_note: str = ""
     topics: tuple[str, ...] = ()
-    # Lower-cased text the filter box matches: name, organisation, description, kind, language.
-    haystack: str = field(default="", compare=False, repr=False)
 
     @property
     def kind_words(self) -> str:

@@ -1,12 +1,12 @@
-"""Filtering resources: by words, kind and language, combined."""
+"""Filtering resources by words, kind and language, combined; search results as lines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from metanav.content.model import KINDS, LANGUAGES, Library, Resource
-from metanav.content.text import clean_line
+from metanav.content.text import clean_line, clean_typed
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,36 +25,23 @@ class ResourceFilter:
         """The filter in words, for confirmations such as '4 resources match: kind Helpline'."""
         parts = []
         if self.text.strip():
-            parts.append(f'words "{clean_line(self.text)}"')
+            parts.append(f'words "{clean_typed(self.text, limit=60)}"')
         if self.kind:
             parts.append(f"kind {KINDS.get(self.kind, self.kind)}")
         if self.language:
             parts.append(f"language {LANGUAGES.get(self.language, self.language)}")
         return ", ".join(parts) if parts else "no filter"
 
-    def narrows(self, other: ResourceFilter) -> bool:
-        """Whether everything this filter lets through, ``other`` lets through too, so a
-        search can start from other's matches: one more letter typed, a kind chosen."""
-        if other.kind and other.kind != self.kind:
-            return False
-        if other.language and other.language != self.language:
-            return False
-        mine = self.words
-        return all(any(old in new for new in mine) for old in other.words)
 
+def filter_resources(library: Library, flt: ResourceFilter) -> Sequence[Resource]:
+    """The resources that match ``flt``, in the library's order, found by the search engine
+    (content/index.py): the words as typed (the last may be unfinished; case, accents, word
+    forms and synonyms do not matter), and the kind and the language, all combined."""
+    if not (flt.text.strip() or flt.kind or flt.language):
+        return list(library.resources.values())
+    from metanav.content.index import index_for
 
-def filter_resources(resources: Iterable[Resource], flt: ResourceFilter) -> list[Resource]:
-    words = flt.words
-    kind, language = flt.kind, flt.language
-    if not (words or kind or language):
-        return list(resources)
-    return [
-        r
-        for r in resources
-        if (not kind or kind in r.kinds)
-        and (not language or r.language == language)
-        and all(w in r.haystack for w in words)
-    ]
+    return index_for(library).filter_resources(flt.text, flt.kind, flt.language)
 
 
 def count_phrase(count: int) -> str:

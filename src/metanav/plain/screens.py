@@ -6,7 +6,7 @@ help screen is generated from those tables (see ``SCREENS`` at the end).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from metanav.content.model import CARE_TEAM_NOTE, Resource, checked_words
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
@@ -318,12 +318,12 @@ class ResourcesScreen(Screen):
     def __init__(self, shell):
         super().__init__(shell)
         self.filters = ResourceFilter()
-        self.shown: list[Resource] = []
+        self.shown: Sequence[Resource] = []
 
     def build(self, page: Page) -> None:
         page.add("Find help by words, kind and language; they combine. Type words to find them.")
         page.add(f"Filter: {self.filters.describe()}.")
-        self.shown = filter_resources(self.library.resources.values(), self.filters)
+        self.shown = filter_resources(self.library, self.filters)
         page.add(count_phrase(len(self.shown)))
         page.blank()
         for res in self.shown:

@@ -48,8 +48,7 @@ class ResourcesScreen(ListScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filter = ResourceFilter()
-        self._searched = self.filter  # the filter that self.matches answers
-        self.matches: list[Resource] = []
+        self.matches: Sequence[Resource] = []
 
     def compose_body(self) -> ComposeResult:
         library = self.session.library
@@ -62,7 +61,7 @@ class ResourcesScreen(ListScreen):
             yield Choice("Kind", kinds, id="filter-kind")
             yield Choice("Language", languages, id="filter-language")
         # The list is filled here, not after mounting, so the first frame is the whole screen.
-        self.matches = filter_resources(library.resources.values(), self.filter)
+        self.matches = filter_resources(library, self.filter)
         yield Static(plain(self._count_phrase()), id="match-count", markup=False)
         yield LeanList(ResourceRows(self.matches, self.session.store), id="resource-list",
                        empty_text=self._empty_text())
@@ -84,13 +83,7 @@ class ResourcesScreen(ListScreen):
         return "No resources match. Try another kind or language, or Ctrl+R."
 
     def apply_filter(self) -> None:
-        # A stricter filter (one more letter, say) searches the last matches, not everything.
-        if self.filter.narrows(self._searched):
-            pool = self.matches
-        else:
-            pool = self.session.library.resources.values()
-        self.matches = filter_resources(pool, self.filter)
-        self._searched = self.filter
+        self.matches = filter_resources(self.session.library, self.filter)
         count = self.query_one("#match-count", Static)
         phrase = self._count_phrase()
         # A layout of the whole screen only when the line may wrap, so changes its height.

@@ -1,0 +1,272 @@
+"""Finding things in the search index (content/index.py): search everything, filter resources.
+
+A query is parsed into plain terms (content/words.py) and each term becomes quoted FTS5
+strings, so nothing a person types is ever FTS5 syntax. A term matches any of its stems
+(English and Spanish), its synonyms, and, while it is being typed, any word it starts (from
+two letters on). A word of five or more letters that is nowhere in the content is taken as a
+typo of the nearest words (one or two letters off, rapidfuzz over the content's words).
+
+Ranking: topics, sections and questions whose title or heading matches come first (BM25 among
+them), then resources whose name matches, then other topics and questions, then other
+resources. Every query reads only a page of rows in row order, and counts with
+``count(*)``, so a keystroke costs a few milliseconds at 100,000 resources; ranking all the
+matches with BM25 took up to a second there (BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from metanav.content.index import RESOURCE_BASE, kind_tag, language_tag, small_items
+from metanav.content.model import Library, Resource
+from metanav.content.snippet import Hit, Marks, make_hit
+from metanav.content.text import clean_typed
+from metanav.content.words import Term, parse_query, phrase_stems
+
+TYPO_MIN = 5  # words this long or longer may have one or two typos
+PREFIX_MIN = 2  # a word being typed matches the words it starts from this many letters on
+RANK = "bm25(doc, 10.0, 5.0, 1.0, 0.5, 0.0)"  # title, heading, text, a section's topic, tags
+SMALL, BIG = f"rowid < {RESOURCE_BASE}", f"rowid >= {RESOURCE_BASE}"
+
+
+@dataclass
+class Results:
+    """What a search found, in words a person can read."""
+
+    query: str  # the query as typed, sanitised and cut to 60 characters (safe to echo)
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    note: str = ""  # "Showing matches for hospice (you typed hospis)."
+    closest: list[str] = field(default_factory=list)  # when nothing matched
+    help_lines: list[Resource] = field(default_factory=list)  # when nothing matched
+
+    def summary(self) -> str:
+        if not self.query.strip():
+            return "Type words to search topics, questions and resources."
+        if not self.total:
+            return f'No matches for "{self.query}".'
+        count = "1 match" if self.total == 1 else f"{self.total:,} matches"
+        shown = f" The first {len(self.hits)} are shown." if len(self.hits) < self.total else ""
+        return f'{count} for "{self.query}".{shown}'
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class Matches(Sequence):
+    """The resources a filter matches, counted at once and read a page at a time as they
+    are drawn (a list of 100,000 costs nothing until someone scrolls through it)."""
+
+    PAGE = 200
+
+    def __init__(self, finder: Finder, match: str) -> None:
+        self.finder, self.match = finder, match
+        self._pages: dict[int, list[Resource]] = {}
+        self._len = finder.count(match, BIG)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def _page(self, number: int) -> list[Resource]:
+        if number not in self._pages:
+            ids = self.finder.ids(self.match, BIG, limit=self.PAGE, offset=number * self.PAGE)
+            res = self.finder.resources
+            self._pages[number] = [res[i - RESOURCE_BASE] for i in ids]
+        return self._pages[number]
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._page(index // self.PAGE)[index % self.PAGE]
+
+    def __iter__(self) -> Iterator[Resource]:
+        for number in range((len(self) + self.PAGE - 1) // self.PAGE):
+            yield from self._page(number)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Finder:
+    def __init__(self, library: Library, db: sqlite3.Connection) -> None:
+        self.library = library
+        self.db = db
+        self.items = small_items(library)
+        self.resources: list[Resource] = list(library.resources.values())
+        self._vocab: list[str] | None = None
+        self._counts: dict[str, int] = {}
+
+    # -- reading the index ---------------------------------------------------------------------
+    def ids(self, match: str, where: str, *, rank: bool = False, limit: int = 50,
+            offset: int = 0) -> list[int]:
+        order = RANK if rank else "rowid"
+        sql = (f"SELECT rowid FROM doc WHERE doc MATCH ? AND {where} ORDER BY {order} "
+               f"LIMIT {int(limit)} OFFSET {int(offset)}")
+        try:
+            return [r for (r,) in self.db.execute(sql, (match,))]
+        except sqlite3.Error:  # never expected (every term is quoted); never shown either
+            return []
+
+    def count(self, match: str, where: str = "1") -> int:
+        try:
+            sql = f"SELECT count(*) FROM doc WHERE doc MATCH ? AND {where}"
+            return self.db.execute(sql, (match,)).fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    def _known(self, word: str, prefix: bool) -> bool:
+        """Whether the index holds a stem of ``word`` (or, ``prefix``, a word it starts)."""
+        forms = {form[0] for form in phrase_stems((word,))} | {word}
+        marks = ",".join("?" * len(forms))
+        sql = f"SELECT 1 FROM terms WHERE term IN ({marks}) LIMIT 1"
+        if self.db.execute(sql, tuple(forms)).fetchone():
+            return True
+        if prefix:
+            sql = "SELECT 1 FROM terms WHERE term >= ? AND term < ? LIMIT 1"
+            return self.db.execute(sql, (word, word + "\U0010ffff")).fetchone() is not None
+        return False
+
+    def closest(self, word: str, limit: int = 3, most: int = 2) -> list[str]:
+        """Words in the content within ``most`` typos of ``word``, nearest and commonest first."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        if self._vocab is None:
+            rows = self.db.execute("SELECT word, n FROM words").fetchall()
+            self._vocab = [w for w, _ in rows]
+            self._counts = dict(rows)
+        found = process.extract(word, self._vocab, scorer=Levenshtein.distance,
+                                score_cutoff=most, limit=50)
+        found.sort(key=lambda m: (m[1], -self._counts.get(m[0], 0), m[0]))
+        return [w for w, _, _ in found if w != word][:limit]
+
+    # -- queries -------------------------------------------------------------------------------
+    def _term_expr(self, term: Term, typos: list[str], marks: Marks,
+                   synonyms: bool = True) -> str | None:
+        alternatives = [term.typed, *(term.also if synonyms else ())]
+        word = term.typed[0]
+        prefix = term.last and len(word) >= PREFIX_MIN
+        if not term.also and len(term.typed) == 1 and not self._known(word, prefix):
+            near = self.closest(word) if len(word) >= TYPO_MIN else []
+            if not near:
+                return None
+            typos.append(f"{' or '.join(near)} (you typed {word})")
+            alternatives = [(w,) for w in near]
+        marks.add_words(w for phrase in alternatives for w in phrase)
+        parts = [_quote(" ".join(form)) for phrase in alternatives for form in phrase_stems(phrase)]
+        if prefix:
+            parts.append(_quote(word) + " *")
+            marks.prefixes.append(word)
+        return "(" + " OR ".join(dict.fromkeys(parts)) + ")"
+
+    def match(self, terms: list[Term], typos: list[str] | None = None, marks: Marks | None = None,
+              joiner: str = " AND ", synonyms: bool = True) -> str | None:
+        """The FTS5 query for ``terms``; None when a term (AND) or every term (OR) matches
+        nothing at all. ``synonyms=False``: only the words typed (to rank those first)."""
+        typos = typos if typos is not None else []
+        marks = marks if marks is not None else Marks()
+        exprs = [e for e in (self._term_expr(t, typos, marks, synonyms) for t in terms) if e]
+        if not exprs or (joiner == " AND " and len(exprs) < len(terms)):
+            return None
+        return joiner.join(exprs)
+
+    @staticmethod
+    def _terms(query: str, library: Library, as_typed: bool) -> list[Term]:
+        terms = parse_query(query, library.synonyms, as_typed=as_typed)
+        if len(terms) > 1 and terms[-1].last and len(terms[-1].typed[0]) < PREFIX_MIN:
+            terms.pop()  # one letter of a new word: wait for the next
+        return terms
+
+    def search(self, query: str, *, limit: int = 50, as_typed: bool = False) -> Results:
+        """Everything that matches ``query``, best first. Never raises for any query.
+        ``as_typed``: the query is still being typed, so its last word may be unfinished."""
+        results = Results(clean_typed(query, limit=60))
+        terms = self._terms(query, self.library, as_typed)
+        if not terms:
+            if results.query.strip():
+                results.help_lines = self.help_lines()
+            return results
+        typos: list[str] = []
+        marks = Marks()
+        match = self.match(terms, typos, marks)
+        total = self.count(match) if match else 0
+        partial = not total and len(terms) > 1
+        if partial:
+            typos, marks = [], Marks()
+            match = self.match(terms, typos, marks, " OR ")
+            total = self.count(match) if match else 0
+        if not total or match is None:
+            results.closest = self._closest_for(terms)
+            results.help_lines = self.help_lines()
+            return results
+        results.total = total
+        notes = ["No match has all your words; these have some of them"] if partial else []
+        notes += [f"showing matches for {t}" for t in typos]
+        if notes:
+            text = "; ".join(notes)
+            results.note = text[0].upper() + text[1:] + "."
+        exact = self.match(terms, [], marks, " OR " if partial else " AND ", synonyms=False)
+        matches = [m for m in (exact, match) if m]
+        results.hits = [self._hit(r, marks) for r in self._ranked(matches, limit)]
+        return results
+
+    def _ranked(self, matches: list[str], limit: int) -> list[int]:
+        """The words as typed before their synonyms; within each, titles and headings of
+        topics and questions, then names of resources, then the rest."""
+        order: list[int] = []
+        small = {m: self.ids(m, SMALL, rank=True, limit=limit) for m in matches}
+        for m in matches:
+            top = set(self.ids("{title heading} : (" + m + ")", SMALL, limit=limit))
+            order += [r for r in small[m] if r in top]
+            order += self.ids("{title} : (" + m + ")", BIG, limit=limit)
+        for m in matches:
+            order += small[m] + self.ids(m, BIG, limit=limit)
+        return list(dict.fromkeys(order))[:limit]
+
+    def _closest_for(self, terms: list[Term]) -> list[str]:
+        near: list[str] = []
+        for term in terms:
+            word = term.typed[-1]
+            if len(word) >= 3:
+                near += self.closest(word, most=3 if len(word) >= TYPO_MIN else 2)
+        return list(dict.fromkeys(near))[:5]
+
+    def help_lines(self, limit: int = 3) -> list[Resource]:
+        """Help lines to offer when nothing matched (the bundled ones come first)."""
+        ids = self.ids(_quote(kind_tag("helpline")), BIG, limit=limit)
+        return [self.resources[i - RESOURCE_BASE] for i in ids]
+
+    def _hit(self, rowid: int, marks: Marks) -> Hit:
+        if rowid >= RESOURCE_BASE:
+            item = ("resource", self.resources[rowid - RESOURCE_BASE].id, -1)
+            return make_hit(self.library, item, marks)
+        return make_hit(self.library, self.items[rowid - 1], marks)
+
+    # -- the resources filter ------------------------------------------------------------------
+    def filter_resources(self, text: str, kind: str = "", language: str = "") -> Sequence[Resource]:
+        """Resources matching words (as typed: the last may be unfinished), kind and language,
+        in the library's order (a list people know, which does not jump about as they type)."""
+        terms = [t for t in self._terms(text, self.library, True)
+                 if not (t.last and len(t.typed[0]) < PREFIX_MIN)]
+        tags = [_quote(kind_tag(kind))] if kind else []
+        tags += [_quote(language_tag(language))] if language else []
+        if not terms and not tags:
+            return self.resources
+        parts = []
+        if terms:
+            match = self.match(terms)
+            if match is None:
+                return []
+            parts.append(f"({match})")
+        if tags:
+            parts.append("{tags} : (" + " AND ".join(tags) + ")")
+        return Matches(self, " AND ".join(parts))
