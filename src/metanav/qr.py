@@ -2,7 +2,9 @@
 
 metanav never opens links. Instead a resource's address or number is shown as a QR code made
 with segno (pure Python) and drawn with Unicode half blocks: one character cell holds two
-modules, one above the other, so a module is about square on a terminal. The code is meant to
+modules, one above the other, so a module is about square on a terminal. A Linux console font
+has no half blocks (see :mod:`metanav.glyphs`): there one module is two full blocks side by
+side ("double"), square on its 8x16 cells, and a code takes twice the lines. The code is meant to
 be drawn dark-on-light (the TUI paints it black on white whatever the theme); the quiet zone
 around it is part of the drawing.
 
@@ -69,8 +71,23 @@ def half_block_lines(modules: list[list[bool]], border: int = DEFAULT_BORDER) ->
     ]
 
 
-def read_back(lines: list[str]) -> list[list[bool]]:
-    """The module grid a drawing shows (inverse of :func:`half_block_lines`, for tests)."""
+def double_width_lines(modules: list[list[bool]], border: int = DEFAULT_BORDER) -> list[str]:
+    """Draw a module matrix (quiet zone added) as text, one module as two full blocks."""
+    return ["".join("\u2588\u2588" if dark else "  " for dark in row)
+            for row in with_border(modules, border)]
+
+
+def lines_for(modules: list[list[bool]], border: int, style: str = "half") -> list[str]:
+    """The drawing in ``style``: "half" (half blocks) or "double" (see glyphs.Glyphs.qr)."""
+    if style == "double":
+        return double_width_lines(modules, border)
+    return half_block_lines(modules, border)
+
+
+def read_back(lines: list[str], style: str = "half") -> list[list[bool]]:
+    """The module grid a drawing shows (inverse of :func:`lines_for`, for tests)."""
+    if style == "double":
+        return [[line[i] != " " for i in range(0, len(line), 2)] for line in lines]
     grid: list[list[bool]] = []
     for line in lines:
         pairs = [_DECODE[char] for char in line]
@@ -79,11 +96,12 @@ def read_back(lines: list[str]) -> list[list[bool]]:
     return grid
 
 
-def border_for(modules: int, rows: int) -> int:
+def border_for(modules: int, rows: int, style: str = "half") -> int:
     """The widest quiet zone (4 modules is the standard, 2 still scans) whose drawing fits in
     ``rows`` lines; 2 when none fits (the drawing then scrolls)."""
     for border in (4, 3, 2):
-        if (modules + 2 * border + 1) // 2 <= rows:
+        size = modules + 2 * border
+        if (size if style == "double" else (size + 1) // 2) <= rows:
             return border
     return 2
 

@@ -14,10 +14,11 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.geometry import Offset
 from textual.theme import Theme
 
-from metanav import kiosk
+from metanav import glyphs, kiosk
 from metanav.core import actions
 from metanav.session import THEME_NAMES, Session
 from metanav.tui import bindings
+from metanav.tui.console import use_glyphs
 from metanav.tui.delta import DeltaUpdate, Shadow
 from metanav.tui.no_colour import NoColour
 from metanav.tui.screens.base import BaseScreen
@@ -111,6 +112,8 @@ class MetanavApp(App, inherit_bindings=False):
         self._shadow: Shadow | None = None if os.environ.get("METANAV_FULL_REDRAW") else Shadow()
         self._shown_cursor: Offset | None = None
         self._no_colour = NoColour()
+        self.glyphs = glyphs.current()
+        use_glyphs(self, self.glyphs)  # the Linux console font's characters only, under TERM=linux
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """With NO_COLOR, no colour codes at all (see no_colour.py), not Textual's greys."""

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
 from textual.widgets import Static
 
-from metanav import qr
+from metanav import glyphs, qr
 from metanav.content.model import Resource
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
@@ -50,6 +50,7 @@ class QrScreen(BaseScreen):
         self.codes = resource_codes(resource)
         self.index = 0
         self.lines: list[str] = []  # what is drawn now (tests compare it with segno's matrix)
+        self.style = glyphs.current().qr  # half blocks, or full blocks on a Linux console
 
     @property
     def current(self) -> tuple[str, str, str]:
@@ -73,14 +74,14 @@ class QrScreen(BaseScreen):
 
     def border_for(self, modules: int) -> int:
         """The widest quiet zone that still fits the screen (too big: it scrolls)."""
-        return qr.border_for(modules, max(1, self.app.size.height - _CHROME))
+        return qr.border_for(modules, max(1, self.app.size.height - _CHROME), self.style)
 
     def draw(self) -> None:
         if not self.codes:
             return
         label, shown, data = self.current
         modules = qr.matrix(data)
-        self.lines = qr.half_block_lines(modules, self.border_for(len(modules)))
+        self.lines = qr.lines_for(modules, self.border_for(len(modules)), self.style)
         self.query_one("#qr-code", Static).update(
             Text("\n".join(self.lines), style=QR_STYLE, no_wrap=True, end="")
         )
