@@ -22,11 +22,18 @@ def library(*data: Path) -> Library:
     return load_library(list(data))
 
 
-def home_numbers(lib: Library) -> dict[str, int]:
-    """The home menu's numbers: every topic id, then the four other parts."""
-    numbers = {tid: n for n, tid in enumerate(lib.topics, 1)}
-    after = len(lib.topics)
-    for n, name in enumerate(("questions", "resources", "bookmarks", "help"), after + 1):
+def home_numbers(lib: Library) -> dict[str, int | str]:
+    """What to type on the home menu to reach each part (its number) and each topic (the
+    number of its group, a new line, its number in the group: "2\n3", two answers), taken
+    from the content's groups (core/views.py), never from fixed positions."""
+    from metanav.core.views import topic_groups
+
+    groups = topic_groups(lib)
+    numbers: dict[str, int | str] = {}
+    for g, topics in enumerate(groups.values(), 1):
+        for t, topic in enumerate(topics, 1):
+            numbers[topic.id] = f"{g}\n{t}"
+    for n, name in enumerate(("questions", "resources", "bookmarks", "help"), len(groups) + 1):
         numbers[name] = n
     return numbers
 
@@ -90,3 +97,10 @@ def after(out: str, marker: str) -> str:
     """The output after the last time ``marker`` was shown."""
     assert marker in out, f"{marker!r} not in output"
     return out.rsplit(marker, 1)[1]
+
+
+def home_count(lib: Library) -> int:
+    """How many numbered items the home menu has: groups, the four parts, the crisis lines."""
+    from metanav.core.views import crisis_lines, topic_groups
+
+    return len(topic_groups(lib)) + 4 + len(crisis_lines(lib))

@@ -127,9 +127,11 @@ def test_prompt_says_done_not_quit(plain):
 
 def test_q_and_ctrl_d_ask_before_clearing_and_never_quit(plain):
     topic_id = next(iter(bundled_library().topics))
-    plain.type(b"1\n")
+    plain.type(b"1\n")  # a group of topics
+    plain.type(b"1\n")  # its first topic
     plain.type(b"b\n")
     assert plain.session.store.is_bookmarked("topic", topic_id)
+    plain.type(b"\x04")  # Ctrl+D: back to the group
     plain.type(b"\x04")  # Ctrl+D: back to home
     mark = len(plain.out.text())
     plain.type(b"\x04")  # Ctrl+D at home: not goodbye, a question
@@ -151,7 +153,8 @@ def test_q_and_ctrl_d_ask_before_clearing_and_never_quit(plain):
 
 
 def test_idle_countdown_then_reset(plain):
-    plain.type(b"1\n")
+    plain.type(b"1\n")  # a group of topics
+    plain.type(b"1\n")  # its first topic
     plain.type(b"b\n")
     assert plain.session.store.bookmarks()
     mark = len(plain.out.text())
@@ -274,9 +277,11 @@ def test_real_plain_kiosk_ignores_signals_clears_scrollback_and_writes_nothing(t
         for key in (b"\x03", b"\x1a", b"\x1c"):
             child.send(key, settle=0.5)
             assert child.alive(), repr(key)
-        child.send(b"1\r", settle=0.6)
+        child.send(b"1\r", settle=0.6)  # a group of topics
+        child.send(b"1\r", settle=0.6)  # its first topic
         child.send(b"q\r", settle=0.4)  # at the "more" prompt: stop paging
         child.send(b"b\r", settle=0.5)
+        child.send(b"\x04", settle=0.5)
         child.send(b"\x04", settle=0.5)
         child.send(b"\x04", settle=0.5)
         assert "Done? Clear my session" in child.text()

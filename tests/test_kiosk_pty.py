@@ -13,6 +13,9 @@ import pytest
 
 from kiosk_pty import HOME_TITLE, PYTHON, Kiosk, clean_env, files_under
 from metanav import kiosk
+from plain_helpers import home_numbers, library
+
+HOME = home_numbers(library())
 
 pytestmark = [
     pytest.mark.slow,
@@ -86,16 +89,18 @@ def test_staff_pin_wrong_stays_right_exits_and_nothing_is_written(place):
     child = start(place)
     try:
         # A person looks around: bookmarks a topic, picks questions, bookmarks a resource.
-        child.send(b"1\r", settle=0.8)
+        child.send(b"1\r", settle=0.8)  # a group of topics
+        child.send(b"\r", settle=0.8)  # its first topic
         child.send(b"b", settle=0.5)
         assert "Bookmarked" in child.text()
         child.send(b"\x1b", settle=0.6)
-        child.send(b"17\r", settle=0.8)
+        child.send(b"\x1b", settle=0.6)
+        child.send(f"{HOME['questions']}\r".encode(), settle=0.8)
         assert "Questions" in child.text()
         child.send(b" ", settle=0.4)
         child.send(b"\x1b[B ", settle=0.4)
         child.send(b"\x1b", settle=0.6)
-        child.send(b"18\r", settle=0.8)
+        child.send(f"{HOME['resources']}\r".encode(), settle=0.8)
         for _ in range(2):  # the first Enter may only leave the filter box
             child.send(b"\r", settle=0.8)
             if "Web address" in child.text():

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from plain_helpers import home_numbers, library
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
@@ -72,7 +74,7 @@ def test_plain_kiosk_reset_leaves_nothing_in_the_terminal_history(tmp_path: Path
                  "--kiosk-config", str(config)], env)
     try:
         assert tmux.wait_for("q when you are done")
-        tmux.type("17")  # Questions for your doctor
+        tmux.type(str(home_numbers(library())["questions"]))  # Questions for your doctor
         tmux.type("1")   # the first group
         tmux.type("3")   # pick a question
         assert PICKED in tmux.history_and_screen()

@@ -155,7 +155,7 @@ async def test_idle_countdown_then_full_reset():
     library = bundled_library()
     async with app.run_test(size=SIZE) as pilot:
         # A person bookmarks a topic, picks a question, filters the resources.
-        await pilot.press("1", "enter", "b")
+        await pilot.press("1", "enter", "1", "enter", "b")
         topic_id = next(iter(library.topics))
         assert app.session.store.is_bookmarked("topic", topic_id)
         app.open_questions()
@@ -169,7 +169,7 @@ async def test_idle_countdown_then_full_reset():
         assert typed.endswith("help")
         app.theme = "high-contrast"
         depth = len(app.screen_stack)
-        assert depth == 4
+        assert depth == 5  # home, a group, a topic, questions, resources
 
         # Not yet.
         clock.now += 59
@@ -222,7 +222,7 @@ async def test_idle_countdown_then_full_reset():
 async def test_done_clears_at_once_after_asking():
     app = kiosk_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "enter", "b")
+        await pilot.press("1", "enter", "1", "enter", "b")
         assert app.session.store.bookmarks()
         await pilot.press("f10")
         await pilot.pause()

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from kiosk_pty import HOME_TITLE, Kiosk, clean_env
+from plain_helpers import home_numbers, library
 
 # SGR parameters that set a colour: 30-39, 40-49, 90-97, 100-107 (38/48 start 256/true colour).
 COLOUR = {*range(30, 50), *range(90, 98), *range(100, 108)}
@@ -40,8 +41,7 @@ def test_no_color_sends_no_colour_and_the_highlight_is_reverse_video(tmp_path):
         assert all(cell.reverse for cell in cells), "the highlighted item stands out"
         app.send(b"\r", settle=1.0)  # open it
         app.send(b"\x1b", settle=1.0)  # and back
-        app.send(b"1", settle=0.3)
-        app.send(b"8", settle=1.0)
+        app.send(str(home_numbers(library())["resources"]).encode(), settle=1.0)
         app.send(b"\r", settle=1.0)  # Support resources, with its filter box
         assert "Support resources" in app.text()
         assert colour_codes(bytes(app.raw)) == []

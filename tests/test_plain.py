@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from metanav.content.model import CARE_TEAM_NOTE
 from metanav.content.search import ResourceFilter, count_phrase, filter_resources
+from metanav.core.views import topic_groups
 from metanav.plain.screens import SCREENS
 from metanav.plain.shell import GLOBAL_KEYS
 from metanav.state.store import MAX_TOP
-from plain_helpers import after, home_numbers, library, run_plain, state
+from plain_helpers import after, home_count, home_numbers, library, run_plain, state
 
 LIB = library()
 HOME = home_numbers(LIB)
-HOME_PROMPT = f"Choose 1-{len(HOME)}, h for help, q to quit [default: 1]:"
+HOME_PROMPT = f"Choose 1-{home_count(LIB)}, h for help, q to quit [default: 1]:"
 
 
 def rich_topic():
@@ -28,21 +29,33 @@ def test_home_shows_title_every_topic_and_the_other_parts(state_dir):
     lines = run.out.splitlines()
     assert lines[0] == "metanav: Home"
     assert "metastatic cancer" in lines[1]
-    for topic_id, number in HOME.items():
-        if topic_id in LIB.topics:
-            assert f"{number}. {LIB.topics[topic_id].title}" in lines
+    for topic in LIB.topics.values():  # every topic's group is listed, with its count
+        group = HOME[topic.id].split("\n")[0]
+        assert any(line.startswith(f"{group}. {topic.group} (") for line in lines), topic.id
     assert f"{HOME['questions']}. Questions for your doctor" in lines
     assert f"{HOME['resources']}. Support resources" in lines
     assert f"{HOME['bookmarks']}. Bookmarks" in lines
-    assert f"{HOME['help']}. Help" in lines
+    assert f"{HOME['help']}. Help: keys and how to use metanav" in lines
+    crisis = [r for r in LIB.resources.values() if r.crisis]
+    assert crisis and all(any(r.name in line for line in lines) for r in crisis)
     assert f"{HOME_PROMPT} q" in run.out
     assert lines[-1] == "Goodbye."
+
+
+def test_a_group_lists_its_topics_and_opens_them(state_dir):
+    topic = list(LIB.topics.values())[-1]
+    group, number = HOME[topic.id].split("\n")
+    run = run_plain(state_dir, [group, "q"])
+    listing = after(run.out, f"\n{topic.group}\n")
+    assert f"{number}. {topic.title}" in listing
+    run = run_plain(state_dir, [group, number, "q"])
+    assert f"\n{topic.title}\n" in run.out
 
 
 def test_scripted_bookmark_survives_a_restart(state_dir):
     """The example from the issue: open topic 1, bookmark it, Enter goes back, quit."""
     first = next(iter(LIB.topics.values()))
-    run = run_plain(state_dir, ["1", "b", "", "q"])
+    run = run_plain(state_dir, [HOME[first.id], "b", "", "q"])
     assert f"\n{first.title}\n" in run.out
     assert f"Bookmarked: {first.title}. Find it under Bookmarks." in run.out
     assert state(state_dir)["bookmarks"] == [{"kind": "topic", "id": first.id}]
@@ -225,7 +238,8 @@ def test_resource_detail_and_bookmark_from_list_and_detail(state_dir):
 def test_bookmarks_open_and_remove(state_dir):
     topic = next(iter(LIB.topics.values()))
     res = next(iter(LIB.resources.values()))
-    run_plain(state_dir, ["1", "b", "", str(HOME["resources"]), "b 1", "q"])
+    first = topic
+    run_plain(state_dir, [HOME[first.id], "b", "m", str(HOME["resources"]), "b 1", "q"])
     run = run_plain(state_dir, [str(HOME["bookmarks"]), "1", "", "2", "", "d 1", "q"])
     listing = after(run.out, "\nBookmarks\n")
     assert "2 bookmarks." in run.out
@@ -266,10 +280,15 @@ def test_every_prompt_names_its_letters(state_dir):
 
 
 def test_enter_takes_the_default_and_home_moves_on(state_dir):
-    topics = list(LIB.topics.values())
-    run = run_plain(state_dir, ["", "", "", "q"])
-    assert f"\n{topics[0].title}\n" in run.out
-    assert f"[default: 2]: \n\n{topics[1].title}" in run.out
+    """Enter alone opens the first group, then its topics one after another, then goes back;
+    home then offers the next group."""
+    groups = list(topic_groups(LIB).items())
+    first, second = groups[0][1][:2]
+    size = len(groups[0][1])
+    run = run_plain(state_dir, ["", "", "", "", *[""] * (2 * size - 2), "", "q"])
+    assert f"\n{first.title}\n" in run.out
+    assert f"[default: 2]: \n\n{second.title}" in run.out
+    assert f"[default: 2]: \n\n{groups[1][0]}\n" in run.out
 
 
 def test_long_text_wraps_at_the_terminal_width(state_dir):

@@ -25,6 +25,7 @@ from metanav.session import Policy, Session
 from metanav.state.store import Store
 from plain_helpers import (
     assert_no_control_bytes,
+    home_count,
     home_numbers,
     library,
     plain_env,
@@ -95,9 +96,9 @@ def test_hostile_typed_input_and_saved_state_are_cleaned(state_dir):
 
 
 def test_bad_answers_repeat_the_prompt_with_a_hint(state_dir):
-    prompt = f"Choose 1-{len(HOME)}, h for help, q to quit [default: 1]:"
+    prompt = f"Choose 1-{home_count(LIB)}, h for help, q to quit [default: 1]:"
     run = run_plain(state_dir, ["99", "zz", "x", "\u00b2", "9" * 5000, "back"])
-    assert f"There is no number 99 here. Type a number from 1 to {len(HOME)}." in run.out
+    assert f"There is no number 99 here. Type a number from 1 to {home_count(LIB)}." in run.out
     assert '"zz" is not one of the choices.' in run.out
     assert '"x" is not one of the choices.' in run.out
     assert '"\u00b2" is not one of the choices.' in run.out
@@ -191,11 +192,15 @@ class Pty:
 def test_terminal_ctrl_d_goes_back_then_quits_at_home(state_dir):
     term = Pty(state_dir)
     term.expect("[default: 1]: ")
+    term.send(b"1\n")  # a group of topics
+    term.expect("[default: 1]: ")
     term.send(b"1\n")
     term.expect(MORE)  # the topic is longer than the terminal
     term.send(b"\x04")  # Ctrl+D at "more": skip to the prompt
     term.expect("[default: back]: ")
-    term.send(b"\x04")  # Ctrl+D: back to home, which now offers the next topic
+    term.send(b"\x04")  # Ctrl+D: back to the group, which now offers the next topic
+    term.expect("[default: 2]: ")
+    term.send(b"\x04")  # Ctrl+D: back to home, which now offers the next group
     assert "metanav: Home" in term.expect("[default: 2]: ")
     term.send(b"\x04")  # Ctrl+D at home: quit
     term.finish()
@@ -209,10 +214,10 @@ def test_terminal_ctrl_c_says_goodbye(state_dir):
 
 
 def test_terminal_pages_long_text_with_a_more_prompt(state_dir):
-    term = Pty(state_dir, rows=12)
-    # Home does not fit 12 lines: it pages too. Enter shows the next page, q skips the rest.
+    term = Pty(state_dir, rows=8)
+    # Home does not fit 8 lines: it pages too. Enter shows the next page, q skips the rest.
     first = term.expect(MORE)
-    assert len(first.strip("\n").split("\n")) <= 12
+    assert len(first.strip("\n").split("\n")) <= 8
     term.send(b"\n")
     term.expect(MORE)
     term.send(b"q\n")
@@ -226,7 +231,8 @@ def test_terminal_pages_long_text_with_a_more_prompt(state_dir):
 
 
 def test_textual_is_never_imported(state_dir):
-    script = "\n".join(["1", "b", "", str(HOME["questions"]), "1", "1", "s", "", "",
+    first = next(iter(LIB.topics))
+    script = "\n".join([HOME[first], "b", "", "", str(HOME["questions"]), "1", "1", "s", "", "",
                         str(HOME["resources"]), "k 2", "1", "", "", str(HOME["bookmarks"]), "",
                         "h", "", "q"]) + "\n"
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "metanav", "--plain"],
@@ -258,7 +264,7 @@ def test_a_failed_save_is_said_in_words(tmp_path):
     blocker.write_text("")
     store = Store.open(blocker / "state")
     session = Session(library=LIB, store=store)
-    out = run_in_process(session, ["1", "b", "q"])
+    out = run_in_process(session, [*HOME[next(iter(LIB.topics))].split("\n"), "b", "q"])
     assert "Your saved lists could not be read" in out
     assert "Bookmarked:" in out
     assert "Saving failed" in out

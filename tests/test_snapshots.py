@@ -8,15 +8,21 @@ from __future__ import annotations
 import pytest
 
 from metanav.state.store import Store
-from tui_helpers import make_app
+from tui_helpers import home_keys, make_app
+
+
+def wait_then(keys: list[str]) -> list[str]:
+    """Home keys with a pause (four "_") before Enter, so a number's timer has run out."""
+    return [k for key in keys for k in ((["_"] * 4 if key == "enter" else []) + [key])]
+
 
 SCREENS = {
     "home": [],
-    "topic": ["enter"],
-    "topic_related": ["enter", "r", "enter", "down"],
-    "questions": ["1", "7", "_", "_", "_", "_", "enter", "space", "t", "down", "down", "k"],
-    "resources": ["1", "8", "_", "_", "_", "_", "enter"],
-    "bookmarks": ["1", "9", "_", "_", "_", "_", "enter"],
+    "topic": ["enter", "enter"],
+    "topic_related": ["enter", "enter", "r", "enter", "down"],
+    "questions": [*wait_then(home_keys("questions")), "space", "t", "down", "down", "k"],
+    "resources": wait_then(home_keys("resources")),
+    "bookmarks": wait_then(home_keys("bookmarks")),
     "help": ["question_mark"],
 }
 

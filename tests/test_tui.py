@@ -16,7 +16,7 @@ from metanav.tui.screens.questions import MyListScreen, QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
 from metanav.tui.screens.topic import TopicScreen
 from metanav.tui.widgets.lean_list import LeanList
-from tui_helpers import bundled_library, make_app, screen_text, status
+from tui_helpers import bundled_library, home_keys, make_app, open_from_home, screen_text, status
 
 SIZE = (80, 24)
 
@@ -25,18 +25,37 @@ def saved(state_dir) -> dict:
     return json.loads((state_dir / "state.json").read_text(encoding="utf-8"))
 
 
-async def test_home_lists_every_topic_and_section(tmp_path):
+async def test_home_shows_every_group_the_parts_and_the_crisis_line_at_once(tmp_path):
     app = make_app(tmp_path)
+    library = bundled_library()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        rows = [r.text for r in app.screen.query_one(LeanList).rows]
-        titles = [t.title for t in bundled_library().topics.values()]
-        for number, title in enumerate(titles, 1):
-            assert f"{number}. {title}" in rows
-        for section in ("Questions for your doctor", "Support resources", "Bookmarks"):
-            assert any(section in r for r in rows)
-        assert "> 1. What metastatic cancer is" in screen_text(app)
+        text = screen_text(app)  # what is on the 80x24 screen, without scrolling
+        for topic in library.topics.values():
+            number = home_keys(topic.id)[0]
+            assert f"{number}. {topic.group} (" in text, topic.id
+        for part in ("questions", "resources", "bookmarks"):
+            assert f"{home_keys(part)[0]}. " in text
+        assert "Questions for your doctor" in text and "Support resources" in text
+        for resource in library.resources.values():
+            if resource.crisis:
+                assert resource.name in text
+        first = next(iter(library.topics.values()))
+        assert f"> 1. {first.group}" in text
+
+
+async def test_a_group_opens_its_topics(tmp_path):
+    app = make_app(tmp_path)
+    topic = list(bundled_library().topics.values())[-1]
+    async with app.run_test(size=SIZE) as pilot:
+        keys = home_keys(topic.id)
+        await open_from_home(pilot, topic.id)
+        assert isinstance(app.screen, TopicScreen)
+        assert app.screen.topic.id == topic.id
+        await pilot.press("escape")
+        assert topic.group in screen_text(app)
+        assert f"{keys[-2]}. {topic.title}" in screen_text(app)
 
 
 async def test_number_keys_jump_and_enter_opens(tmp_path):
@@ -45,8 +64,9 @@ async def test_number_keys_jump_and_enter_opens(tmp_path):
         await pilot.press("3")
         lst = app.screen.query_one(LeanList)
         assert lst.highlighted_row.text.startswith("3. ")
-        await pilot.press("1", "7")  # two digits quickly: item 17
-        assert lst.highlighted_row.text == "17. Questions for your doctor"
+        number = home_keys("questions")[0]
+        await pilot.press(number)
+        assert lst.highlighted_row.text == f"{number}. Questions for your doctor"
         await pilot.press("enter")
         assert isinstance(app.screen, QuestionsScreen)
         await pilot.press("escape")
@@ -57,7 +77,7 @@ async def test_topic_shows_text_sources_and_care_team_note(tmp_path):
     app = make_app(tmp_path)
     topic = next(iter(bundled_library().topics.values()))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         assert isinstance(app.screen, TopicScreen)
         text = screen_text(app)
         assert topic.title in text
@@ -73,16 +93,14 @@ async def test_bookmark_topic_survives_restart(tmp_path):
     app = make_app(tmp_path)
     topic_id = next(iter(bundled_library().topics))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "b")
+        await pilot.press("enter", "enter", "b")
         assert "Bookmarked" in status(app)
         assert "[Bookmarked]" in screen_text(app)
     assert {"kind": "topic", "id": topic_id} in saved(tmp_path)["bookmarks"]
 
     app2 = make_app(tmp_path)
     async with app2.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "9")  # Bookmarks
-        await pilot.pause(0.9)
-        await pilot.press("enter")
+        await open_from_home(pilot, "bookmarks")
         assert isinstance(app2.screen, BookmarksScreen)
         title = bundled_library().topics[topic_id].title
         assert f"Topic: {title}" in screen_text(app2)
@@ -100,16 +118,14 @@ async def test_add_related_question_from_topic(tmp_path):
     app = make_app(tmp_path)
     topic = next(iter(bundled_library().topics.values()))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "r", "enter")
+        await pilot.press("enter", "enter", "r", "enter")
         assert "Picked. It is on your list." in status(app)
         assert saved(tmp_path)["checklist"][topic.questions[0]]["chosen"] is True
         assert "[x]" in screen_text(app)
 
 
 async def open_questions(pilot):
-    await pilot.press("1", "7")
-    await pilot.pause(0.9)
-    await pilot.press("enter")
+    await open_from_home(pilot, "questions")
 
 
 async def test_questions_pick_top_asked_note_and_own(tmp_path):
@@ -170,9 +186,7 @@ async def test_show_my_list_and_export(tmp_path, monkeypatch):
 
 
 async def open_resources(pilot):
-    await pilot.press("1", "8")
-    await pilot.pause(0.9)
-    await pilot.press("enter")
+    await open_from_home(pilot, "resources")
 
 
 async def test_resources_filters_combine_and_count_is_shown(tmp_path):
@@ -255,10 +269,10 @@ async def test_full_disk_keeps_working_and_says_saving_failed(tmp_path, monkeypa
 
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(os, "replace", full)
-        await pilot.press("enter", "b")
+        await pilot.press("enter", "enter", "b")
         assert "disk is full" in status(app)
         assert "[Bookmarked]" in screen_text(app)  # the change is kept in memory
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -270,13 +284,11 @@ async def test_unknown_ids_in_state_are_kept_quietly(tmp_path):
     }), encoding="utf-8")
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "9")
-        await pilot.pause(0.9)
-        await pilot.press("enter")
+        await open_from_home(pilot, "bookmarks")
         assert "No bookmarks yet" in screen_text(app)
-        await pilot.press("escape", "1", "7")
-        await pilot.pause(0.9)
-        await pilot.press("enter", "space")
+        await pilot.press("escape")
+        await open_from_home(pilot, "questions")
+        await pilot.press("space")
     doc = saved(tmp_path)
     assert {"kind": "topic", "id": "gone-topic"} in doc["bookmarks"]
     assert doc["checklist"]["Q-GONE"]["chosen"] is True
@@ -286,7 +298,7 @@ async def test_unknown_ids_in_state_are_kept_quietly(tmp_path):
 async def test_small_terminal_still_usable(tmp_path, size):
     app = make_app(tmp_path)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         text = screen_text(app)
         assert "What metastatic cancer is" in text
         assert "Back" in text  # the footer still shows the way back
@@ -324,7 +336,7 @@ async def test_cursor_follows_the_highlight(tmp_path):
 async def test_cursor_moves_to_the_focused_part(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         body = app.screen.query_one("#topic-body")
         await pilot.pause()
         assert app.cursor_position == body.content_region.offset
@@ -405,7 +417,7 @@ async def test_no_stale_message_after_coming_back(tmp_path):
         await pilot.pause()
         await pilot.press("down", "b")
         assert status(app).startswith("Bookmarked")
-        await pilot.press("enter", "b")
+        await pilot.press("enter", "enter", "b")
         assert status(app) == "Bookmark removed."
         await pilot.press("escape")
         assert isinstance(app.screen, ResourcesScreen)

@@ -39,3 +39,23 @@ def status(app) -> str:
     from textual.widgets import Static
 
     return str(app.screen.query_one("#status", Static).render()).strip()
+
+
+def home_keys(name: str, library: Library | None = None) -> list[str]:
+    """The keys that open a home item (its number, then Enter), from the content's groups:
+    "questions", "resources", "bookmarks", "help", or a topic id (its group, then the topic)."""
+    from plain_helpers import home_numbers
+
+    keys: list[str] = []
+    for number in str(home_numbers(library or bundled_library())[name]).split("\n"):
+        keys += [*number, "enter"]
+    return keys
+
+
+async def open_from_home(pilot, name: str, library: Library | None = None) -> None:
+    """Open a home item by its number, as a person would (waiting out the two-digit timer)."""
+    keys = home_keys(name, library)
+    for key in keys:
+        if key == "enter":
+            await pilot.pause(0.9)
+        await pilot.press(key)

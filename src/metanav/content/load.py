@@ -28,8 +28,10 @@ import yaml
 
 from metanav.content.fastyaml import FALLBACK, load_fast
 from metanav.content.model import (
+    CLINIC_TOPICS,
     KINDS,
     LANGUAGES,
+    OTHER_TOPICS,
     Library,
     Question,
     QuestionGroup,
@@ -408,12 +410,14 @@ def _put(
     return True
 
 
-def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen: dict) -> None:
+def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen: dict,
+                group: str = OTHER_TOPICS) -> None:
+    """One topic file; ``group`` is its home heading when the file names none."""
     d = check.mapping(
         data,
         1,
         "",
-        ("id", "title", "order", "summary", "sections", "related_topics", "questions",
+        ("id", "title", "order", "group", "summary", "sections", "related_topics", "questions",
          "resources", "sources", "reviewed", "clinical_review"),
     )
     if d is None:
@@ -422,6 +426,7 @@ def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen:
     title = check.text(d, "title", "", one_line=True)
     summary = clean_line(check.text(d, "summary", ""))
     order = check.integer(d, "order", "", 1000)
+    group = check.text(d, "group", "", required=False, one_line=True) or group
     sections = []
     for index, (raw, line) in enumerate(check.items(d, "sections", "", required=True)):
         field = f"sections[{index}]"
@@ -471,6 +476,7 @@ def _load_topic(path: Path, data: Any, check: _FileCheck, out: _Collected, seen:
         sources=tuple(sources),
         reviewed=reviewed,
         order=order,
+        group=group,
         related_topics=tuple(r[0] for r in related),
         questions=tuple(r[0] for r in questions),
         resources=tuple(r[0] for r in resources),
@@ -533,7 +539,7 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
             line,
             field,
             ("id", "name", "organisation", "kinds", "language", "url", "phone", "phone_note",
-             "description", "topics"),
+             "description", "topics", "crisis"),
         )
         if r is None:
             continue
@@ -571,6 +577,10 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
         if "url" not in r and "phone" not in r:
             check.error(r.line, field, "needs a web address (url) or a phone number (phone)")
         phone_note = check.text(r, "phone_note", field, required=False, one_line=True)
+        crisis = r.get("crisis", False)
+        if not isinstance(crisis, bool):
+            check.error(r.key_lines.get("crisis", r.line), f"{field}.crisis", "must be true or false")
+            crisis = False
         topics = check.id_refs(r, "topics", field)
         if not resource_id:
             continue
@@ -586,6 +596,7 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
             phone=phone,
             phone_note=phone_note,
             topics=tuple(t[0] for t in topics),
+            crisis=crisis,
         )
         item = _Item(resource, check.name, r.line)
         if _put(out.resources, seen_resources, item, "resource", f"{field}.id", check):
@@ -665,7 +676,8 @@ def _load_folder(folder: Path, out: _Collected, problems: list[Problem], *, requ
     for path in topic_files:
         data = _read_yaml(path, problems)
         if data is not None:
-            _load_topic(path, data, _FileCheck(path, problems), out, seen_topics)
+            _load_topic(path, data, _FileCheck(path, problems), out, seen_topics,
+                        OTHER_TOPICS if required else CLINIC_TOPICS)
     for name, loader in (("questions.yaml", _load_questions), ("resources.yaml", _load_resources)):
         path = folder / name
         if not path.exists():

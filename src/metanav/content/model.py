@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 
 from metanav.content.text import Block
 
+# The home screen's heading for topics whose file names no group (``group:``): bundled topics,
+# and a clinic's own topics (``--data``), which people then find together.
+OTHER_TOPICS = "More topics"
+CLINIC_TOPICS = "From your clinic"
+
 CARE_TEAM_NOTE = (
     "metanav gives information, not advice. "
     "Your care team can tell you what fits your own care."
@@ -58,6 +63,7 @@ class Topic:
     sources: tuple[Source, ...]
     reviewed: str  # the day the text was checked against its sources (YYYY-MM-DD)
     order: int = 1000
+    group: str = OTHER_TOPICS  # the heading it is under on the home screen
     related_topics: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     resources: tuple[str, ...] = ()
@@ -116,6 +122,7 @@ class Resource:
     phone: str = ""
     phone_note: str = ""
     topics: tuple[str, ...] = ()
+    crisis: bool = False  # a crisis line: shown on the home screen, where nobody scrolls to it
 
     @property
     def kind_words(self) -> str:

@@ -72,6 +72,7 @@ _ALL = [
     Command("home.open", "open", "Open", key="enter", only="plain mode opens with a number"),
     Command("home.quit", "quit", "Quit", key="q",
             only="plain mode's q is the everywhere key"),
+    Command("group.open", "open", "Open", key="enter", only="plain mode opens with a number"),
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", "Bookmark", "bookmark this topic, or remove the bookmark",
             key="b", letter="b", prompt="b to bookmark"),
@@ -159,6 +160,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "global": ("Everywhere", ("back", "help", "focus_next", "focus_previous")),
     "app": ("Everywhere", ("theme", "again", "quit", "quit_ctrl_c")),
     "home": ("Home", ("home.open", "home.quit")),
+    "group": ("A group of topics", ("group.open",)),
     "topic": ("A topic", ("topic.bookmark", "topic.related", "topic.add")),
     "questions": ("Questions for your doctor", (
         "questions.pick", "questions.top", "questions.asked", "questions.note", "questions.add",

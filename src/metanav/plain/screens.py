@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from metanav.content.model import CARE_TEAM_NOTE, Resource, checked_words
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.content.text import block_lines
-from metanav.core import actions, commands
+from metanav.core import actions, commands, views
 from metanav.plain.base import Action, Page, Screen, numbers
 from metanav.plain.shell import GLOBAL_KEYS
 from metanav.state.mylist import my_list, render_lines
@@ -29,42 +29,90 @@ def sentence(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Home
 # --------------------------------------------------------------------------------------------
-class Home(Screen):
-    NAME = "Home"
-    NUMBERS = "open a topic, or one of the parts listed after the topics"
+class ViewScreen(Screen):
+    """A screen that is one core view (core/views.py): its lines, then its sections as
+    headed, numbered choices. Enter alone opens the item after the one opened last."""
 
     def __init__(self, shell):
         super().__init__(shell)
-        self.next = 1  # Enter alone opens the item after the one read last
+        self.next = 1
 
-    def title(self) -> str:
-        return "metanav: Home"
+    def view(self) -> views.View:
+        raise NotImplementedError
 
     def build(self, page: Page) -> None:
-        # Kept to one line, and no blank lines below, so home fits a 24-line terminal.
-        page.add("Plain words about metastatic cancer. metanav informs; your care team advises.")
-        page.add("Topics:")
-        for topic in self.library.topics.values():
-            page.choice(topic.title, self._go(page, lambda t=topic.id: TopicScreen(self.shell, t)))
-        page.choice("Questions for your doctor", self._go(page, lambda: QuestionsScreen(self.shell)))
-        page.choice("Support resources", self._go(page, lambda: ResourcesScreen(self.shell)))
-        marks = len(self.store.bookmarks())
-        page.choice(f"Bookmarks ({marks})" if marks else "Bookmarks",
-                    self._go(page, lambda: BookmarksScreen(self.shell)))
-        page.choice("Help", self._go(page, lambda: Help(self.shell)))
+        view = self.view()
+        for line in view.lines:
+            page.add(line)
+        for section in view.sections:
+            if section.heading:
+                page.add(f"{section.heading}:")
+            for item in section.items:
+                page.choice(item.text, self._go(len(page.choices) + 1, item.key))
 
-    def _go(self, page: Page, make: Callable[[], Screen]) -> Action:
-        number = len(page.choices) + 1
-
+    def _go(self, number: int, key: str) -> Action:
         def go() -> None:
             self.next = number + 1 if number < self.count else 1
-            self.shell.open(make())
+            self.shell.open(self.opener(key))
 
         return go
+
+    def opener(self, key: str) -> Screen:
+        """The screen a view's item opens ("topic:<id>", "questions", ...)."""
+        kind, _, item_id = key.partition(":")
+        if kind == "group":
+            return TopicGroup(self.shell, item_id)
+        if kind == "topic":
+            return TopicScreen(self.shell, item_id)
+        if kind == "resource":
+            return ResourceScreen(self.shell, item_id)
+        screens = {"questions": QuestionsScreen, "resources": ResourcesScreen,
+                   "bookmarks": BookmarksScreen, "help": Help}
+        return screens[kind](self.shell)
 
     def default(self) -> tuple[str, Action]:
         number = min(self.next, self.count) or 1
         return str(number), lambda: self.page.choices[number - 1]()
+
+
+class Home(ViewScreen):
+    NAME = "Home"
+    NUMBERS = "open a group of topics, or one of the parts listed after them"
+
+    def title(self) -> str:
+        return "metanav: Home"
+
+    def view(self) -> views.View:
+        # Kept short, with no blank lines, so home fits a 24-line terminal.
+        return views.home(self.session)
+
+
+class TopicGroup(ViewScreen):
+    NAME = "A group of topics"
+    NUMBERS = "open a topic"
+    KEYS = commands.plain("topic_group")
+
+    def __init__(self, shell, name: str = ""):
+        super().__init__(shell)
+        self.name = name
+
+    def title(self) -> str:
+        return self.name
+
+    def view(self) -> views.View:
+        return views.topic_group(self.session, self.name)
+
+    def default(self) -> tuple[str, Action]:
+        if self.next > self.count:
+            return super(ViewScreen, self).default()  # read them all: Enter goes back
+        return super().default()
+
+    def _go(self, number: int, key: str) -> Action:
+        def go() -> None:
+            self.next = number + 1
+            self.shell.open(self.opener(key))
+
+        return go
 
 
 # --------------------------------------------------------------------------------------------
@@ -516,6 +564,6 @@ class Help(Screen):
 
 
 SCREENS: tuple[type[Screen], ...] = (
-    Home, TopicScreen, QuestionsScreen, GroupScreen, OwnQuestionsScreen, MyListScreen,
+    Home, TopicGroup, TopicScreen, QuestionsScreen, GroupScreen, OwnQuestionsScreen, MyListScreen,
     ResourcesScreen, ResourceScreen, BookmarksScreen,
 )

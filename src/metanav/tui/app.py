@@ -188,6 +188,29 @@ class MetanavApp(App, inherit_bindings=False):
 
         self.push_screen(BookmarksScreen())
 
+    def open_group(self, name: str) -> None:
+        from metanav.tui.screens.home import TopicGroupScreen
+
+        self.push_screen(TopicGroupScreen(name))
+
+    def open_key(self, key: str) -> None:
+        """Open what a view's item names (core/views.py): "topic:<id>", "questions", ..."""
+        kind, _, item_id = key.partition(":")
+        if kind == "group":
+            self.open_group(item_id)
+        elif kind == "topic":
+            self.open_topic(item_id)
+        elif kind == "resource":
+            self.open_resource(item_id)
+        elif kind == "questions":
+            self.open_questions()
+        elif kind == "resources":
+            self.open_resources()
+        elif kind == "bookmarks":
+            self.open_bookmarks()
+        elif kind == "help":
+            self.open_help()
+
     def open_help(self) -> None:
         from metanav.tui.screens.bookmarks import HelpScreen
 

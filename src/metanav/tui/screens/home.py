@@ -1,71 +1,69 @@
-"""Home: what metanav is, then every topic and section in one numbered list."""
+"""Home: the groups of topics, the other parts and the crisis lines; and one group's topics.
+
+Both draw a view from the core (core/views.py) as one numbered list.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from metanav.core import views
 from metanav.tui import bindings
 from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 
-INTRO = (
-    "Plain words about metastatic cancer, questions for your doctor, and support. "
-    "metanav informs; your care team advises. Arrow keys or a number, then Enter."
-)
-
-SECTIONS = [
-    ("questions", "Questions for your doctor"),
-    ("resources", "Support resources"),
-    ("bookmarks", "Bookmarks"),
-    ("help", "Help: keys and how to use metanav"),
-]
+KEYS_HINT = "Arrow keys or a number, then Enter."
 
 
-class HomeScreen(ListScreen):
-    BINDINGS = bindings.HOME
-    TITLE_TEXT = "metanav - information about metastatic cancer"
+def view_rows(view: views.View) -> list[Row]:
+    """A view's sections as list rows: each heading, then its items numbered 1, 2, ..."""
+    rows: list[Row] = []
+    number = 0
+    for section in view.sections:
+        if section.heading:
+            rows.append(Row(section.heading, heading=True))
+        for item in section.items:
+            number += 1
+            rows.append(Row(f"{number}. {item.text}", key=item.key))
+    return rows
+
+
+class ViewListScreen(ListScreen):
+    """A screen that is one core view drawn as a list; Enter opens the highlighted item."""
+
+    def view(self) -> views.View:
+        raise NotImplementedError
 
     def compose_body(self) -> ComposeResult:
-        yield Static(plain(INTRO), id="intro", markup=False)
-        yield LeanList(self._rows(), wrap=True, id="home-list")
-
-    def _rows(self) -> list[Row]:
-        rows = [Row("Topics", heading=True)]
-        number = 0
-        for topic in self.session.library.topics.values():
-            number += 1
-            rows.append(Row(f"{number}. {topic.title}", key=f"topic:{topic.id}"))
-        rows.append(Row("More", heading=True))
-        for key, title in SECTIONS:
-            number += 1
-            rows.append(Row(f"{number}. {title}", key=key))
-        return rows
+        view = self.view()
+        yield Static(plain(" ".join((*view.lines, KEYS_HINT))), id="intro", markup=False)
+        yield LeanList(view_rows(view), wrap=True, id="home-list")
 
     AUTO_FOCUS = "#home-list"
 
-    def on_mount(self) -> None:
-        for notice in self.session.store.notices:
-            self.say(notice)
+    def refresh_view(self) -> None:
+        lst = self.main_list()
+        keep = lst.highlighted_row.key if lst.highlighted_row else None
+        lst.set_rows(view_rows(self.view()), keep=keep)
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
-        self.open_key(event.lean_list.rows[event.index].key)
+        self.metanav.open_key(event.lean_list.rows[event.index].key)
 
     def action_open(self) -> None:
         self.main_list().action_select()
 
-    def open_key(self, key: str) -> None:
-        app = self.metanav
-        if key.startswith("topic:"):
-            app.open_topic(key.removeprefix("topic:"))
-        elif key == "questions":
-            app.open_questions()
-        elif key == "resources":
-            app.open_resources()
-        elif key == "bookmarks":
-            app.open_bookmarks()
-        elif key == "help":
-            app.open_help()
+
+class HomeScreen(ViewListScreen):
+    BINDINGS = bindings.HOME
+    TITLE_TEXT = "metanav - information about metastatic cancer"
+
+    def view(self) -> views.View:
+        return views.home(self.session)
+
+    def on_mount(self) -> None:
+        for notice in self.session.store.notices:
+            self.say(notice)
 
     def action_quit(self) -> None:
         self.metanav.request_quit()
@@ -87,3 +85,19 @@ class HomeScreen(ListScreen):
             self.say("You are on the home screen. Press q to quit.")
         else:
             self.say("You are on the home screen.")
+
+
+class TopicGroupScreen(ViewListScreen):
+    """The topics under one home heading."""
+
+    BINDINGS = bindings.bindings_of("group")
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.group = name
+
+    def heading(self) -> str:
+        return self.group
+
+    def view(self) -> views.View:
+        return views.topic_group(self.session, self.group)

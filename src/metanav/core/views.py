@@ -1,0 +1,119 @@
+"""What each screen shows, once, for both faces to draw.
+
+A ``View`` is a title, a few lines of text and headed sections of numbered ``Item``s. An item's
+``key`` says what choosing it opens, the same in both faces:
+
+    "group:<heading>"   a group of topics          "topic:<id>"     a topic
+    "resource:<id>"     one support resource      "questions"      Questions for your doctor
+    "resources"         Support resources         "bookmarks"      Bookmarks
+    "help"              Help
+
+The full screen draws a view as a list (headings, then "1. text" rows); plain mode as lines
+with numbered choices. Numbers run through all sections in order. Plain Python: never imports
+Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from metanav.content.model import Library, Resource, Topic
+from metanav.session import Session
+
+INTRO = ("Plain words about metastatic cancer, questions for your doctor, and support. "
+         "metanav informs; your care team advises.")
+HELP_ITEM = "Help: keys and how to use metanav"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    key: str  # what choosing it opens (see the module's docstring)
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    title: str
+    lines: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+    def items(self) -> list[Item]:
+        """Every item, in number order (item 1 first)."""
+        return [item for section in self.sections for item in section.items]
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+# -- home ---------------------------------------------------------------------------------------
+def topic_groups(library: Library) -> dict[str, list[Topic]]:
+    """Topics under their home headings; a group comes where its first topic does."""
+    groups: dict[str, list[Topic]] = {}
+    for topic in library.topics.values():  # already in the content's order
+        groups.setdefault(topic.group, []).append(topic)
+    return groups
+
+
+def crisis_lines(library: Library) -> list[Resource]:
+    return [r for r in library.resources.values() if r.crisis]
+
+
+def crisis_words(resource: Resource) -> str:
+    """'988 Suicide & Crisis Lifeline: Call or text 988, any time'"""
+    how = resource.phone_note or resource.phone or resource.url
+    return f"{resource.name}: {how}" if how else resource.name
+
+
+def home(session: Session) -> View:
+    """Every group of topics, the other parts, and the crisis lines: short enough for one
+    screen (80x24, and 24 lines in plain mode) however many topics there are."""
+    library = session.library
+    groups = tuple(
+        Item(f"group:{name}", f"{name} ({plural(len(topics), 'topic')})")
+        for name, topics in topic_groups(library).items()
+    )
+    marks = len(session.store.bookmarks())
+    parts = (
+        Item("questions", "Questions for your doctor"),
+        Item("resources", "Support resources"),
+        Item("bookmarks", f"Bookmarks ({marks})" if marks else "Bookmarks"),
+        Item("help", HELP_ITEM),
+    )
+    sections = [Section("Topics", groups), Section("More", parts)]
+    crisis = tuple(Item(f"resource:{r.id}", crisis_words(r)) for r in crisis_lines(library))
+    if crisis:
+        sections.append(Section("In crisis? Help right now", crisis))
+    return View("Home", (INTRO,), tuple(sections))
+
+
+def topic_group(session: Session, name: str) -> View:
+    """The topics under one home heading."""
+    topics = topic_groups(session.library).get(name, [])
+    items = tuple(Item(f"topic:{t.id}", t.title) for t in topics)
+    return View(name, (f"{plural(len(items), 'topic')}. Choose one to read it.",),
+                (Section("", items),))
+
+
+# -- one resource -------------------------------------------------------------------------------
+def resource_details(resource: Resource) -> list[tuple[str, str]]:
+    """The details as (label, value) pairs, the same in both faces."""
+    pairs = [
+        ("Name", resource.name),
+        ("Organisation", resource.organisation),
+        ("Kind", resource.kind_words),
+        ("Language", resource.language_name),
+    ]
+    if resource.url:
+        pairs.append(("Web address", resource.url))
+    if resource.phone:
+        phone = resource.phone + (f" ({resource.phone_note})" if resource.phone_note else "")
+        pairs.append(("Phone", phone))
+    pairs.append(("About", resource.description))
+    return pairs
