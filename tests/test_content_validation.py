@@ -27,7 +27,7 @@ VALID_READ = f"Read from {VALID}: topics/x.yaml, questions.yaml, resources.yaml.
 
 KINDS_LIST = "information, emotional-support, support-group, helpline, financial, video"
 TOPIC_FIELDS = (
-    "id, title, order, summary, sections, related_topics, questions, resources, sources, "
+    "id, title, order, group, summary, sections, related_topics, questions, resources, sources, "
     "reviewed, clinical_review"
 )
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
+from plain_helpers import home_numbers
+from plain_helpers import home_numbers
 from metanav import cli
 from metanav.content import load, prebuilt
 from metanav.content.load import load_library
@@ -164,7 +166,8 @@ def test_a_real_kiosk_starts_from_the_prebuilt_cache_and_writes_nothing(clinic, 
                    "--data", str(clinic)], clean_env(home, METANAV_STATE_DIR=str(state)), tmp_path)
     try:
         assert child.wait_for("q when you are done")
-        child.send(b"18\r", settle=1.0)  # Support resources
+        resources = home_numbers(load_library([clinic]))["resources"]
+        child.send(f"{resources}\r".encode(), settle=1.0)  # Support resources
         child.send(b"q\r", settle=0.5)  # stop paging
         child.send(b"f tuesday\r", settle=1.0)
         assert "Read from the prebuilt cache" in child.text(), child.text()

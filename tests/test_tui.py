@@ -372,7 +372,8 @@ async def test_list_scrolls_only_as_far_as_the_highlight_needs(tmp_path):
     """Past the bottom edge each arrow scrolls a line (the terminal moves the rest itself,
     see tui/delta.py), so the highlight stays on the last row and nothing jumps."""
     app = make_app(tmp_path)
-    async with app.run_test(size=(80, 12)) as pilot:
+    async with app.run_test(size=(200, 12)) as pilot:
+        await open_questions(pilot)  # a list much longer than the window, one line a row
         lst = app.screen.query_one(LeanList)
         await pilot.pause()
         view = lst.scrollable_content_region.height
