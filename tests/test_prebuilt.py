@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
-from plain_helpers import home_numbers
-from plain_helpers import home_numbers
 from metanav import cli
 from metanav.content import load, prebuilt
 from metanav.content.load import load_library
+from plain_helpers import home_numbers
 
 RESOURCES = """\
 resources:

@@ -4,9 +4,10 @@ A content folder may hold a folder per language (``data/es/``) with the same lay
 English content, but only the words:
 
 - ``es/topics/<any>.yaml``: ``id`` (an English topic's), ``title``, ``summary``, ``sections``
-  (``heading``, optional ``applies_to``, ``text``) and optional ``sources`` (pages in that
-  language; without them the English sources are shown). Order, group, dates and links stay
-  the English topic's.
+  (``heading``, optional ``applies_to``, ``text``), optional ``group`` (its home heading in that
+  language; topics that shared an English group should share its translation) and optional
+  ``sources`` (pages in that language; without them the English sources are shown). Order,
+  dates and links stay the English topic's.
 - ``es/questions.yaml``: ``groups`` (``id``, ``title``) and ``questions`` (``id``, ``text``,
   optional ``why``, and ``applies_to`` in that language for a question whose English has
   one, shown after it as the English label is: "(cáncer de mama)").
@@ -99,12 +100,13 @@ def _known(check: _FileCheck, d: Any, field: str, table: dict, what: str) -> str
 
 
 def _topic(data: Any, check: _FileCheck, topics: dict, done: set[str]) -> None:
-    d = check.mapping(data, 1, "", ("id", "title", "summary", "sections", "sources"))
+    d = check.mapping(data, 1, "", ("id", "title", "group", "summary", "sections", "sources"))
     if d is None:
         return
     topic_id = _known(check, d, "", topics, "topic")
     title = check.text(d, "title", "", one_line=True)
     summary = clean_line(check.text(d, "summary", ""))
+    group = check.text(d, "group", "", required=False, one_line=True)
     sections = []
     for index, (raw, line) in enumerate(check.items(d, "sections", "", required=True)):
         field = f"sections[{index}]"
@@ -128,7 +130,7 @@ def _topic(data: Any, check: _FileCheck, topics: dict, done: set[str]) -> None:
     english = topics[topic_id]
     topics[topic_id] = dataclasses.replace(
         english, title=title, summary=summary, sections=tuple(sections),
-        sources=tuple(sources) or english.sources,
+        sources=tuple(sources) or english.sources, group=group or english.group,
     )
     done.add(topic_id)
 
