@@ -200,8 +200,14 @@ def _strings(obj):
             yield from _strings(item)
 
 
-def test_every_character_of_the_content_is_in_the_console_font():
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_character_of_the_content_is_in_the_console_font(lang):
     library = bundled_library()
+    if lang != "en":
+        from metanav.content.load import bundled_data_dir
+        from metanav.content.translation import translate
+
+        library = translate(library, [bundled_data_dir()], lang)
     missing: dict[str, str] = {}
     for table in (library.topics, library.groups, library.questions, library.resources):
         for item_id, item in table.items():

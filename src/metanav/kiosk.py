@@ -32,6 +32,7 @@ import configparser
 import hashlib
 import hmac
 import os
+import re
 import signal
 import sys
 import time
@@ -87,6 +88,7 @@ class KioskConfig:
     allow_own_notes: bool = False
     allow_open_links: bool = False  # recorded, never honoured: no browser on a shared screen
     cache_dir: str = ""  # where `metanav build-cache` puts the prebuilt content cache
+    printer: str = ""  # the CUPS printer `p` prints on, when [allow] print = yes
     source: str = ""  # the file it came from ("" for built-in defaults)
 
     @property
@@ -185,7 +187,7 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
         raise KioskConfigError(f"{source}: {_one_line(str(exc))}") from None
     problems: list[str] = []
     known = {"kiosk": {"exit_key", "pin_hash", "pin", "idle_seconds", "countdown_seconds",
-                       "cache_dir"},
+                       "cache_dir", "printer"},
              "allow": {"export", "print", "own_notes", "open_links"}}
     for section in parser.sections():
         if section not in known:
@@ -236,6 +238,10 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
     cache_dir = kiosk.get("cache_dir", "").strip()
     if cache_dir and not os.path.isabs(cache_dir):
         problems.append(f"{source}: [kiosk] cache_dir: must be a full path starting with /")
+    printer = kiosk.get("printer", "").strip()
+    if printer and not re.fullmatch(r"[A-Za-z0-9._@-]{1,127}", printer):
+        problems.append(f"{source}: [kiosk] printer: {printer!r} is not a CUPS printer name "
+                        "(letters, digits, '.', '_', '-', '@'; see lpstat -p)")
     config = KioskConfig(
         exit_key=exit_key,
         pin_hash=pin_hash or (f"plain${pin}" if pin else ""),
@@ -246,8 +252,12 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
         allow_own_notes=switch("own_notes"),
         allow_open_links=switch("open_links"),
         cache_dir=cache_dir,
+        printer=printer,
         source=source,
     )
+    if config.allow_print and not printer:
+        problems.append(f"{source}: [allow] print = yes needs the printer's name: "
+                        "[kiosk] printer = NAME (see lpstat -p)")
     if problems:
         raise KioskConfigError("\n".join(problems))
     return config

@@ -141,6 +141,30 @@ def export_list(session: Session, path: Path | None = None) -> Done:
     return Done(f"Saved your list to {written}")
 
 
+def print_list(session: Session) -> Done:
+    """Print my list in large type: on the kiosk's printer, or at home on the default one."""
+    from metanav.core import printing
+
+    no = refused(session, "print")
+    if no:
+        return no
+    items = mylist.my_list(session.library, session.store)
+    if not items:
+        return Done(printing.EMPTY, ok=False)
+    if session.kiosk:
+        printer = session.kiosk_config.printer if session.kiosk_config else ""
+        if not printer:
+            return Done(printing.NO_KIOSK_PRINTER, ok=False)
+    else:
+        printer = printing.default_printer() or ""
+        if not printer:
+            return Done(printing.NO_PRINTER if printing.has_cups() else printing.NO_CUPS, ok=False)
+    problem = printing.send(printer, "\n".join(mylist.render_lines(items)) + "\n")
+    if problem:
+        return Done(problem, ok=False)
+    return Done(f"Sent your list to the printer {printer}.", more="Collect it there.")
+
+
 # -- bookmarks ----------------------------------------------------------------------------------
 def bookmark_title(session: Session, kind: str, item_id: str) -> str:
     """'Topic: Pain', 'Resource: 988 Lifeline', or words for one no longer in the content."""

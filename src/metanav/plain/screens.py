@@ -286,6 +286,15 @@ class MyListScreen(QuestionActions):
         page.blank()
         page.add("The numbers above work with the letters: k 1 marks question 1 as asked.")
 
+    def doctor(self, _arg: str) -> None:
+        from metanav.core.printing import doctor_lines
+
+        for line in doctor_lines(my_list(self.library, self.store)):
+            self.say(line)
+
+    def print_list(self, _arg: str) -> None:
+        self.tell(actions.print_list(self.session))
+
 
 # --------------------------------------------------------------------------------------------
 # Topic

@@ -28,6 +28,7 @@ HOME = bindings_of("home")
 TOPIC = bindings_of("topic")
 QUESTIONS = bindings_of("questions")
 MY_LIST = bindings_of("mylist")
+DOCTOR = bindings_of("doctor")  # the "show your doctor" view of my list
 RESOURCES = bindings_of("resources")
 CHOICE = bindings_of("choice")  # the Kind and Language lines on the resources screen
 RESOURCE = bindings_of("resource")

@@ -218,3 +218,11 @@ class MyListScreen(BaseScreen):
 
     def action_export(self) -> None:
         self.tell(actions.export_list(self.session))
+
+    def action_print_list(self) -> None:
+        self.tell(actions.print_list(self.session))
+
+    def action_doctor(self) -> None:
+        from metanav.tui.screens.doctor import DoctorScreen
+
+        self.app.push_screen(DoctorScreen())
