@@ -79,26 +79,27 @@ def test_glyph_set_is_chosen_by_term():
 
 # -- every screen --------------------------------------------------------------------------------
 KIOSK = KioskConfig(pin_hash="plain$4711", idle_seconds=60, countdown_seconds=10)
-FIRST_RESOURCE = ["1", "8", "_", "_", "_", "_", "enter", "down", "enter"]
-SCREENS: dict[str, tuple[bool, list[str]]] = {
-    "home": (False, []),
-    "home scrolled": (False, ["end"]),
-    "topic": (False, ["enter"]),
-    "topic paged": (False, ["enter", "pagedown", "pagedown"]),
-    "questions": (False, ["1", "7", "_", "_", "_", "_", "enter", "space", "down", "space"]),
-    "own question box": (False, ["1", "7", "_", "_", "_", "_", "enter", "a", "h", "i"]),
-    "note box": (False, ["1", "7", "_", "_", "_", "_", "enter", "n"]),
-    "my list": (False, ["1", "7", "_", "_", "_", "_", "enter", "space", "s"]),
-    "resources": (False, ["1", "8", "_", "_", "_", "_", "enter"]),
-    "resources filtered": (False, ["1", "8", "_", "_", "_", "_", "enter", "slash", "h", "e"]),
-    "resource": (False, FIRST_RESOURCE),
-    "qr code": (False, [*FIRST_RESOURCE, "c"]),
-    "bookmarks": (False, ["enter", "b", "escape", "1", "9", "_", "_", "_", "_", "enter"]),
-    "help": (False, ["question_mark"]),
-    "kiosk home": (True, []),
-    "kiosk staff PIN": (True, ["ctrl+x", "1", "2"]),
-    "kiosk done?": (True, ["f10"]),
-    "kiosk qr code": (True, [*FIRST_RESOURCE, "c"]),
+# name -> (kiosk mode, the screen to open first, then the keys typed there)
+SCREENS: dict[str, tuple[bool, str, list[str]]] = {
+    "home": (False, "", []),
+    "home scrolled": (False, "", ["end"]),
+    "topic": (False, "topic", []),
+    "topic paged": (False, "topic", ["pagedown", "pagedown"]),
+    "questions": (False, "questions", ["space", "down", "space"]),
+    "own question box": (False, "questions", ["a", "h", "i"]),
+    "note box": (False, "questions", ["space", "n"]),
+    "my list": (False, "questions", ["space", "s"]),
+    "show your doctor": (False, "questions", ["space", "down", "space", "s", "l"]),
+    "resources": (False, "resources", []),
+    "resources filtered": (False, "resources", ["slash", "h", "e"]),
+    "resource": (False, "resource", []),
+    "qr code": (False, "resource", ["c"]),
+    "bookmarks": (False, "bookmarks", []),
+    "help": (False, "help", []),
+    "kiosk home": (True, "", []),
+    "kiosk staff PIN": (True, "", ["ctrl+x", "1", "2"]),
+    "kiosk done?": (True, "", ["f10"]),
+    "kiosk qr code": (True, "resource", ["c"]),
 }
 
 
@@ -110,20 +111,40 @@ def _app(kiosk: bool, tmp_path: Path):
     return make_app(tmp_path)
 
 
+def _with_codes() -> str:
+    """A resource with both a web address and a phone number (two QR codes)."""
+    resources = bundled_library().resources.values()
+    return next(r.id for r in resources if r.url and r.phone)
+
+
+async def open_screen(app, pilot, opener: str, keys: list[str]) -> None:
+    if opener == "topic":
+        app.open_topic(next(iter(bundled_library().topics)))
+    elif opener == "resource":
+        app.open_resource(_with_codes())
+    elif opener:
+        getattr(app, f"open_{opener}")()
+    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
 @pytest.mark.parametrize("size", [(80, 24), (40, 20)], ids=["80x24", "40x20"])
 @pytest.mark.parametrize("name", list(SCREENS))
 async def test_every_character_drawn_is_in_the_console_font(name, size, tmp_path, monkeypatch):
     monkeypatch.setenv("TERM", "linux")
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    kiosk, keys = SCREENS[name]
+    kiosk, opener, keys = SCREENS[name]
     app = _app(kiosk, tmp_path)
     async with app.run_test(size=size) as pilot:
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
+        await open_screen(app, pilot, opener, keys)
         await pilot.pause(0.1)
         text = screen_text(app)
+        shown = type(app.screen).__name__
     assert text.strip(), "nothing drawn"
+    if name.endswith("qr code"):
+        assert shown == "QrScreen"
     missing = sorted(set(text) - font() - {"\n"})
     assert not missing, f"{name}: not in Lat15-Fixed16: {[f'U+{ord(c):04X} {c}' for c in missing]}"
 
@@ -132,9 +153,7 @@ async def test_other_terminals_keep_half_blocks(tmp_path, monkeypatch):
     monkeypatch.setenv("TERM", "xterm-256color")
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in [*FIRST_RESOURCE, "c"]:
-            await pilot.press(key)
-            await pilot.pause()
+        await open_screen(app, pilot, "resource", ["c"])
         assert set("".join(app.screen.lines)) & {"\u2580", "\u2584"}
         assert not app.has_class("-console-glyphs")
 
@@ -158,9 +177,7 @@ async def test_console_qr_code_is_square_full_blocks_and_segnos_matrix(tmp_path,
     monkeypatch.setenv("TERM", "linux")
     app = make_app(tmp_path)
     async with app.run_test(size=(128, 48)) as pilot:
-        for key in [*FIRST_RESOURCE, "c"]:
-            await pilot.press(key)
-            await pilot.pause()
+        await open_screen(app, pilot, "resource", ["c"])
         lines = app.screen.lines
         data = app.screen.current[2]
     assert set("".join(lines)) <= {" ", "\u2588"}
