@@ -178,8 +178,7 @@ async def test_idle_countdown_then_full_reset():
 
         # The visible countdown.
         clock.now += 2
-        await pilot.pause(0.05)
-        assert isinstance(app.screen, StillThere)
+        await wait_for(pilot, lambda: isinstance(app.screen, StillThere))
         # The fake clock stands still, so waiting for the first draw cannot change the count.
         still_there = "Still there? Press any key to keep going. Clearing in 9 seconds."
         await wait_for(pilot, lambda: still_there in screen_text(app))

@@ -96,6 +96,7 @@ class MetanavApp(App, inherit_bindings=False):
         # Malformed input is dropped, never fatal (TEXTUAL_DRIVER, a developer's tool, still wins).
         guarded = None if os.environ.get("TEXTUAL_DRIVER") else input_guard.driver_class()
         super().__init__(driver_class=guarded)
+        self._one_key = input_guard.OneAtATime(self)
         self.session = session
         self.kiosk = None
         if session.kiosk:
@@ -254,6 +255,8 @@ class MetanavApp(App, inherit_bindings=False):
             _settle_garbage_collector()
 
     async def on_event(self, event: events.Event) -> None:
+        if self._one_key.hold(event):
+            return  # comes back once the key before it is done with
         if self.kiosk is not None and isinstance(event, _ACTIVITY) and not event.is_forwarded:
             if self.kiosk.activity():
                 return  # the key only said "still here": it closed the countdown

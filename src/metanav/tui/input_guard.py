@@ -13,16 +13,26 @@ Here the parser is wrapped so that:
   surrogates), no window size of 0 or of millions of cells, no mouse far off any screen;
 - bytes that are not UTF-8 are dropped instead of stopping the reader.
 
+Keys that arrive together (a paste, a stalling SSH link) are handled one at a time, in order,
+by the screen they belong to (:class:`OneAtATime`): Textual hands the next key to whatever has
+focus while the last one is still under way, so two Enters in the staff PIN box closed it twice
+(and the home screen with it), and the "a" of ``hello\ra`` joined the note being saved.
+
 This is the one module of metanav that touches Textual's private input code
-(``textual._xterm_parser`` and ``LinuxDriver.run_input_thread``). :func:`driver_class` checks
-that code looks as expected and otherwise returns None: Textual's own driver, unguarded.
+(``textual._xterm_parser``, ``LinuxDriver.run_input_thread``, message queues).
+:func:`driver_class` checks that code looks as expected and otherwise returns None: Textual's
+own driver, unguarded; :class:`OneAtATime` lets keys straight through if the queues are not
+what it expects.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import selectors
+import time
 from codecs import getincrementaldecoder
+from collections import deque
 
 from textual import events
 from textual.keys import Keys
@@ -136,6 +146,89 @@ if XTermParser is not None:
                         pass
                 except (EOFError, ParseError):
                     pass
+
+
+class OneAtATime:
+    """Holds each key (or paste) until the app has finished with the one before.
+
+    "Finished" is: no screen or widget has a message waiting or under way, and the app has
+    nothing queued but more keys. Checked between the event loop's other work (no timer, so a
+    flood of keys is not slowed down), and never for longer than ``LIMIT`` seconds a key, so a
+    busy screen can slow typing down but never swallow it."""
+
+    LIMIT = 1.0
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.held: deque = deque()
+        self.busy_since: float | None = None
+        self.checks = 0
+        self.next_up = None  # the held event sent round again: it alone may pass
+        self.works: bool | None = None  # decided on the first key: the queues exist by then
+
+    def hold(self, event) -> bool:
+        """Called for each event the app receives. True: held for later, do nothing now."""
+        if event.is_forwarded or not isinstance(event, (events.Key, events.Paste)):
+            return False
+        if self.works is None:
+            self.works = _queues_look_right(self.app)
+        if not self.works:
+            return False
+        if self.busy_since is not None or (self.next_up is not None and event is not self.next_up):
+            self.held.append(event)  # after the one before, and after those already held
+            return True
+        self.next_up = None
+        self.busy_since = time.monotonic()
+        self.checks = 0
+        asyncio.get_running_loop().call_soon(self._check)
+        return False
+
+    def _check(self) -> None:
+        if self.busy_since is None or self.app._closed:  # noqa: SLF001
+            return
+        if not _settled(self.app) and time.monotonic() - self.busy_since < self.LIMIT:
+            self.checks += 1
+            loop = asyncio.get_running_loop()
+            if self.checks < 50:
+                loop.call_soon(self._check)
+            else:  # something slow (a handler waiting on I/O): look less often
+                loop.call_later(0.002, self._check)
+            return
+        self.busy_since = None
+        if self.held:
+            self.next_up = self.held.popleft()
+            self.app.post_message(self.next_up)
+
+
+def _idle(pump) -> bool:
+    """Nothing queued and nothing under way: its task waits for the next message."""
+    queue = pump._message_queue  # noqa: SLF001 - textual._queue.Queue
+    if queue.values or pump._next_callbacks:  # noqa: SLF001
+        return False
+    task = pump._task  # noqa: SLF001
+    return task is None or task.done() or bool(queue.ready_event._waiters)  # noqa: SLF001
+
+
+def _settled(app) -> bool:
+    """The app and every screen and widget are idle (checked between tasks, not inside one)."""
+    try:
+        if not _idle(app):
+            return False
+        for screen in app.screen_stack:
+            if not _idle(screen) or not all(_idle(w) for w in screen.walk_children(with_self=False)):
+                return False
+        return True
+    except Exception:  # noqa: BLE001 - a changed Textual: let the keys through
+        return True
+
+
+def _queues_look_right(app) -> bool:
+    try:
+        queue = app._message_queue  # noqa: SLF001
+        return (isinstance(queue.values, deque) and isinstance(app._next_callbacks, list)  # noqa: SLF001
+                and isinstance(queue.ready_event._waiters, deque))  # noqa: SLF001
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def driver_class():
