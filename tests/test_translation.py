@@ -79,9 +79,8 @@ def test_questions_groups_and_resources_are_translated(tmp_path, english):
     assert spanish.questions[question_id].text == "¿Dónde empezó mi cáncer?"
     assert spanish.questions[question_id].why == question.why, "no Spanish hint: English"
     resource = spanish.resources[resource_id]
-    assert resource.description == "Una página sobre el dolor."
     assert resource.name == english.resources[resource_id].name
-    assert "dolor" in resource.haystack and english.resources[resource_id].haystack in resource.haystack
+    assert resource.description == "Una página sobre el dolor."
 
 
 @pytest.mark.parametrize(
@@ -142,10 +141,16 @@ def test_lang_es_shows_the_spanish_words_and_check_data_lists_the_rest(tmp_path)
             phone: "555-0100"
             description: The front desk.
     """)
-    spanish = run("--plain", "--lang", "es", data=clinic, tmp_path=tmp_path)
+    # The home lists groups; pain is in one of them (its number comes from the content).
+    from metanav.core.views import topic_groups
+
+    groups = topic_groups(load_library([clinic], cache=False)).values()
+    pain_group = next(n for n, topics in enumerate(groups, 1) if any(t.id == "pain" for t in topics))
+    stdin = f"{pain_group}\nq\nq\n"
+    spanish = run("--plain", "--lang", "es", data=clinic, tmp_path=tmp_path, stdin=stdin)
     assert spanish.returncode == 0, spanish.stderr
     assert "El dolor" in spanish.stdout
-    english = run("--plain", data=clinic, tmp_path=tmp_path)
+    english = run("--plain", data=clinic, tmp_path=tmp_path, stdin=stdin)
     assert "El dolor" not in english.stdout and "Pain" in english.stdout
     checked = run("check-data", str(clinic), data=clinic, tmp_path=tmp_path)
     assert checked.returncode == 0, checked.stdout

@@ -186,7 +186,5 @@ def _resources(data: Any, check: _FileCheck, resources: dict, *, done: set[str])
             resources[resource_id] = dataclasses.replace(
                 english, description=description, name=name or english.name,
                 phone_note=note or english.phone_note,
-                # Both languages' words find it: "dolor" and "pain" alike.
-                haystack=f"{english.haystack}\n{name}\n{description}".casefold(),
             )
             done.add(resource_id)
