@@ -120,14 +120,31 @@ def content_folders(args: argparse.Namespace) -> tuple[Path, ...]:
 
 
 def want_plain(args: argparse.Namespace) -> bool:
+    """Plain mode when asked, on a dumb terminal, or when output or input is not a terminal
+    (the full-screen app reading /dev/null or a file would read "nothing" for ever)."""
     if args.plain:
         return True
     if os.environ.get("TERM", "") == "dumb":
         return True
     try:
-        return not sys.stdout.isatty()
-    except (AttributeError, ValueError):
+        return not (sys.stdout.isatty() and sys.stdin.isatty())
+    except (AttributeError, ValueError, OSError):
         return True
+
+
+NO_INPUT = ("metanav: no keyboard input (standard input is closed). Start metanav from a "
+            "terminal, or send it answers with: metanav --plain < answers.txt")
+
+
+def input_closed() -> bool:
+    """Started with standard input closed: nothing could ever be typed."""
+    if sys.stdin is None:
+        return True
+    try:
+        os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError, AttributeError):
+        return True
+    return False
 
 
 def wants_mouse(args: argparse.Namespace) -> bool:
@@ -332,6 +349,9 @@ def run_kiosk(args: argparse.Namespace) -> int:
     if library is None:
         return kiosk.leave(EXIT_BAD_CONTENT)
     session = make_session(args, library, config)
+    if input_closed():
+        print(NO_INPUT, file=sys.stderr)
+        return kiosk.leave(EXIT_ERROR)
     if want_plain(args):
         from metanav.plain.kiosk import run as run_plain_kiosk
 
@@ -404,6 +424,9 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_build_cache(args)
     if args.kiosk:
         return run_kiosk(args)
+    if input_closed():
+        print(NO_INPUT, file=sys.stderr)
+        return EXIT_ERROR
     library = _load(args)
     if library is None:
         return EXIT_BAD_CONTENT

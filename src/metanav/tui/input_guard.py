@@ -45,7 +45,8 @@ try:
 except ImportError:  # pragma: no cover - another platform, or Textual moved its internals
     XTermParser = LinuxDriver = None  # type: ignore[assignment,misc]
 
-LARGEST_SCREEN = 4000  # columns or rows; any real terminal is far smaller
+LARGEST_SCREEN = 4000
+TERMINAL_GONE = 1  # the exit code when the terminal went away under the app  # columns or rows; any real terminal is far smaller
 
 
 def _shows(text: str | None) -> bool:
@@ -112,8 +113,11 @@ if XTermParser is not None:
     class GuardedDriver(LinuxDriver):
         """Textual's Linux/macOS driver, reading keys through :class:`GuardedParser`.
 
-        ``run_input_thread`` is Textual's own (8.2), with the guarded parser and a decoder that
-        drops bytes that are not UTF-8."""
+        ``run_input_thread`` is Textual's own (8.2), with the guarded parser, a decoder that
+        drops bytes that are not UTF-8, and an end: in raw mode no key reads as nothing, so
+        end of input or a read error means the terminal has gone (a closed window or SSH link
+        whose hang-up signal never came). Textual read on, at full speed, for ever; here the
+        app ends."""
 
         def run_input_thread(self) -> None:
             selector = selectors.SelectSelector()
@@ -123,20 +127,26 @@ if XTermParser is not None:
             feed, tick = parser.feed, parser.tick
             decode = getincrementaldecoder("utf-8")("ignore").decode
 
-            def process(selector_events, final: bool = False) -> None:
+            def process(selector_events, final: bool = False) -> bool:
                 for last, (_key, mask) in loop_last(selector_events):
                     if mask & selectors.EVENT_READ:
-                        text = decode(os.read(fileno, 1024 * 4), final=final and last)
-                        if not text:
-                            break
-                        for event in feed(text):
+                        try:
+                            data = os.read(fileno, 1024 * 4)
+                        except OSError:  # EIO: the terminal is gone
+                            data = b""
+                        if not data:
+                            return False
+                        for event in feed(decode(data, final=final and last)):
                             self.process_message(event)
                 for event in tick():
                     self.process_message(event)
+                return True
 
             try:
                 while not self.exit_event.is_set():
-                    process(selector.select(0.1))
+                    if not process(selector.select(0.1)):
+                        self._terminal_gone()
+                        return
                 selector.unregister(fileno)
                 process(selector.select(0.1), final=True)
             finally:
@@ -146,6 +156,10 @@ if XTermParser is not None:
                         pass
                 except (EOFError, ParseError):
                     pass
+
+        def _terminal_gone(self) -> None:
+            app = self._app
+            self._loop.call_soon_threadsafe(app.exit, TERMINAL_GONE)
 
 
 class OneAtATime:
