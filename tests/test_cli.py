@@ -75,6 +75,9 @@ def test_plain_mode_is_chosen_for_pipes_and_dumb_terminals(monkeypatch):
     monkeypatch.setattr(sys, "stdout", io.StringIO())  # not a terminal
     assert cli.want_plain(args) is True
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO())  # input not a terminal: plain mode too
+    assert cli.want_plain(args) is True
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     assert cli.want_plain(args) is False
     monkeypatch.setenv("TERM", "dumb")
     assert cli.want_plain(args) is True
