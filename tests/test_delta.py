@@ -13,6 +13,7 @@ import time
 
 import pyte
 import pytest
+from rich.cells import cell_len as get_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -22,6 +23,23 @@ from textual.strip import Strip
 
 from metanav.tui.delta import Shadow, cells_of
 from plain_helpers import home_numbers, library
+
+
+class Terminal(pyte.Screen):
+    """pyte, with an erase of the display that erases every cell as terminals do (pyte's
+    skips the cells nothing was ever written to)."""
+
+    def erase_in_display(self, how: int = 0, *args, **kwargs) -> None:
+        interval = {0: range(self.cursor.y + 1, self.lines), 1: range(self.cursor.y)}.get(
+            how, range(self.lines))
+        self.dirty.update(interval)
+        for y in interval:
+            line = self.buffer[y]
+            for x in range(self.columns):
+                line[x] = self.cursor.attrs
+        if how in (0, 1):
+            self.erase_in_line(how)
+
 
 CONSOLE = Console(color_system="256", force_terminal=True, width=10)
 RED = Style(color="red")
@@ -84,7 +102,7 @@ def frame(lines: list[str], width: int) -> LayoutUpdate:
 
 def through_terminal(shadow: Shadow, frames: list[list[str]], width: int) -> tuple[list[str], list[str]]:
     """Send each frame through the shadow into pyte; return what pyte shows and the bytes sent."""
-    screen = pyte.Screen(width, len(frames[0]))
+    screen = Terminal(width, len(frames[0]))
     stream = pyte.Stream(screen)
     console = Console(color_system="256", force_terminal=True, width=width)
     sent = []
@@ -170,8 +188,9 @@ KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\r", b"\x1b[6~", b"\t", b"\x1b[B", b"\r",
 
 
 def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.4) -> tuple[str, int]:
-    """Run metanav at 80x24 through KEYS; return the emulated screen and bytes received."""
-    screen = pyte.Screen(80, 24)
+    """Run metanav at 80x24 through KEYS; return the emulated screen (text and colours) and
+    bytes received."""
+    screen = Terminal(80, 24)
     stream = pyte.ByteStream(screen)
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
@@ -219,7 +238,8 @@ def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.4
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
-    return "\n".join(screen.display), total
+    # The text, then every cell's colours and attributes as a person sees them.
+    return "\n".join(screen.display) + "\n" + repr(visible(screen)), total
 
 
 @pytest.mark.slow
@@ -255,3 +275,111 @@ def test_kiosk_reset_redraws_the_fresh_home_screen(tmp_path):
     full_screen, _ = run_in_pty(tmp_path / "b", {"METANAV_FULL_REDRAW": "1"}, keys, ["--kiosk"])
     assert f"> 1. {next(iter(library().topics.values())).group}" in full_screen
     assert delta_screen == full_screen
+
+
+# -- random frames in every colour system: the same cells, colours and attributes ------------
+def visible(screen: pyte.Screen) -> list[list[tuple]]:
+    """What a person sees in each cell: a blank shows only its background (and a line or
+    swapped colours, if it has them)."""
+    out = []
+    for y in range(screen.lines):
+        row = []
+        for x in range(screen.columns):
+            c = screen.buffer[y][x]
+            if c.data == " " and not (c.underscore or c.strikethrough or c.reverse):
+                row.append((" ", c.bg))
+            else:
+                row.append((c.data, c.fg, c.bg, c.bold, c.italics, c.underscore,
+                            c.strikethrough, c.reverse))
+        out.append(row)
+    return out
+
+
+STYLE_POOL = [
+    None, Style(), Style(color="red"), Style(bgcolor="blue"), Style(color="#E6E6E6", bgcolor="#16181D"),
+    Style(color="#16181D", bgcolor="#7AA2F7", bold=True), Style(color="#E0AF68", bgcolor="#16181D",
+    bold=True, underline=True), Style(color="#444444", bgcolor="#16181D", reverse=True),
+    Style(color="bright_yellow", bgcolor="black", italic=True), Style(color="default", bgcolor="default"),
+    Style(bgcolor="#16181D"), Style(bgcolor="#2A2E38", dim=True), Style(color="green", strike=True),
+]
+TEXTS = ["", " ", "   ", "hello", "a b", "\u4e2d\u6587", "ñandú", "────", "          ", "x"]
+
+
+def random_row(rng, width: int) -> list[Segment]:
+    segments, used = [], 0
+    while used < width:
+        text = rng.choice(TEXTS) or " " * rng.randint(1, 12)
+        cells = sum(get_cell_size(ch) for ch in text)
+        if used + cells > width:
+            text, cells = " " * (width - used), width - used
+        segments.append(Segment(text, rng.choice(STYLE_POOL)))
+        used += cells
+    return segments
+
+
+def full_redraw(update: LayoutUpdate, console: Console) -> str:
+    """What Textual writes for an update without the renderer."""
+    out = []
+    for y, line in enumerate(update.strips, update.region.y):
+        out.append(f"\x1b[{y + 1};{update.region.x + 1}H")
+        for strip in line:
+            out.append(strip.render(console))
+    return "".join(out)
+
+
+@pytest.mark.parametrize("system", ["standard", "256", "truecolor"])
+@pytest.mark.parametrize("seed", range(4))
+def test_random_frames_look_the_same_as_full_redraws(system, seed):
+    import random
+
+    rng = random.Random(seed)
+    width, height = 30, 10
+    console = Console(color_system=system, force_terminal=True, width=width)
+    shadow = Shadow(bce=seed % 2 == 0)
+    shadow.resize(width, height)
+    delta, full = Terminal(width, height), Terminal(width, height)
+    delta_stream, full_stream = pyte.Stream(delta), pyte.Stream(full)
+    rows = [random_row(rng, width) for _ in range(height)]
+    for n in range(60):
+        kind = rng.random()
+        if kind < 0.2:  # a new screen
+            rows = [random_row(rng, width) for _ in range(height)]
+            top, bottom = 0, height
+        elif kind < 0.4:  # a scroll
+            shift = rng.choice([-2, -1, 1, 3])
+            rows = rows[shift:] + [random_row(rng, width) for _ in range(shift)] if shift > 0 else (
+                [random_row(rng, width) for _ in range(-shift)] + rows[:shift])
+            top, bottom = 0, height
+        else:  # a few rows change
+            top = rng.randrange(height)
+            bottom = min(height, top + rng.randint(1, 3))
+            for y in range(top, bottom):
+                rows[y] = random_row(rng, width)
+        update = LayoutUpdate([[Strip(rows[y])] for y in range(top, bottom)],
+                              Region(0, top, width, bottom - top))
+        data = shadow.diff(update, console)
+        delta_stream.feed(data)
+        # as the app does: Textual ends each frame by moving the cursor
+        x, y = rng.randrange(width), rng.randrange(height)
+        delta_stream.feed(f"\x1b[{y + 1};{x + 1}H")
+        shadow.cursor = (x, y)
+        full_stream.feed(full_redraw(update, console))
+        assert visible(delta) == visible(full), (n, repr(data))
+
+
+THEME_KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\x1b[6~", b"\x1b", b"1", b"8", b"WAIT", b"\r",
+              b"\x1b[B", b"\x1b[B", b"\x1b[B", b"p", b"a", b"\x7f"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "env"), [
+    (("--theme", "high-contrast"), {}), (("--theme", "ansi"), {}), ((), {"NO_COLOR": "1"}),
+    ((), {"COLORTERM": "truecolor"}),
+], ids=["high-contrast", "ansi", "no-color", "truecolor"])
+def test_every_theme_looks_the_same_as_with_full_redraws(tmp_path, args, env):
+    delta_screen, delta_bytes = run_in_pty(tmp_path / "a", env, THEME_KEYS, args, quiet=0.3)
+    full_screen, full_bytes = run_in_pty(tmp_path / "b", {**env, "METANAV_FULL_REDRAW": "1"},
+                                         THEME_KEYS, args, quiet=0.3)
+    assert "Support resources" in full_screen
+    assert delta_screen == full_screen
+    assert delta_bytes < full_bytes * 0.5

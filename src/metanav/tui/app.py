@@ -21,6 +21,7 @@ from metanav.tui import bindings
 from metanav.tui.console import use_glyphs
 from metanav.tui.delta import DeltaUpdate, Shadow
 from metanav.tui.no_colour import NoColour
+from metanav.tui.paint import erases_in_colour
 from metanav.tui.screens.base import BaseScreen
 from metanav.tui.screens.home import HomeScreen
 
@@ -110,7 +111,8 @@ class MetanavApp(App, inherit_bindings=False):
         self.register_theme(_ansi_theme())
         self.theme = choose_theme(session.theme, session.store.setting("theme"))
         # Send only changed cells (see delta.py); METANAV_FULL_REDRAW=1 turns this off.
-        self._shadow: Shadow | None = None if os.environ.get("METANAV_FULL_REDRAW") else Shadow()
+        self._shadow: Shadow | None = (
+            None if os.environ.get("METANAV_FULL_REDRAW") else Shadow(bce=erases_in_colour()))
         self._shown_cursor: Offset | None = None
         self._no_colour = NoColour()
         self.glyphs = glyphs.current()
@@ -142,12 +144,13 @@ class MetanavApp(App, inherit_bindings=False):
             if (shadow.width, shadow.height) != (width, height):
                 shadow.resize(width, height)
             data = shadow.diff(renderable, self.console)
+            cursor = self.screen.outer_size.clamp_offset(self.cursor_position)
             if data is not None:
-                cursor = self.screen.outer_size.clamp_offset(self.cursor_position)
                 if not data and cursor == self._shown_cursor:
                     return  # nothing changed on screen: send nothing at all
-                self._shown_cursor = cursor
                 renderable = DeltaUpdate(data)
+            self._shown_cursor = cursor
+            shadow.cursor = (cursor.x, cursor.y)  # Textual ends every frame with this move
         super()._display(screen, renderable)
 
     def action_again(self) -> None:

@@ -4,12 +4,15 @@ Textual repaints whole regions: opening a screen sends two or three full frames,
 widget refresh resends every cell of its region even when only a few changed. Over a slow
 SSH link every byte counts, so the app keeps a shadow copy of what the terminal shows and
 turns each compositor update into the few runs of cells that differ from it. Identical
-frames cost nothing.
+frames cost nothing. How the runs are written (only the colours that change, erases for
+blank runs, short cursor moves) is in paint.py.
 
 When a list or a text scrolls, most rows come back one or more lines higher or lower. As
 curses does, the shadow notices that and asks the terminal to move those rows itself (a
 scroll region, DECSTBM, and IND or RI: VT100, which every terminal emulator has), then sends
 only the rows that are new. One line of scrolling costs about a row instead of a screen.
+When most of the screen changes (a new screen opens), it is erased in its most common
+background first, and only what is not blank is written.
 
 The shadow is dropped (and the next frame sent in full) when the terminal size changes or
 the person asks for a redraw.
@@ -17,40 +20,45 @@ the person asks for a redraw.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from rich.cells import get_character_cell_size
-from rich.console import Console
+from rich.color import ColorSystem
+from rich.console import COLOR_SYSTEMS, Console
 from rich.segment import Segment
 from rich.style import Style
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
-from textual.strip import Strip
+
+from metanav.tui.paint import Painter, Palette, Pen, blank_style
 
 Cell = tuple[str, Style | None]
-# Rewriting a short unchanged gap is cheaper than a new cursor move (about 8 bytes).
-GAP = 6
+Row = list[Cell | None]
+# Rewriting a short unchanged gap is cheaper than a cursor move (3-5 bytes).
+GAP = 3
 # Scrolling pays when at least this many rows come back moved: the commands cost ~20 bytes.
 MIN_MOVED_ROWS = 3
 # Columns at the right edge left out when rows are matched: scroll bars change as rows move.
 EDGE = 2
-_move_cache: dict[tuple[int, int], str] = {}
-
-
-def move_to(x: int, y: int) -> str:
-    sequence = _move_cache.get((x, y))
-    if sequence is None:
-        sequence = _move_cache[(x, y)] = f"\x1b[{y + 1};{x + 1}H"
-    return sequence
+# Erasing the whole screen first is tried when at least this share of its cells changed.
+ERASE_SHARE = 0.3
 
 
 def cells_of(segments: Iterable[Segment]) -> list[Cell]:
-    """One entry per terminal cell; the second cell of a wide character is ("", style)."""
+    """One entry per terminal cell; the second cell of a wide character is ("", style).
+
+    A space keeps only what shows of its style (the background, or a line under it), so two
+    blanks that look the same are the same and never sent again."""
     cells: list[Cell] = []
     for text, style, control in segments:
         if control or not text:
             continue
         if text.isascii():
-            cells.extend((ch, style) for ch in text)
+            if " " in text:
+                blank = blank_style(style)
+                cells.extend((ch, blank if ch == " " else style) for ch in text)
+            else:
+                cells.extend((ch, style) for ch in text)
             continue
         for ch in text:
             width = get_character_cell_size(ch)
@@ -58,7 +66,7 @@ def cells_of(segments: Iterable[Segment]) -> list[Cell]:
                 if cells:  # a combining mark joins the character before it
                     cells[-1] = (cells[-1][0] + ch, cells[-1][1])
                 continue
-            cells.append((ch, style))
+            cells.append((ch, blank_style(style) if ch == " " else style))
             if width == 2:
                 cells.append(("", style))
     return cells
@@ -74,13 +82,29 @@ class DeltaUpdate(CompositorUpdate):
         return self.data
 
 
-class Shadow:
-    """What the terminal shows now, cell by cell (None: unknown, must be written)."""
+class Run:
+    """Cells ``start``..``stop`` of row ``y`` written in one pen (None: blanks only, any pen
+    with background ``bg``), then perhaps an erase to the end of the line."""
 
-    def __init__(self) -> None:
+    __slots__ = ("y", "start", "stop", "pen", "bg", "erase_to_end")
+
+    def __init__(self, y: int, start: int, pen: Pen | None, bg: str) -> None:
+        self.y, self.start, self.stop, self.pen, self.bg = y, start, start, pen, bg
+        self.erase_to_end = False
+
+
+class Shadow:
+    """What the terminal shows now, cell by cell (None: unknown, must be written), and its
+    pen and cursor as the last frame left them (None: unknown)."""
+
+    def __init__(self, bce: bool = True) -> None:
         self.width = 0
         self.height = 0
-        self.rows: list[list[Cell | None]] = []
+        self.rows: list[Row] = []
+        self.bce = bce  # the terminal erases in the pen's background (see paint.py)
+        self.pen: Pen | None = None
+        self.cursor: tuple[int, int] | None = None
+        self._palette: Palette | None = None
 
     def resize(self, width: int, height: int) -> None:
         self.width, self.height = width, height
@@ -88,6 +112,14 @@ class Shadow:
 
     def invalidate(self) -> None:
         self.rows = [[None] * self.width for _ in range(self.height)]
+        self.pen = None
+        self.cursor = None
+
+    def palette(self, console: Console) -> Palette:
+        system = COLOR_SYSTEMS.get(console.color_system or "") or ColorSystem.TRUECOLOR
+        if self._palette is None or self._palette.color_system != system:
+            self._palette = Palette(system)
+        return self._palette
 
     # -- turning updates into (y, x, cells) pieces -------------------------------------------
     @staticmethod
@@ -118,40 +150,33 @@ class Shadow:
         if pieces is None:
             self.invalidate()
             return None
-        out: list[str] = []
-        pieces = self._scroll(pieces, out)
-        for y, x, cells in pieces:
-            if not 0 <= y < self.height:
-                continue
-            row = self.rows[y]
-            end = min(self.width, x + len(cells))
-            run_start = -1
-            last_changed = -1
-            for i in range(max(0, x), end):
-                cell = cells[i - x]
-                if row[i] != cell:
-                    if run_start < 0:
-                        run_start = i
-                    elif i - last_changed > GAP:
-                        self._emit(out, y, run_start, last_changed + 1, row, x, cells, console)
-                        run_start = i
-                    last_changed = i
-            if run_start >= 0:
-                self._emit(out, y, run_start, last_changed + 1, row, x, cells, console)
-        return "".join(out)
+        palette = self.palette(console)
+        wanted = self._wanted(pieces)
+        scrolled: list[str] = []
+        self._scroll(wanted, scrolled)
+        if scrolled:
+            self.cursor = None  # resetting the region homes it in xterm, not everywhere
+        changed = sum(sum(1 for a, b in zip(row, self.rows[y], strict=True) if a != b)
+                      for y, row in wanted.items())
+        if not changed and not scrolled:
+            return ""
+        plans = [self._plan(wanted, self.rows, palette)]
+        if changed >= ERASE_SHARE * self.width * self.height:
+            erased = self._erased_plan(wanted, palette)
+            if erased is not None:
+                plans.append(erased)
+        painter, wanted = min(plans, key=lambda plan: len(plan[0].text()))
+        painter.finish()
+        for y, row in wanted.items():
+            self.rows[y] = row
+        self.pen = painter.pen
+        self.cursor = (painter.x, painter.y) if painter.x is not None else None
+        return "".join(scrolled) + painter.text()
 
-    # -- scrolling ---------------------------------------------------------------------------
-    def _scroll(self, pieces: list[tuple[int, int, list[Cell]]],
-                out: list[str]) -> list[tuple[int, int, list[Cell]]]:
-        """If rows of the update are rows of the shadow moved up or down, scroll them there.
-
-        Returns the pieces to diff afterwards: every row of the scrolled region is compared
-        again in full, so whatever the scroll did not get right is sent as usual.
-        """
-        if len({y for y, _, _ in pieces}) < 2 * MIN_MOVED_ROWS:
-            return pieces  # an arrow or a keystroke: too few rows for a scroll (the usual case)
+    def _wanted(self, pieces: list[tuple[int, int, list[Cell]]]) -> dict[int, Row]:
+        """Every row the update touches, as it must look afterwards."""
         width, rows = self.width, self.rows
-        wanted: dict[int, list[Cell | None]] = {}
+        wanted: dict[int, Row] = {}
         for y, x, cells in pieces:
             if not 0 <= y < self.height:
                 continue
@@ -160,16 +185,177 @@ class Shadow:
                 row = wanted[y] = list(rows[y])
             lo, hi = max(0, x), min(width, x + len(cells))
             row[lo:hi] = cells[lo - x:hi - x]
+        return wanted
+
+    # -- planning the writes -------------------------------------------------------------------
+    def _plan(self, wanted: dict[int, Row], before, palette: Palette,
+              painter: Painter | None = None) -> tuple[Painter, dict[int, Row]]:
+        """Write the runs row by row, or pen by pen (all the text in one colour, then the
+        next: fewer colour changes, more cursor moves); whichever is shorter."""
+        runs: list[Run] = []
+        for y in sorted(wanted):
+            runs.extend(self._runs(y, wanted[y], before[y] if before is not None else None,
+                                   palette))
+        best: Painter | None = None
+        for order in (runs, _by_pen(runs)):
+            attempt = Painter(self.width, self.pen, self.cursor)
+            if painter is not None:
+                attempt.pen, attempt.x, attempt.y, attempt.out = (
+                    painter.pen, painter.x, painter.y, list(painter.out))
+            for run in order:
+                self._write(attempt, run, wanted[run.y], palette)
+            if best is None or len(attempt.text()) < len(best.text()):
+                best = attempt
+            if len(runs) < 3:
+                break  # one order is as good as the other
+        return best, wanted  # type: ignore[return-value]
+
+    def _erased_plan(self, wanted: dict[int, Row],
+                     palette: Palette) -> tuple[Painter, dict[int, Row]] | None:
+        """Erase the whole screen in its most common blank, then write what is not blank."""
+        rows = [wanted.get(y) or self.rows[y] for y in range(self.height)]
+        counts: Counter = Counter(cell for row in rows for cell in row
+                                  if cell is not None and cell[0] == " ")
+        for blank, _ in counts.most_common(3):
+            pen = palette.pen(blank[1])
+            if pen.erases and (self.bce or pen.bg == "49"):
+                break
+        else:
+            return None
+        # What nobody knew is blank now.
+        full = {y: [blank if cell is None else cell for cell in row] for y, row in enumerate(rows)}
+        painter = Painter(self.width, self.pen, self.cursor)
+        painter.use_background(pen.bg)
+        painter.erase_screen()
+        cleared = [[blank] * self.width for _ in range(self.height)]
+        return self._plan(full, cleared, palette, painter)
+
+    def _runs(self, y: int, want: Row, old: Row | None, palette: Palette) -> list[Run]:
+        width = self.width
+        changed = [i for i in range(width) if old is None or want[i] != old[i]]
+        if not changed:
+            return []
+        # Which background the row is blank in from each column to its end (None: not blank).
+        tail_bg: list[str | None] = [None] * (width + 1)
+        tail_bg[width] = ""
+        for i in range(width - 1, -1, -1):
+            cell = want[i]
+            if cell is None or cell[0] != " ":
+                break
+            pen = palette.pen(cell[1])
+            if not pen.erases or tail_bg[i + 1] not in ("", pen.bg):
+                break
+            if not self.bce and pen.bg != "49":
+                break
+            tail_bg[i] = pen.bg
+        runs: list[Run] = []
+        spans: list[list[int]] = []
+        for i in changed:
+            if spans and i - spans[-1][1] <= GAP:
+                spans[-1][1] = i + 1
+            else:
+                spans.append([i, i + 1])
+        for start, stop in spans:
+            while start > 0 and want[start] is not None and want[start][0] == "":
+                start -= 1
+            while stop < width and want[stop] is not None and want[stop][0] == "":
+                stop += 1
+            if runs and runs[-1].erase_to_end:
+                break  # the erase already took care of the rest of the row
+            run: Run | None = None
+            for i in range(start, stop):
+                cell = want[i]
+                ch, style = cell if cell is not None else (" ", None)
+                pen = palette.pen(style)
+                blank = ch == " " and pen.erases
+                if run is not None:
+                    run_bg = run.pen.bg if run.pen is not None else run.bg
+                    run_erases = run.pen is None or run.pen.erases
+                    if blank and run_erases and run_bg == pen.bg:
+                        pass
+                    elif not blank and (run.pen == pen or (
+                            run.pen is None and run.bg == pen.bg and pen.erases)):
+                        run.pen = pen
+                    else:
+                        run.stop = i
+                        runs.append(run)
+                        run = None
+                if run is None:
+                    run = Run(y, i, None if blank else pen, pen.bg)
+                if not blank:
+                    run.stop = i + 1
+                elif tail_bg[i] == pen.bg and (run.pen is None or run.pen.erases):
+                    run.erase_to_end = True  # the rest of the row is blank: erase it
+                    break
+                else:
+                    run.stop = i + 1
+            if run is not None:
+                runs.append(run)
+        return runs
+
+    def _write(self, painter: Painter, run: Run, want: Row, palette: Palette) -> None:
+        y, i, stop = run.y, run.start, run.stop
+        if run.pen is not None:
+            painter.move(i, y)
+            painter.use(run.pen)
+        elif i < stop or run.erase_to_end:
+            painter.move(i, y)
+            painter.use_background(run.bg)
+        text: list[str] = []
+        written = 0
+        while i < stop:
+            cell = want[i]
+            ch = cell[0] if cell is not None else " "
+            if ch == " ":
+                blanks = i + 1
+                while blanks < stop and (want[blanks] or (" ",))[0] == " ":
+                    blanks += 1
+                count = blanks - i
+                erase = "\x1b[X" if count == 1 else f"\x1b[{count}X"
+                after = painter.move_code(blanks, y) if blanks < stop else ""
+                if (run.pen is None or run.pen.erases) and len(erase) + len(after) < count and (
+                        self.bce or run.bg == "49"):
+                    painter.write("".join(text), written)
+                    text, written = [], 0
+                    painter.erase_cells(count)
+                    if blanks < stop:
+                        painter.move(blanks, y)
+                    i = blanks
+                    continue
+                text.append(" " * count)
+                written += count
+                i = blanks
+                continue
+            text.append(ch)
+            written += 1 if ch else 0
+            if ch and i + 1 < len(want) and want[i + 1] is not None and want[i + 1][0] == "":
+                written += 1
+            i += 1
+        if text:
+            painter.write("".join(text), written)
+        if run.erase_to_end:
+            painter.erase_line()
+
+    # -- scrolling ---------------------------------------------------------------------------
+    def _scroll(self, wanted: dict[int, Row], out: list[str]) -> None:
+        """If rows of the update are rows of the shadow moved up or down, scroll them there.
+
+        The shadow's rows move with the terminal's; every row of the scrolled region is then
+        in ``wanted``, so whatever the scroll did not get right is sent as usual.
+        """
+        if len(wanted) < 2 * MIN_MOVED_ROWS:
+            return  # an arrow or a keystroke: too few rows for a scroll (the usual case)
+        width, rows = self.width, self.rows
         changed = [y for y, row in wanted.items() if row != rows[y]]
         if len(changed) < 2 * MIN_MOVED_ROWS:
-            return pieces
+            return
         top, bottom = min(changed), max(changed)
         # Where each distinct old row was (rows that occur twice, blank ones say, prove nothing).
         edge = max(1, width - EDGE)
         seen: dict[tuple, int] = {}
         for y in range(top, bottom + 1):
             if None in rows[y]:
-                return pieces  # part of the screen is unknown: no scrolling on guesswork
+                return  # part of the screen is unknown: no scrolling on guesswork
             key = tuple(rows[y][:edge])
             seen[key] = -1 if key in seen else y
         votes: dict[int, list[int]] = {}
@@ -178,60 +364,36 @@ class Shadow:
             if old_y >= 0 and old_y != y:
                 votes.setdefault(old_y - y, []).append(y)
         if not votes:
-            return pieces
+            return
         shift, moved = max(votes.items(), key=lambda item: len(item[1]))
         if len(moved) < MIN_MOVED_ROWS:
-            return pieces
+            return
         # The region holds the moved rows where they were and where they go.
         first = min(moved) + min(shift, 0)
         last = max(moved) + max(shift, 0)
         first, last = max(first, top), min(last, bottom)
         if last - first < abs(shift):
-            return pieces
+            return
         out.append(f"\x1b[{first + 1};{last + 1}r")
         if shift > 0:  # content moves up: line feeds (IND) at the bottom of the region
-            out.append(move_to(0, last) + "\x1bD" * shift)
+            out.append(f"\x1b[{last + 1}H" + "\x1bD" * shift)
         else:  # content moves down: reverse line feeds (RI) at its top
-            out.append(move_to(0, first) + "\x1bM" * -shift)
-        out.append("\x1b[r")  # the whole screen scrolls again (this also homes the cursor)
+            out.append(f"\x1b[{first + 1}H" + "\x1bM" * -shift)
+        out.append("\x1b[r")  # the whole screen scrolls again
         before = {y: rows[y] for y in range(first, last + 1)}
         for y in range(first, last + 1):
             source = y + shift
             rows[y] = list(before[source]) if first <= source <= last else [None] * width
-        # Every row of the region must end up as the update wants it, or as it was before;
-        # rows outside it are diffed as they came.
-        region = [(y, 0, wanted[y] if y in wanted else list(before[y]))
-                  for y in range(first, last + 1)]
-        return [p for p in pieces if not first <= p[0] <= last] + region  # type: ignore[misc]
+            # Rows of the region the update left alone must come back as they were.
+            wanted.setdefault(y, list(before[y]))
 
-    def _emit(
-        self,
-        out: list[str],
-        y: int,
-        start: int,
-        stop: int,
-        row: list[Cell | None],
-        x: int,
-        cells: list[Cell],
-        console: Console,
-    ) -> None:
-        # Never start on the right half of a wide character, nor end inside one.
-        while start > x and cells[start - x][0] == "":
-            start -= 1
-        while stop - x < len(cells) and stop < self.width and cells[stop - x][0] == "":
-            stop += 1
-        segments: list[Segment] = []
-        text: list[str] = []
-        style: Style | None = None
-        for i in range(start, stop):
-            ch, cell_style = cells[i - x]
-            row[i] = (ch, cell_style)
-            if cell_style != style and text:
-                segments.append(Segment("".join(text), style))
-                text = []
-            style = cell_style
-            text.append(ch)
-        if text:
-            segments.append(Segment("".join(text), style))
-        out.append(move_to(start, y))
-        out.append(Strip(segments).render(console))
+
+def _by_pen(runs: list[Run]) -> list[Run]:
+    """The runs grouped by pen, in the order each pen first appears; blanks with the text
+    of their background."""
+    groups: dict[object, list[Run]] = {}
+    for run in runs:
+        key = run.pen if run.pen is not None else ("blank", run.bg)
+        groups.setdefault(key, []).append(run)
+    return [run for group in groups.values() for run in group]
+

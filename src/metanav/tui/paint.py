@@ -1,0 +1,255 @@
+"""Painting cells onto the terminal in as few bytes as it takes, as curses does.
+
+A terminal remembers its "pen" (the colours and attributes such as bold that the next text is
+written in) and its cursor between writes. Rich and Textual start every run of text afresh:
+``ESC[0m``, then every attribute and both colours. Here a run says only what differs from the
+pen, the cursor takes the shortest way to the next run, and runs of blank cells are erased
+(ECH, EL, ED: VT220, which every terminal emulator and the Linux console have) instead of
+being filled with spaces. An erase paints the cells in the pen's background colour ("back
+colour erase", as curses assumes when the terminal's description says ``bce``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from rich.color import Color, ColorSystem, ColorType
+from rich.style import Style
+
+# Attributes that show on a blank cell (a line under it, or its colours swapped): such a cell
+# is written as a space, never erased.
+SHOWS_ON_BLANK = frozenset({"4", "7", "9", "21", "51", "52", "53"})
+# How each attribute is turned off. Bold and dim share one.
+OFF = {"1": "22", "2": "22", "3": "23", "4": "24", "21": "24", "5": "25", "6": "25", "7": "27",
+       "8": "28", "9": "29", "51": "54", "52": "54", "53": "55"}
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+END_LINK = "\x1b]8;;\x1b\\"
+
+
+class Pen(NamedTuple):
+    fg: str = "39"  # the parameters that set the colour, "39": the terminal's own
+    bg: str = "49"
+    attrs: frozenset[str] = frozenset()  # "1" bold, "4" underline, "7" reverse...
+    link: str = ""  # the OSC 8 sequence that opens a hyperlink
+
+    @property
+    def erases(self) -> bool:
+        """A blank cell written with this pen looks like an erased one."""
+        return not self.link and not (self.attrs & SHOWS_ON_BLANK)
+
+
+DEFAULT = Pen()
+_BLANK_STYLES: dict[Style, Style] = {}
+
+
+def blank_style(style: Style | None) -> Style | None:
+    """The style that stands for a space in ``style``: only its background shows."""
+    if style is None:
+        return None
+    found = _BLANK_STYLES.get(style)
+    if found is None:
+        if (style.underline or style.underline2 or style.reverse or style.strike
+                or style.overline or style.frame or style.encircle or style.link):
+            found = style
+        else:
+            found = Style(bgcolor=_same_colour(style.bgcolor))
+        _BLANK_STYLES[style] = found
+    return found
+
+
+def _same_colour(colour: Color | None) -> Color | None:
+    """One colour object for one colour (Rich's also carry the name they were made from)."""
+    if colour is None or colour.type == ColorType.DEFAULT:
+        return None
+    if colour.type == ColorType.TRUECOLOR and colour.triplet is not None:
+        return Color.from_triplet(colour.triplet)
+    if colour.number is not None:
+        return Color.from_ansi(colour.number)
+    return colour
+
+
+class Palette:
+    """Each Rich style as a pen, for one colour system (the same codes Rich would send)."""
+
+    def __init__(self, color_system: ColorSystem | None) -> None:
+        # As Textual's Strip.render: a console without a colour system renders true colour.
+        self.color_system = color_system or ColorSystem.TRUECOLOR
+        self._pens: dict[Style | None, Pen] = {None: DEFAULT}
+
+    def pen(self, style: Style | None) -> Pen:
+        pen = self._pens.get(style)
+        if pen is None:
+            pen = self._pens[style] = self._make(style)  # type: ignore[arg-type]
+        return pen
+
+    def _make(self, style: Style) -> Pen:
+        match = _SGR.search(style.render("x", color_system=self.color_system))
+        params = match.group(1).split(";") if match else []
+        fg, bg, attrs = "39", "49", set()
+        i = 0
+        while i < len(params):
+            p = params[i]
+            if p in ("38", "48", "58"):
+                n = 3 if params[i + 1:i + 2] == ["5"] else 5
+                code = ";".join(params[i:i + n])
+                if p == "38":
+                    fg = code
+                elif p == "48":
+                    bg = code
+                i += n
+                continue
+            v = int(p or 0)
+            if 30 <= v <= 37 or 90 <= v <= 97 or v == 39:
+                fg = p
+            elif 40 <= v <= 47 or 100 <= v <= 107 or v == 49:
+                bg = p
+            elif v:
+                attrs.add(p)
+            i += 1
+        link = f"\x1b]8;id={style.link_id};{style.link}\x1b\\" if style.link else ""
+        return Pen(fg, bg, frozenset(attrs), link)
+
+
+def _attr_key(code: str) -> int:
+    return int(code)
+
+
+def change(old: Pen | None, new: Pen) -> str:
+    """The shortest SGR sequence that turns pen ``old`` (None: unknown) into ``new``."""
+    fresh = ["0", *sorted(new.attrs, key=_attr_key)]
+    if new.fg != "39":
+        fresh.append(new.fg)
+    if new.bg != "49":
+        fresh.append(new.bg)
+    best = "\x1b[m" if len(fresh) == 1 else f"\x1b[{';'.join(fresh)}m"
+    if old is None:
+        return best
+    if old == new:
+        return ""
+    offs = {OFF[a] for a in old.attrs - new.attrs}
+    ons = new.attrs - old.attrs
+    ons |= {a for a in new.attrs & old.attrs if OFF[a] in offs}
+    params = sorted(offs, key=_attr_key) + sorted(ons, key=_attr_key)
+    if new.fg != old.fg:
+        params.append(new.fg)
+    if new.bg != old.bg:
+        params.append(new.bg)
+    if not params:
+        return ""
+    step = f"\x1b[{';'.join(params)}m"
+    return step if len(step) < len(best) else best
+
+
+class Painter:
+    """Writes to a terminal whose pen and cursor it knows (None: not known)."""
+
+    def __init__(self, width: int, pen: Pen | None, cursor: tuple[int, int] | None) -> None:
+        self.width = width
+        self.pen = pen
+        self.x, self.y = cursor if cursor is not None else (None, None)
+        self.out: list[str] = []
+
+    def text(self) -> str:
+        return "".join(self.out)
+
+    # -- the cursor ----------------------------------------------------------------------------
+    def move(self, x: int, y: int) -> None:
+        if self.x == x and self.y == y:
+            return
+        self.out.append(self.move_code(x, y))
+        self.x, self.y = x, y
+
+    def move_code(self, x: int, y: int) -> str:
+        best = f"\x1b[{y + 1}H" if x == 0 else f"\x1b[{y + 1};{x + 1}H"
+        if self.y is None:
+            return best
+        dy = y - self.y
+        vertical = "" if dy == 0 else (
+            ("\x1b[B" if dy == 1 else f"\x1b[{dy}B") if dy > 0 else
+            ("\x1b[A" if dy == -1 else f"\x1b[{-dy}A"))
+        if x == 0:
+            horizontal = "\r"
+        elif self.x is None:  # after the last column: only an absolute column is sure
+            horizontal = f"\x1b[{x + 1}G"
+        else:
+            dx = x - self.x
+            if dx == 0:
+                horizontal = ""
+            elif dx == -1:
+                horizontal = "\b"
+            elif dx > 0:
+                horizontal = "\x1b[C" if dx == 1 else f"\x1b[{dx}C"
+            else:
+                horizontal = f"\x1b[{-dx}D"
+            if len(horizontal) > 4:
+                column = f"\x1b[{x + 1}G"
+                horizontal = column if len(column) < len(horizontal) else horizontal
+        relative = vertical + horizontal
+        return relative if len(relative) < len(best) else best
+
+    # -- the pen -------------------------------------------------------------------------------
+    def use(self, pen: Pen) -> None:
+        if self.pen is not None and self.pen.link and self.pen.link != pen.link:
+            self.out.append(END_LINK)
+        sequence = change(self.pen, pen)
+        if sequence:
+            self.out.append(sequence)
+        if pen.link and (self.pen is None or self.pen.link != pen.link):
+            self.out.append(pen.link)
+        self.pen = pen
+
+    def use_background(self, bg: str) -> None:
+        """Any pen that erases in background ``bg`` (colours and bold of text do not matter)."""
+        pen = self.pen
+        if pen is not None and pen.bg == bg and pen.erases:
+            return
+        if pen is None:
+            self.use(Pen(bg=bg))
+        else:
+            self.use(Pen(pen.fg, bg, pen.attrs - SHOWS_ON_BLANK))
+
+    def finish(self) -> None:
+        """Close a hyperlink, and leave the pen as the terminal starts: whatever else writes
+        to the terminal (Textual, the shell after metanav) does not inherit our colours."""
+        if self.pen is not None and self.pen.link:
+            self.out.append(END_LINK)
+        if self.pen != DEFAULT:
+            self.out.append("\x1b[m")
+            self.pen = DEFAULT
+
+    # -- writing -------------------------------------------------------------------------------
+    def write(self, text: str, cells: int) -> None:
+        self.out.append(text)
+        x = (self.x or 0) + cells
+        self.x = x if x < self.width and self.x is not None else None
+
+    def erase_cells(self, count: int) -> None:
+        self.out.append("\x1b[X" if count == 1 else f"\x1b[{count}X")
+
+    def erase_line(self) -> None:
+        self.out.append("\x1b[K")
+
+    def erase_screen(self) -> None:
+        self.out.append("\x1b[2J")
+
+
+BCE_TERMINALS = ("xterm", "linux", "tmux", "rxvt", "vte", "alacritty", "kitty", "foot", "wezterm")
+
+
+def erases_in_colour(term: str | None = None) -> bool:
+    """Whether the terminal erases in the pen's background ("bce" in its terminfo entry, as
+    curses asks). If not, only blanks in the terminal's own background are erased."""
+    import os
+
+    term = os.environ.get("TERM", "") if term is None else term
+    try:
+        import curses
+
+        curses.setupterm(term or None, -1)
+        found = curses.tigetflag("bce")
+        if found >= 0:
+            return found == 1
+    except Exception:  # noqa: BLE001 - no terminfo here: go by the name
+        pass
+    return term.startswith(BCE_TERMINALS)

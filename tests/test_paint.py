@@ -1,0 +1,57 @@
+"""Painting cells with few bytes: pen changes say only what differs, the cursor takes the
+shortest way, and erasing is used only where the terminal erases in colour."""
+
+from __future__ import annotations
+
+from rich.color import ColorSystem
+from rich.style import Style
+
+from metanav.tui.paint import DEFAULT, Painter, Palette, Pen, blank_style, change, erases_in_colour
+
+PALETTE = Palette(ColorSystem.EIGHT_BIT)
+
+
+def test_a_pen_is_the_codes_rich_would_send():
+    pen = PALETTE.pen(Style(color="#E6E6E6", bgcolor="#16181D", bold=True, underline=True))
+    assert pen == Pen("38;5;254", "48;5;233", frozenset({"1", "4"}))
+    assert PALETTE.pen(None) == DEFAULT
+    assert not pen.erases and PALETTE.pen(Style(bgcolor="red", bold=True)).erases
+
+
+def test_only_what_differs_is_sent():
+    text = Pen("38;5;254", "48;5;233")
+    highlight = Pen("38;5;233", "48;5;111", frozenset({"1"}))
+    assert change(text, text) == ""
+    assert change(text, Pen("38;5;111", "48;5;233")) == "\x1b[38;5;111m"
+    assert change(text, highlight._replace(fg=text.fg, bg=text.bg)) == "\x1b[1m"
+    assert change(highlight, text) in ("\x1b[22;38;5;254;48;5;233m", "\x1b[0;38;5;254;48;5;233m")
+    assert change(None, text) == "\x1b[0;38;5;254;48;5;233m"  # unknown: start afresh
+    assert change(text, DEFAULT) == "\x1b[m"
+    # Turning bold off turns dim off too: dim comes back.
+    old, new = Pen("31", attrs=frozenset({"1", "2"})), Pen("31", attrs=frozenset({"2"}))
+    assert change(old, new) == "\x1b[22;2m"
+
+
+def test_the_cursor_takes_the_shortest_way():
+    painter = Painter(80, None, (10, 5))
+    assert painter.move_code(10, 6) == "\x1b[B"
+    assert painter.move_code(0, 6) in ("\x1b[B\r", "\x1b[7H")  # as short
+    assert painter.move_code(9, 5) == "\b"
+    assert painter.move_code(20, 5) == "\x1b[10C"
+    assert painter.move_code(40, 20) == "\x1b[21;41H"
+    painter.write("x" * 70, 70)  # to the last column: where the cursor is then differs
+    assert painter.x is None and painter.move_code(5, 5) == "\x1b[6G"
+    assert Painter(80, None, None).move_code(0, 0) == "\x1b[1H"
+
+
+def test_blanks_that_look_the_same_are_the_same():
+    a = blank_style(Style(color="red", bgcolor="#16181D", bold=True))
+    b = blank_style(Style(color="blue", bgcolor="rgb(22,24,29)"))
+    assert a == b
+    underlined = Style(underline=True, bgcolor="red")
+    assert blank_style(underlined) == underlined  # the line shows on a blank
+
+
+def test_back_colour_erase_comes_from_terminfo():
+    assert erases_in_colour("xterm-256color")
+    assert erases_in_colour("linux")
