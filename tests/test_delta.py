@@ -41,6 +41,25 @@ class Terminal(pyte.Screen):
             self.erase_in_line(how)
 
 
+def xterm_stream(screen: pyte.Screen) -> pyte.Stream:
+    """A stream that keeps the VT100 line-drawing set in UTF-8, as xterm does (pyte drops it,
+    as the Linux console does: metanav uses it only where TERM starts with xterm)."""
+    stream = pyte.Stream(screen)
+    stream.use_utf8 = False  # only decides whether ESC ( 0 counts: text comes in decoded
+    return stream
+
+
+class XtermByteStream:
+    def __init__(self, screen: pyte.Screen) -> None:
+        import codecs
+
+        self.stream = xterm_stream(screen)
+        self.decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+
+    def feed(self, data: bytes) -> None:
+        self.stream.feed(self.decode(data))
+
+
 CONSOLE = Console(color_system="256", force_terminal=True, width=10)
 RED = Style(color="red")
 
@@ -103,7 +122,7 @@ def frame(lines: list[str], width: int) -> LayoutUpdate:
 def through_terminal(shadow: Shadow, frames: list[list[str]], width: int) -> tuple[list[str], list[str]]:
     """Send each frame through the shadow into pyte; return what pyte shows and the bytes sent."""
     screen = Terminal(width, len(frames[0]))
-    stream = pyte.Stream(screen)
+    stream = xterm_stream(screen)
     console = Console(color_system="256", force_terminal=True, width=width)
     sent = []
     for lines in frames:
@@ -191,7 +210,7 @@ def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.4
     """Run metanav at 80x24 through KEYS; return the emulated screen (text and colours) and
     bytes received."""
     screen = Terminal(80, 24)
-    stream = pyte.ByteStream(screen)
+    stream = XtermByteStream(screen)
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         env = {
@@ -302,7 +321,8 @@ STYLE_POOL = [
     Style(color="bright_yellow", bgcolor="black", italic=True), Style(color="default", bgcolor="default"),
     Style(bgcolor="#16181D"), Style(bgcolor="#2A2E38", dim=True), Style(color="green", strike=True),
 ]
-TEXTS = ["", " ", "   ", "hello", "a b", "\u4e2d\u6587", "ñandú", "────", "          ", "x"]
+TEXTS = ["", " ", "   ", "hello", "a b", "\u4e2d\u6587", "ñandú", "────", "          ", "x",
+         "│┌┐", "─"]
 
 
 def random_row(rng, width: int) -> list[Segment]:
@@ -328,17 +348,20 @@ def full_redraw(update: LayoutUpdate, console: Console) -> str:
 
 
 @pytest.mark.parametrize("system", ["standard", "256", "truecolor"])
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(6))
 def test_random_frames_look_the_same_as_full_redraws(system, seed):
+    """With and without back colour erase, the line-drawing set, and line feeds that the
+    terminal driver turns into CR LF (ONLCR) or sends as they are."""
     import random
 
     rng = random.Random(seed)
     width, height = 30, 10
     console = Console(color_system=system, force_terminal=True, width=width)
-    shadow = Shadow(bce=seed % 2 == 0)
+    newline = ["", "crlf", "lf"][seed % 3]
+    shadow = Shadow(bce=seed % 2 == 0, lines=seed % 2 == 1, newline=newline)
     shadow.resize(width, height)
     delta, full = Terminal(width, height), Terminal(width, height)
-    delta_stream, full_stream = pyte.Stream(delta), pyte.Stream(full)
+    delta_stream, full_stream = xterm_stream(delta), xterm_stream(full)
     rows = [random_row(rng, width) for _ in range(height)]
     for n in range(60):
         kind = rng.random()
@@ -358,7 +381,7 @@ def test_random_frames_look_the_same_as_full_redraws(system, seed):
         update = LayoutUpdate([[Strip(rows[y])] for y in range(top, bottom)],
                               Region(0, top, width, bottom - top))
         data = shadow.diff(update, console)
-        delta_stream.feed(data)
+        delta_stream.feed(data.replace("\n", "\r\n") if newline == "crlf" else data)
         # as the app does: Textual ends each frame by moving the cursor
         x, y = rng.randrange(width), rng.randrange(height)
         delta_stream.feed(f"\x1b[{y + 1};{x + 1}H")

@@ -21,7 +21,7 @@ from metanav.tui import bindings
 from metanav.tui.console import use_glyphs
 from metanav.tui.delta import DeltaUpdate, Shadow
 from metanav.tui.no_colour import NoColour
-from metanav.tui.paint import erases_in_colour
+from metanav.tui.paint import draws_lines, erases_in_colour, newline_mode
 from metanav.tui.screens.base import BaseScreen
 from metanav.tui.screens.home import HomeScreen
 
@@ -112,7 +112,7 @@ class MetanavApp(App, inherit_bindings=False):
         self.theme = choose_theme(session.theme, session.store.setting("theme"))
         # Send only changed cells (see delta.py); METANAV_FULL_REDRAW=1 turns this off.
         self._shadow: Shadow | None = (
-            None if os.environ.get("METANAV_FULL_REDRAW") else Shadow(bce=erases_in_colour()))
+            None if os.environ.get("METANAV_FULL_REDRAW") else Shadow(bce=erases_in_colour(), lines=draws_lines(), newline=newline_mode()))
         self._shown_cursor: Offset | None = None
         self._no_colour = NoColour()
         self.glyphs = glyphs.current()
@@ -152,6 +152,12 @@ class MetanavApp(App, inherit_bindings=False):
             self._shown_cursor = cursor
             shadow.cursor = (cursor.x, cursor.y)  # Textual ends every frame with this move
         super()._display(screen, renderable)
+
+    mouse = False  # set by run(): the terminal reports the mouse only when asked to
+
+    def _set_pointer_shape(self, shape: str) -> None:
+        if self.mouse:  # without mouse reporting the pointer is the terminal's (13 B a screen)
+            super()._set_pointer_shape(shape)
 
     def action_again(self) -> None:
         """Send the whole screen again (if the terminal got garbled)."""
@@ -382,5 +388,6 @@ def _ansi_theme() -> Theme:
 def run(session: Session, mouse: bool = False) -> int:
     app = MetanavApp(session)
     app.settle_gc_after_start = True
+    app.mouse = mouse
     result = app.run(mouse=mouse)
     return result if isinstance(result, int) else (app.return_code or 0)

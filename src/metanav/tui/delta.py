@@ -30,7 +30,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 
-from metanav.tui.paint import Painter, Palette, Pen, blank_style
+from metanav.tui.paint import Painter, Palette, Pen, blank_style, change
 
 Cell = tuple[str, Style | None]
 Row = list[Cell | None]
@@ -40,6 +40,8 @@ GAP = 3
 MIN_MOVED_ROWS = 3
 # Columns at the right edge left out when rows are matched: scroll bars change as rows move.
 EDGE = 2
+# An erase to the end of a line starts where at least this many blanks do (or the line ends).
+ERASE_FROM = 4
 # Erasing the whole screen first is tried when at least this share of its cells changed.
 ERASE_SHARE = 0.3
 
@@ -86,22 +88,25 @@ class Run:
     """Cells ``start``..``stop`` of row ``y`` written in one pen (None: blanks only, any pen
     with background ``bg``), then perhaps an erase to the end of the line."""
 
-    __slots__ = ("y", "start", "stop", "pen", "bg", "erase_to_end")
+    __slots__ = ("y", "start", "stop", "pen", "bg", "erase_to_end", "follows")
 
     def __init__(self, y: int, start: int, pen: Pen | None, bg: str) -> None:
         self.y, self.start, self.stop, self.pen, self.bg = y, start, start, pen, bg
         self.erase_to_end = False
+        self.follows: Run | None = None  # written after this run's erase, which it overlaps
 
 
 class Shadow:
     """What the terminal shows now, cell by cell (None: unknown, must be written), and its
     pen and cursor as the last frame left them (None: unknown)."""
 
-    def __init__(self, bce: bool = True) -> None:
+    def __init__(self, bce: bool = True, lines: bool = False, newline: str = "") -> None:
         self.width = 0
         self.height = 0
         self.rows: list[Row] = []
         self.bce = bce  # the terminal erases in the pen's background (see paint.py)
+        self.lines = lines  # and draws box lines with its line-drawing set
+        self.newline = newline  # what a line feed does there (see paint.Painter)
         self.pen: Pen | None = None
         self.cursor: tuple[int, int] | None = None
         self._palette: Palette | None = None
@@ -165,7 +170,7 @@ class Shadow:
             erased = self._erased_plan(wanted, palette)
             if erased is not None:
                 plans.append(erased)
-        painter, wanted = min(plans, key=lambda plan: len(plan[0].text()))
+        painter, wanted = min(plans, key=lambda plan: plan[0].size())
         painter.finish()
         for y, row in wanted.items():
             self.rows[y] = row
@@ -191,23 +196,27 @@ class Shadow:
     def _plan(self, wanted: dict[int, Row], before, palette: Palette,
               painter: Painter | None = None) -> tuple[Painter, dict[int, Row]]:
         """Write the runs row by row, or pen by pen (all the text in one colour, then the
-        next: fewer colour changes, more cursor moves); whichever is shorter."""
-        runs: list[Run] = []
-        for y in sorted(wanted):
-            runs.extend(self._runs(y, wanted[y], before[y] if before is not None else None,
-                                   palette))
+        next: fewer colour changes, more cursor moves); erase lines only where the rest is
+        blank, or also over cells written again afterwards; whichever is shortest."""
         best: Painter | None = None
-        for order in (runs, _by_pen(runs)):
-            attempt = Painter(self.width, self.pen, self.cursor)
-            if painter is not None:
-                attempt.pen, attempt.x, attempt.y, attempt.out = (
-                    painter.pen, painter.x, painter.y, list(painter.out))
-            for run in order:
-                self._write(attempt, run, wanted[run.y], palette)
-            if best is None or len(attempt.text()) < len(best.text()):
-                best = attempt
-            if len(runs) < 3:
-                break  # one order is as good as the other
+        for overlap in (False, True):
+            runs: list[Run] = []
+            for y in sorted(wanted):
+                runs.extend(self._runs(y, wanted[y], None if before is None else before[y],
+                                       palette, overlap))
+            if overlap and not any(run.follows for run in runs):
+                break  # the same runs again
+            for order in (runs, _by_pen(runs, self.pen if painter is None else painter.pen)):
+                attempt = Painter(self.width, self.pen, self.cursor, self.lines, self.newline)
+                if painter is not None:
+                    attempt.pen, attempt.x, attempt.y, attempt.out = (
+                        painter.pen, painter.x, painter.y, list(painter.out))
+                for run in order:
+                    self._write(attempt, run, wanted[run.y], palette)
+                if best is None or attempt.size() < best.size():
+                    best = attempt
+                if len(runs) < 3:
+                    break  # one order is as good as the other
         return best, wanted  # type: ignore[return-value]
 
     def _erased_plan(self, wanted: dict[int, Row],
@@ -224,30 +233,57 @@ class Shadow:
             return None
         # What nobody knew is blank now.
         full = {y: [blank if cell is None else cell for cell in row] for y, row in enumerate(rows)}
-        painter = Painter(self.width, self.pen, self.cursor)
+        painter = Painter(self.width, self.pen, self.cursor, self.lines, self.newline)
         painter.use_background(pen.bg)
         painter.erase_screen()
         cleared = [[blank] * self.width for _ in range(self.height)]
         return self._plan(full, cleared, palette, painter)
 
-    def _runs(self, y: int, want: Row, old: Row | None, palette: Palette) -> list[Run]:
+    def _runs(self, y: int, want: Row, old: Row | None, palette: Palette,
+              overlap: bool) -> list[Run]:
         width = self.width
         changed = [i for i in range(width) if old is None or want[i] != old[i]]
         if not changed:
             return []
-        # Which background the row is blank in from each column to its end (None: not blank).
-        tail_bg: list[str | None] = [None] * (width + 1)
-        tail_bg[width] = ""
+        # Where an erase to the end of the line (EL) may start, and in which background: every
+        # cell after it must be blank in that background, or be written again after the erase.
+        erase_bg: list[str | None] = [None] * width
+        again = set(changed)
+        forced = None  # the background of the unchanged blanks the erase would go over
+        blanks, blanks_bg = 0, None  # the blanks from here on, in one background
         for i in range(width - 1, -1, -1):
             cell = want[i]
-            if cell is None or cell[0] != " ":
-                break
-            pen = palette.pen(cell[1])
-            if not pen.erases or tail_bg[i + 1] not in ("", pen.bg):
-                break
-            if not self.bce and pen.bg != "49":
-                break
-            tail_bg[i] = pen.bg
+            pen = palette.pen(cell[1]) if cell is not None else None
+            blank = pen is not None and cell[0] == " " and pen.erases and (  # type: ignore[index]
+                self.bce or pen.bg == "49")
+            bg = pen.bg if pen is not None else None
+            blanks = (blanks + 1 if blanks_bg == bg else 1) if blank else 0
+            blanks_bg = bg if blank else None
+            if i not in again or not overlap:
+                if not blank or forced not in (None, bg):
+                    break
+                forced = bg
+            # Worth it where a stretch of blanks starts, not at a space between two words.
+            if blank and forced in (None, bg) and (blanks >= ERASE_FROM or i + blanks == width):
+                erase_bg[i] = bg
+        runs = self._spans(y, want, changed, palette, erase_bg, overlap)
+        if runs and runs[-1].erase_to_end:
+            # What the erase did not paint is written after it.
+            erased, bg = runs[-1], runs[-1].bg if runs[-1].pen is None else runs[-1].pen.bg
+            rest = [i for i in changed if i > erased.stop and not (
+                want[i] is not None and want[i][0] == " "  # type: ignore[index]
+                and palette.pen(want[i][1]).erases  # type: ignore[index]
+                and palette.pen(want[i][1]).bg == bg)]  # type: ignore[index]
+            for run in self._spans(y, want, rest, palette, None):
+                run.follows = erased
+                runs.append(run)
+        return runs
+
+    def _spans(self, y: int, want: Row, changed: list[int], palette: Palette,
+               erase_bg: list[str | None] | None, overlap: bool = False) -> list[Run]:
+        """Runs that write the ``changed`` cells (and short gaps between them); with
+        ``erase_bg``, the first blank where an erase may start ends them with the erase."""
+        width = self.width
         runs: list[Run] = []
         spans: list[list[int]] = []
         for i in changed:
@@ -284,7 +320,8 @@ class Shadow:
                     run = Run(y, i, None if blank else pen, pen.bg)
                 if not blank:
                     run.stop = i + 1
-                elif tail_bg[i] == pen.bg and (run.pen is None or run.pen.erases):
+                elif (erase_bg is not None and erase_bg[i] == pen.bg
+                      and (run.pen is None or run.pen.erases)):
                     run.erase_to_end = True  # the rest of the row is blank: erase it
                     break
                 else:
@@ -388,12 +425,26 @@ class Shadow:
             wanted.setdefault(y, list(before[y]))
 
 
-def _by_pen(runs: list[Run]) -> list[Run]:
-    """The runs grouped by pen, in the order each pen first appears; blanks with the text
-    of their background."""
-    groups: dict[object, list[Run]] = {}
-    for run in runs:
-        key = run.pen if run.pen is not None else ("blank", run.bg)
-        groups.setdefault(key, []).append(run)
-    return [run for group in groups.values() for run in group]
+def _by_pen(runs: list[Run], pen: Pen | None) -> list[Run]:
+    """The runs grouped by pen: erases first, then each next pen the one that costs least to
+    change to; what is written over an erase's cells after every erase."""
 
+    def grouped(some: list[Run]) -> list[Run]:
+        nonlocal pen
+        groups: dict[object, list[Run]] = {}
+        for run in some:
+            key = run.pen if run.pen is not None else ("blank", run.bg)
+            groups.setdefault(key, []).append(run)
+        ordered = [run for key, group in groups.items() if not isinstance(key, Pen)
+                   for run in group]
+        pens = [key for key in groups if isinstance(key, Pen)]
+        if ordered:
+            pen = None  # whatever the erases leave
+        while pens:
+            pen = min(pens, key=lambda p: len(change(pen, p)))
+            pens.remove(pen)
+            ordered.extend(groups[pen])
+        return ordered
+
+    return (grouped([run for run in runs if run.follows is None])
+            + grouped([run for run in runs if run.follows is not None]))

@@ -27,6 +27,16 @@ _SGR = re.compile(r"\x1b\[([0-9;]*)m")
 END_LINK = "\x1b]8;;\x1b\\"
 
 
+# Box-drawing characters in the VT100 line-drawing set: one byte each instead of three.
+LINE_DRAWING = {"─": "q", "│": "x", "┌": "l", "┐": "k", "└": "m", "┘": "j", "├": "t",
+                "┤": "u", "┬": "w", "┴": "v", "┼": "n"}
+_LINE_RUN = re.compile(f"[{''.join(LINE_DRAWING)}]{{3,}}")  # shorter runs do not pay
+
+
+def _line_drawing(match: re.Match) -> str:
+    return "\x1b(0" + "".join(LINE_DRAWING[ch] for ch in match.group()) + "\x1b(B"
+
+
 class Pen(NamedTuple):
     fg: str = "39"  # the parameters that set the colour, "39": the terminal's own
     bg: str = "49"
@@ -144,14 +154,25 @@ def change(old: Pen | None, new: Pen) -> str:
 class Painter:
     """Writes to a terminal whose pen and cursor it knows (None: not known)."""
 
-    def __init__(self, width: int, pen: Pen | None, cursor: tuple[int, int] | None) -> None:
+    def __init__(self, width: int, pen: Pen | None, cursor: tuple[int, int] | None,
+                 lines: bool = False, newline: str = "") -> None:
         self.width = width
+        self.lines = lines  # box-drawing lines in the terminal's line-drawing set
+        # What "\n" does: "crlf" (the terminal driver adds a carriage return: ONLCR, as it
+        # does unless told otherwise), "lf" (a line feed only), "" (not used).
+        self.newline = newline
         self.pen = pen
         self.x, self.y = cursor if cursor is not None else (None, None)
         self.out: list[str] = []
 
     def text(self) -> str:
         return "".join(self.out)
+
+    def size(self) -> int:
+        """Bytes on the wire."""
+        text = self.text()
+        crlf = text.count("\n") if self.newline == "crlf" else 0  # the driver adds a CR
+        return len(text.encode("utf-8", "replace")) + crlf
 
     # -- the cursor ----------------------------------------------------------------------------
     def move(self, x: int, y: int) -> None:
@@ -176,8 +197,8 @@ class Painter:
             dx = x - self.x
             if dx == 0:
                 horizontal = ""
-            elif dx == -1:
-                horizontal = "\b"
+            elif -3 <= dx < 0:
+                horizontal = "\b" * -dx
             elif dx > 0:
                 horizontal = "\x1b[C" if dx == 1 else f"\x1b[{dx}C"
             else:
@@ -186,7 +207,18 @@ class Painter:
                 column = f"\x1b[{x + 1}G"
                 horizontal = column if len(column) < len(horizontal) else horizontal
         relative = vertical + horizontal
-        return relative if len(relative) < len(best) else best
+        if len(relative) >= len(best):
+            relative = best
+        if self.newline and 0 < dy <= 2:  # line feeds: never on the last row, so no scroll
+            if self.newline == "crlf":  # two bytes on the wire, and back to the first column
+                feeds = "\n" * dy + ("" if x == 0 else "\x1b[C" if x == 1 else f"\x1b[{x}C")
+                cost = len(feeds) + dy
+            else:
+                feeds = "\n" * dy + horizontal
+                cost = len(feeds)
+            if cost < len(relative):
+                return feeds
+        return relative
 
     # -- the pen -------------------------------------------------------------------------------
     def use(self, pen: Pen) -> None:
@@ -220,6 +252,8 @@ class Painter:
 
     # -- writing -------------------------------------------------------------------------------
     def write(self, text: str, cells: int) -> None:
+        if self.lines and _LINE_RUN.search(text):
+            text = _LINE_RUN.sub(_line_drawing, text)
         self.out.append(text)
         x = (self.x or 0) + cells
         self.x = x if x < self.width and self.x is not None else None
@@ -253,3 +287,31 @@ def erases_in_colour(term: str | None = None) -> bool:
     except Exception:  # noqa: BLE001 - no terminfo here: go by the name
         pass
     return term.startswith(BCE_TERMINALS)
+
+
+def draws_lines(term: str | None = None) -> bool:
+    """Whether box-drawing lines may use the VT100 line-drawing set. xterm and the terminals
+    that call themselves xterm draw it in UTF-8 too; the Linux console, screen and tmux do
+    not (their terminfo says U8#1, as ncurses knows)."""
+    import os
+
+    term = os.environ.get("TERM", "") if term is None else term
+    return term.startswith("xterm")
+
+
+def newline_mode(stream=None) -> str:
+    """What a line feed written to the terminal becomes: "crlf" when the terminal driver adds
+    a carriage return (ONLCR), "lf" when it sends it as it is, "" if not known."""
+    import sys
+
+    try:
+        import termios
+
+        oflag = termios.tcgetattr((stream or sys.__stdout__).fileno())[1]
+    except Exception:  # noqa: BLE001 - not a terminal, or no termios here
+        return ""
+    if not oflag & termios.OPOST:
+        return "lf"
+    if oflag & termios.ONLCR and not oflag & (termios.OCRNL | termios.ONLRET):
+        return "crlf"
+    return ""

@@ -1,0 +1,209 @@
+"""metanav beside lynx: the same content, the same keys, the bytes each sends to the terminal.
+
+lynx is the yardstick for a text-mode program over a slow link (issue 15). This writes the
+bundled content as plain HTML pages (a home page with the same numbered list, one page per
+topic with the same words, the questions and the support resources), then runs one scripted
+session in each program, in the same 80x24 pseudo-terminal, uncompressed:
+
+  first screen; Down x3 and Up x3 in the home list; open the first topic; Page Down x2; back;
+  walk down to "Support resources" and open it; back.
+
+Both are run with TERM=xterm-256color and a fresh home folder (lynx with its own defaults,
+metanav with its default theme). If lynx is missing, ``apt-get install lynx`` is tried once;
+if that fails the comparison is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pty_harness import PtyApp, Screen
+
+STEPS = ("first screen", "arrow key", "open a topic", "topic: page down", "back",
+         "open resources", "whole session")
+# The limits of issue 15: a screen within 1.3x of lynx's, the session within 1.1x, an arrow
+# key at most 136 B.
+LIMITS = {"first screen": 1.3, "open a topic": 1.3, "back": 1.3, "open resources": 1.3,
+          "whole session": 1.1}
+ARROW_LIMIT = 136
+
+
+def find_lynx(log: Callable[[str], None]) -> str | None:
+    found = shutil.which("lynx")
+    if found:
+        return found
+    if shutil.which("apt-get") is None:
+        return None
+    log("lynx is not installed: trying apt-get install lynx")
+    try:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "lynx"], capture_output=True,
+                       timeout=300, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return shutil.which("lynx")
+
+
+# --------------------------------------------------------------------------------------------
+# The content as HTML
+# --------------------------------------------------------------------------------------------
+def _page(title: str, body: list[str]) -> str:
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+            f"{html.escape(title)}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+
+
+def write_site(library, folder: Path, home_title: str, intro: str) -> Path:
+    """index.html, topic-N.html, questions.html, resources.html; returns index.html."""
+    e = html.escape
+    topics = list(library.topics.values())
+    items = [f'<li><a href="topic-{n}.html">{e(t.title)}</a></li>'
+             for n, t in enumerate(topics, 1)]
+    more = [("questions.html", "Questions for your doctor"), ("resources.html", "Support resources"),
+            ("bookmarks.html", "Bookmarks"), ("help.html", "Help: keys and how to use metanav")]
+    body = [f"<h1>{e(home_title)}</h1>", f"<p>{e(intro)}</p>", "<h2>Topics</h2>", "<ol>", *items,
+            "</ol>", "<h2>More</h2>", f'<ol start="{len(topics) + 1}">',
+            *[f'<li><a href="{href}">{e(text)}</a></li>' for href, text in more], "</ol>"]
+    (folder / "index.html").write_text(_page(home_title, body), encoding="utf-8")
+    for n, topic in enumerate(topics, 1):
+        body = [f"<h1>{e(topic.title)}</h1>", f"<p>{e(topic.summary)}</p>"]
+        for section in topic.sections:
+            body.append(f"<h2>{e(section.heading)}</h2>")
+            if section.applies_to:
+                body.append(f"<p><em>This part is about {e(section.applies_to)}.</em></p>")
+            for block in section.blocks:
+                if block.kind == "paragraph":
+                    body.append(f"<p>{e(block.items[0])}</p>")
+                else:
+                    body += ["<ul>", *[f"<li>{e(item)}</li>" for item in block.items], "</ul>"]
+        body += ["<h2>Where this comes from</h2>", "<ul>"]
+        for source in topic.sources:
+            body.append(f"<li>{e(source.organisation)}: {e(source.page)} {e(source.url)}</li>")
+        body += ["</ul>", f"<p>Last checked: {e(topic.reviewed)}.</p>",
+                 "<h2>Questions you could ask</h2>", "<ul>"]
+        body += [f"<li>{e(library.questions[q].text)}</li>" for q in topic.questions
+                 if q in library.questions]
+        body += ["</ul>", "<h2>Support resources</h2>", "<ul>"]
+        body += [f'<li><a href="resources.html">{e(r.name)} - {e(r.organisation)}</a></li>'
+                 for r in (library.resources.get(i) for i in topic.resources) if r]
+        body.append("</ul>")
+        (folder / f"topic-{n}.html").write_text(_page(topic.title, body), encoding="utf-8")
+    body = ["<h1>Support resources</h1>", f"<p>{len(library.resources)} resources</p>", "<ol>"]
+    body += [f"<li>{e(r.name)} - {e(r.organisation)} ({e(r.kind_words)}; {e(r.language_name)})"
+             f" {e(r.phone)} <a href=\"{e(r.url)}\">{e(r.url)}</a></li>"
+             for r in library.resources.values()]
+    body.append("</ol>")
+    (folder / "resources.html").write_text(_page("Support resources", body), encoding="utf-8")
+    body = ["<h1>Questions for your doctor</h1>", "<ul>"]
+    body += [f"<li>{e(q.text)}</li>" for q in library.questions.values()]
+    (folder / "questions.html").write_text(_page("Questions", body + ["</ul>"]), encoding="utf-8")
+    return folder / "index.html"
+
+
+# --------------------------------------------------------------------------------------------
+# One scripted session
+# --------------------------------------------------------------------------------------------
+class Session:
+    """The script, for a program whose keys are ``back`` and whose pages are told apart by
+    ``shows``(screen, words)."""
+
+    def __init__(self, app: PtyApp, back: str, shows: Callable[[Screen, str], bool]) -> None:
+        self.app, self.back_key, self.shows = app, back, shows
+        self.bytes: dict[str, list[int]] = {step: [] for step in STEPS}
+
+    def record(self, step: str, nbytes: int) -> None:
+        self.bytes[step].append(nbytes)
+        self.bytes["whole session"].append(nbytes)
+
+    def press(self, step: str | None, key: str, words: str = "") -> None:
+        until = (lambda s: self.shows(s, words)) if words else None
+        result = self.app.press(key, until=until, timeout=10.0, first_timeout=3.0)
+        if words and not self.shows(self.app.screen, words):
+            raise RuntimeError(f"after {key!r} the screen does not show {words!r}")
+        if step:
+            self.record(step, result.nbytes)
+        else:
+            self.bytes["whole session"].append(result.nbytes)
+
+    def run(self, home_words: str, topic_words: str, resource_words: str) -> None:
+        first = self.app.start(until=lambda s: self.shows(s, home_words), timeout=30.0)
+        if not self.shows(self.app.screen, home_words):
+            raise RuntimeError("no first screen")
+        self.record("first screen", first.nbytes)
+        for key in ("down", "down", "down", "up", "up", "up"):
+            self.press("arrow key", key)
+        self.press("open a topic", "enter", topic_words)
+        self.press("topic: page down", "pagedown")
+        self.press("topic: page down", "pagedown")
+        self.press("back", self.back_key, home_words)
+        for _ in range(40):
+            if "Support resources" in self.app.screen.cursor_line():
+                break
+            self.press("arrow key", "down")
+        else:
+            raise RuntimeError("could not walk to 'Support resources'")
+        self.press("open resources", "enter", resource_words)
+        self.press(None, self.back_key, home_words)
+
+
+def compare(metanav_argv: list[str], env: dict[str, str], library, runs: int,
+            log: Callable[[str], None], cols: int = 80, rows: int = 24,
+            settle: float = 0.3) -> dict:
+    """{"lynx": {step: [bytes...]}, "metanav": {...}} or {"skipped": why}."""
+    lynx = find_lynx(log)
+    if lynx is None:
+        return {"skipped": "lynx is not installed and apt-get could not install it"}
+    from metanav.tui.screens.home import INTRO, HomeScreen
+
+    results: dict[str, dict[str, list[int]]] = {"lynx": {}, "metanav": {}}
+    first_topic = next(iter(library.topics.values())).title
+    with tempfile.TemporaryDirectory(prefix="metanav-vs-lynx-") as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        index = write_site(library, site, HomeScreen.TITLE_TEXT, INTRO)
+        lynx_home = Path(tmp) / "home"
+        lynx_home.mkdir()
+        lynx_env = {**env, "HOME": str(lynx_home)}
+        for run in range(runs):
+            for name, argv, run_env, back in (
+                ("lynx", [lynx, "-nopause", "-noreferer", str(index)], lynx_env, "left"),
+                ("metanav", metanav_argv, env, "escape"),
+            ):
+                log(f"vs lynx: {name}, run {run + 1}/{runs}")
+                app = PtyApp(argv, cols=cols, rows=rows, env=run_env, settle=settle)
+                session = Session(app, back, lambda s, w: w.lower() in s.text().lower())
+                try:
+                    session.run(HomeScreen.TITLE_TEXT, first_topic, "resources")
+                finally:
+                    app.close()
+                for step, values in session.bytes.items():
+                    if step == "whole session":
+                        values = [sum(values)]
+                    results[name].setdefault(step, []).extend(values)
+    return results
+
+
+def table(results: dict) -> str:
+    import statistics
+
+    if "skipped" in results:
+        return f"lynx comparison skipped: {results['skipped']}"
+    lines = ["| step | lynx | metanav | metanav / lynx | target |", "|---|---|---|---|---|"]
+    for step in STEPS:
+        a, b = results["lynx"].get(step), results["metanav"].get(step)
+        if not a or not b:
+            continue
+        la, lb = statistics.median(a), statistics.median(b)
+        ratio = lb / la if la else float("inf")
+        if step in LIMITS:
+            target = f"<= {LIMITS[step]}x: {'met' if ratio <= LIMITS[step] else 'MISSED'}"
+        elif step == "arrow key":
+            target = f"<= {ARROW_LIMIT} B: {'met' if lb <= ARROW_LIMIT else 'MISSED'}"
+        else:
+            target = ""
+        spread = f" ({min(b):,}–{max(b):,})" if min(b) != max(b) else ""
+        lines.append(f"| {step} | {la:,.0f} | {lb:,.0f}{spread} | {ratio:.2f}x | {target} |")
+    return "\n".join(lines)
