@@ -212,7 +212,13 @@ async def test_idle_countdown_then_full_reset():
         assert app.screen.query_one("#filter-text", Input).value == ""
         assert alive(app)
 
-        # And it keeps working after a second reset.
+        # Nobody there after a reset: no clock runs, nothing is counted down or cleared.
+        clock.now += 1000
+        await pilot.pause(0.05)
+        assert app.kiosk.resets == 1 and not isinstance(app.screen, StillThere)
+
+        # And it keeps working after a second reset: the next person's key starts the clock.
+        await pilot.press("down")
         clock.now += 100
         await wait_for(pilot, lambda: app.kiosk.resets == 2)
         assert len(app.screen_stack) == 1 and isinstance(app.screen, HomeScreen)

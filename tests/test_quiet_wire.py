@@ -3,6 +3,8 @@ be selected as in any program), and an idle app wakes for nothing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk_pty import HOME_TITLE, PYTHON, Kiosk, clean_env
@@ -35,5 +37,40 @@ def test_mouse_reporting_when_asked_for(tmp_path, args, env):
     app = start(tmp_path, *args, **env)
     try:
         assert MOUSE_ON in app.raw
+    finally:
+        app.close()
+
+
+def wakeups(pid: int) -> int:
+    """How many times the process's threads have woken from a wait so far."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith("voluntary_ctxt_switches:"):
+                    total += int(line.split()[1])
+        except OSError:  # a thread that just ended
+            pass
+    return total
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("args", [(), ("--kiosk",)], ids=["app", "kiosk"])
+def test_an_idle_screen_wakes_for_nothing(tmp_path, args):
+    """No polling, no timer: Textual's key reader woke ten times a second, and the kiosk's
+    clock once a second before anyone had pressed a key."""
+    app = start(tmp_path, *args)
+    try:
+        app.pump(1.0)  # start-up's last work (after the first frame) is done
+        before = wakeups(app.pid)
+        app.pump(3.0)
+        woke = wakeups(app.pid) - before
+        assert woke <= 3, f"{woke} wake-ups in 3 s of nothing"
+        # Keys still arrive, and a lone Escape still counts as a key when nothing follows.
+        app.send(b"\r", settle=1.0)
+        assert HOME_TITLE not in app.text()
+        app.send(b"\x1b", settle=1.0)
+        assert HOME_TITLE in app.text()
     finally:
         app.close()

@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import os
 import selectors
+import threading
 import time
 from codecs import getincrementaldecoder
 from collections import deque
@@ -40,6 +41,7 @@ from textual.keys import Keys
 try:
     from textual._loop import loop_last
     from textual._parser import ParseError
+    from textual._time import get_time
     from textual._xterm_parser import XTermParser
     from textual.drivers.linux_driver import LinuxDriver
 except ImportError:  # pragma: no cover - another platform, or Textual moved its internals
@@ -110,6 +112,40 @@ if XTermParser is not None:
             except Exception:  # noqa: BLE001
                 self._restart()
 
+    class WakingEvent(threading.Event):
+        """The driver's "stop reading" flag, which also wakes the reader from its wait."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.wake_fd, self._write_fd = os.pipe()
+            os.set_blocking(self.wake_fd, False)
+            os.set_blocking(self._write_fd, False)
+
+        def set(self) -> None:
+            super().set()
+            try:
+                os.write(self._write_fd, b"!")
+            except OSError:  # full (it is woken already) or closed
+                pass
+
+        def clear(self) -> None:
+            super().clear()
+            self.drain()
+
+        def drain(self) -> None:
+            try:
+                while os.read(self.wake_fd, 512):
+                    pass
+            except OSError:
+                pass
+
+        def close(self) -> None:
+            for fd in (self.wake_fd, self._write_fd):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+
     class GuardedDriver(LinuxDriver):
         """Textual's Linux/macOS driver, reading keys through :class:`GuardedParser`.
 
@@ -117,18 +153,42 @@ if XTermParser is not None:
         drops bytes that are not UTF-8, and an end: in raw mode no key reads as nothing, so
         end of input or a read error means the terminal has gone (a closed window or SSH link
         whose hang-up signal never came). Textual read on, at full speed, for ever; here the
-        app ends."""
+        app ends. And it waits for a key without waking up ten times a second (Textual's loop
+        polls every 0.1 s): only when a key comes, when a lone Escape has waited long enough
+        to count as a key, or when the app stops reading."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.exit_event = WakingEvent()
+
+        def close(self) -> None:
+            super().close()
+            if isinstance(self.exit_event, WakingEvent):
+                self.exit_event.close()
 
         def run_input_thread(self) -> None:
             selector = selectors.SelectSelector()
             selector.register(self.fileno, selectors.EVENT_READ)
+            waking = self.exit_event if isinstance(self.exit_event, WakingEvent) else None
+            if waking is not None:
+                selector.register(waking.wake_fd, selectors.EVENT_READ)
             fileno = self.fileno
             parser = GuardedParser(self._debug)
             feed, tick = parser.feed, parser.tick
             decode = getincrementaldecoder("utf-8")("ignore").decode
 
+            def wait() -> float | None:
+                """How long to wait for a key: for ever, unless the parser has a deadline."""
+                if waking is None:
+                    return 0.1
+                deadline = getattr(parser, "_timeout_time", 0.0)
+                return None if deadline is None else max(0.0, deadline - get_time())
+
             def process(selector_events, final: bool = False) -> bool:
-                for last, (_key, mask) in loop_last(selector_events):
+                for last, (key, mask) in loop_last(selector_events):
+                    if waking is not None and key.fd == waking.wake_fd:
+                        waking.drain()
+                        continue
                     if mask & selectors.EVENT_READ:
                         try:
                             data = os.read(fileno, 1024 * 4)
@@ -144,7 +204,7 @@ if XTermParser is not None:
 
             try:
                 while not self.exit_event.is_set():
-                    if not process(selector.select(0.1)):
+                    if not process(selector.select(wait())):
                         self._terminal_gone()
                         return
                 selector.unregister(fileno)

@@ -30,6 +30,7 @@ class KioskGuard:
         self.gate = StaffGate(config, self.clock)
         self.countdown = None  # the StillThere screen while it is shown
         self.resets = 0  # completed resets
+        self.clock_timer = None  # the quiet-spell clock (see start)
         self._resetting = False
 
     def start(self) -> None:
@@ -37,12 +38,17 @@ class KioskGuard:
         if not self.app.is_headless:  # the terminal driver set its own SIGTSTP handler
             kiosk.ignore_keyboard_signals()
         self.app.set_keymap({"kiosk.staff_exit": self.config.exit_key})
-        self.app.set_interval(self.tick_seconds, self.tick, name="kiosk idle clock")
+        # The clock runs only while someone may be there: from a key after the start or the
+        # last reset until the next reset. An untouched kiosk wakes for nothing.
+        self.clock_timer = self.app.set_interval(self.tick_seconds, self.tick,
+                                                 name="kiosk idle clock", pause=True)
 
     # -- someone is there ---------------------------------------------------------------------
     def activity(self) -> bool:
         """A key or click. Returns True when it only closed the countdown (swallow it)."""
         self.watch.touch()
+        if self.clock_timer is not None:
+            self.clock_timer.resume()
         if self.countdown is not None:
             self._close_countdown()
             return True
@@ -110,6 +116,8 @@ class KioskGuard:
         home = app.screen
         app.theme = choose_theme(app.session.theme, None)
         self.watch.touch()
+        if self.clock_timer is not None:
+            self.clock_timer.pause()  # nobody is there until a key says so
         app.call_after_refresh(home.say, cleared.words)
 
     def ask_clear(self) -> None:
