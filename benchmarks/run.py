@@ -16,6 +16,9 @@ Scenarios (``--scenario``, may repeat or be comma-separated; default all):
   kiosk   full-screen kiosk (--kiosk) with synthetic --data of ``--resources`` sizes: first frame
           from the prebuilt cache (metanav build-cache) and from YAML, against the bundled
           kiosk start-up in the same runs, and memory (PSS) of the idle session
+  lynx    the same content as HTML in lynx beside metanav: one scripted session, bytes per step
+  idle    processor time of --idle-sessions metanavs (and kiosks) doing nothing for
+          --idle-seconds
 
 Nothing here is a pass/fail test: results are compared with the targets of issue 6 and printed
 as a table (Markdown with ``--markdown FILE``, every sample with ``--json FILE``). A screen or
@@ -49,7 +52,7 @@ sys.path.insert(0, str(ROOT / "src"))
 import gen_content  # noqa: E402
 from pty_harness import PtyApp, Screen, Step  # noqa: E402
 
-SCENARIOS = ("tui", "large", "load", "plain", "kiosk")
+SCENARIOS = ("tui", "large", "load", "plain", "kiosk", "lynx", "idle")
 PAIRED_BUNDLED = "first frame, bundled content only (same runs)"
 
 
@@ -129,6 +132,7 @@ TARGETS = [
     Target(r"^plain: start-up to first prompt$", "ms", 150, "<= 150 ms"),
     Target(r"^plain: (menu choice|open a topic)", "overhead", 299, "< 300 B beyond content"),
     Target(r"^plain: .*", "escapes", 0, "0 escape bytes"),
+    Target(r"^idle: \d+ sessions", "core_percent", 0.5, "< 0.5% of a core"),
 ]
 
 
@@ -643,6 +647,40 @@ def scenario_plain(rec: Recorder, args) -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Beside lynx, and idle (benchmarks/vs_lynx.py, benchmarks/idle_cpu.py)
+# --------------------------------------------------------------------------------------------
+def scenario_lynx(rec: Recorder, args) -> None:
+    import vs_lynx
+
+    with tempfile.TemporaryDirectory(prefix="metanav-bench-state-") as state:
+        env = app_env(state, RESULTS / "cache")
+        results = vs_lynx.compare(metanav_argv(), env, LIBRARY(), args.runs, rec.log,
+                                  cols=args.cols, rows=args.rows, settle=args.settle)
+    if "skipped" in results:
+        rec.skip("beside lynx", results["skipped"])
+        return
+    for program in ("lynx", "metanav"):
+        for step, values in results[program].items():
+            for value in values:
+                rec.value(f"beside lynx: {program}: {step}", bytes=value)
+    rec.lynx_table = vs_lynx.table(results)  # type: ignore[attr-defined]
+
+
+def scenario_idle(rec: Recorder, args) -> None:
+    import idle_cpu
+
+    for label, extra in (("metanav", []), ("metanav --kiosk", ["--kiosk"])):
+        with tempfile.TemporaryDirectory(prefix="metanav-bench-state-") as state:
+            env = app_env(state, RESULTS / "cache")
+            rec.log(f"idle: {args.idle_sessions} x {label}, {args.idle_seconds:.0f} s")
+            result = idle_cpu.measure(metanav_argv() + extra, env, sessions=args.idle_sessions,
+                                      seconds=args.idle_seconds, ready=is_home,
+                                      cols=args.cols, rows=args.rows, log=rec.log)
+        rec.value(f"idle: {result.sessions} sessions of {label}, {result.seconds:.0f} s",
+                  core_percent=result.core_percent, bytes=result.bytes_written)
+
+
+# --------------------------------------------------------------------------------------------
 # Reporting
 # --------------------------------------------------------------------------------------------
 METRICS = (("bytes", "bytes", "{:,.0f}"), ("ms", "ms", "{:,.1f}"), ("MB", "MB", "{:,.1f}"),
@@ -655,7 +693,7 @@ def summarise(rec: Recorder) -> list[dict]:
         entry: dict = {"label": row.label, "n": len(row.samples)}
         if row.skipped and not row.samples:
             entry["skipped"] = row.skipped
-        for key in ("bytes", "ms", "MB", "overhead", "escapes"):
+        for key in ("bytes", "ms", "MB", "overhead", "escapes", "core_percent"):
             values = [s[key] for s in row.samples if key in s]
             if key == "escapes" and row.label.startswith("plain"):
                 values = [s.get("escapes", 0) for s in row.samples if "bytes" in s]
@@ -719,6 +757,8 @@ def markdown(summary: list[dict]) -> str:
             other.append(f"{e['escapes']['max']:.0f} escape bytes (max)")
         if "ratio" in e:
             other.append(f"{e['ratio']:.2f}x")
+        if "core_percent" in e:
+            other.append(_stat_entry(e["core_percent"], "{:.3f}") + "% of one core")
         if e.get("timed_out"):
             other.append(f"{e['timed_out']} timed out")
         lines.append(f"| {e['label']} | {e['n']} | {cols[0]} | {cols[1]} | {'; '.join(other)} "
@@ -784,6 +824,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--ssh", action="store_true",
                         help="set SSH_CONNECTION for the app, as in a real SSH session "
                              "(metanav lowers the frame rate there); by default SSH_* are removed")
+    parser.add_argument("--idle-sessions", type=int, default=60,
+                        help="idle scenario: metanavs started side by side (default 60)")
+    parser.add_argument("--idle-seconds", type=float, default=60.0,
+                        help="idle scenario: how long they sit idle (default 60)")
     parser.add_argument("--json", metavar="FILE", help="write every sample and the summary here")
     parser.add_argument("--markdown", metavar="FILE", help="write the results table here")
     args = parser.parse_args(argv)
@@ -815,9 +859,11 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     rec.log(f"machine: {json.dumps(info)}")
     functions = {"tui": scenario_tui, "large": scenario_large, "load": scenario_load,
-                 "plain": scenario_plain, "kiosk": scenario_kiosk}
+                 "plain": scenario_plain, "kiosk": scenario_kiosk, "lynx": scenario_lynx,
+                 "idle": scenario_idle}
     for name in args.scenarios:
-        if name in ("tui", "large", "kiosk") and shutil.which(metanav_argv()[0]) is None:
+        if name in ("tui", "large", "kiosk", "lynx", "idle") and shutil.which(
+                metanav_argv()[0]) is None:
             rec.skip(name, "the metanav command is not installed")
             continue
         run_part(rec, name, lambda f=functions[name]: f(rec, args))
@@ -827,6 +873,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nmetanav benchmarks, {args.cols}x{args.rows}, {args.runs} runs, "
           f"settle {args.settle_ms:.0f} ms{', as over SSH' if args.ssh else ''}, "
           f"took {elapsed:.0f} s")
+    lynx_table = getattr(rec, "lynx_table", "")
+    if lynx_table:
+        table += "\n\nBeside lynx (medians, bytes):\n\n" + lynx_table
     print(table)
     if args.markdown:
         Path(args.markdown).write_text(table + "\n", encoding="utf-8")

@@ -253,12 +253,23 @@ def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.4
             os.write(fd, key)
             drain(quiet)
         drain(quiet=1.0)
+        # and where the real cursor is: screen readers follow it
+        shown = "\n".join(screen.display) + "\n" + repr(visible(screen)) + repr(
+            (screen.cursor.x, screen.cursor.y))
+        if "METANAV_FULL_REDRAW" not in env_extra:
+            # Whatever the keys did, the screen sent change by change must be the screen sent
+            # whole: F5 forgets what the terminal shows and sends everything again.
+            os.write(fd, b"\x1b[15~")
+            drain(quiet=1.0)
+            again = "\n".join(screen.display) + "\n" + repr(visible(screen)) + repr(
+                (screen.cursor.x, screen.cursor.y))
+            assert shown == again, "the changes sent left the screen unlike the whole screen"
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
     # The text, then every cell's colours and attributes as a person sees them.
-    return "\n".join(screen.display) + "\n" + repr(visible(screen)), total
+    return shown, total
 
 
 @pytest.mark.slow
@@ -277,9 +288,9 @@ def test_scrolled_lists_and_text_look_the_same_as_with_full_redraws(tmp_path):
     keys = [down] * 20 + [up] * 19 + [b"\r", b"\r", b"\t"] + [down] * 8
     keys += [b"\x1b[6~", up, up, b"\x1b", b"\x1b", b"WAIT"]
     keys += [*RESOURCES, b"WAIT", b"\r", down] + [down] * 18 + [up] * 17
-    delta_screen, delta_bytes = run_in_pty(tmp_path / "a", {}, keys, quiet=0.1)
+    delta_screen, delta_bytes = run_in_pty(tmp_path / "a", {}, keys, quiet=0.2)
     full_screen, full_bytes = run_in_pty(tmp_path / "b", {"METANAV_FULL_REDRAW": "1"}, keys,
-                                         quiet=0.1)
+                                         quiet=0.2)
     assert "Support resources" in full_screen
     assert delta_screen == full_screen
     assert delta_bytes < full_bytes * 0.4
@@ -390,7 +401,7 @@ def test_random_frames_look_the_same_as_full_redraws(system, seed):
         assert visible(delta) == visible(full), (n, repr(data))
 
 
-THEME_KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\x1b[6~", b"\x1b", b"1", b"8", b"WAIT", b"\r",
+THEME_KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\x1b[6~", b"\x1b", *RESOURCES, b"WAIT", b"\r",
               b"\x1b[B", b"\x1b[B", b"\x1b[B", b"p", b"a", b"\x7f"]
 
 

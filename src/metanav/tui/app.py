@@ -19,7 +19,7 @@ from metanav.core import actions
 from metanav.session import THEME_NAMES, Session
 from metanav.tui import bindings
 from metanav.tui.console import use_glyphs
-from metanav.tui.delta import DeltaUpdate, Shadow
+from metanav.tui.delta import Shadow
 from metanav.tui.no_colour import NoColour
 from metanav.tui.paint import draws_lines, erases_in_colour, newline_mode
 from metanav.tui.screens.base import BaseScreen
@@ -148,10 +148,26 @@ class MetanavApp(App, inherit_bindings=False):
             if data is not None:
                 if not data and cursor == self._shown_cursor:
                     return  # nothing changed on screen: send nothing at all
-                renderable = DeltaUpdate(data)
+                self._shown_cursor = cursor
+                # The real cursor goes where Textual puts it (screen readers follow it), by
+                # the shortest way from where the frame left it.
+                self._send(data + shadow.move_cursor(cursor.x, cursor.y))
+                return
             self._shown_cursor = cursor
             shadow.cursor = (cursor.x, cursor.y)  # Textual ends every frame with this move
         super()._display(screen, renderable)
+
+    def _send(self, data: str) -> None:
+        """Write one frame as Textual's ``_display`` does: in a synchronized update."""
+        try:
+            self._begin_update()
+            try:
+                self._driver.write(data)
+            finally:
+                self._end_update()
+            self._driver.flush()
+        finally:
+            self.post_display_hook()
 
     mouse = False  # set by run(): the terminal reports the mouse only when asked to
 

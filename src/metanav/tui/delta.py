@@ -74,16 +74,6 @@ def cells_of(segments: Iterable[Segment]) -> list[Cell]:
     return cells
 
 
-class DeltaUpdate(CompositorUpdate):
-    """A compositor update reduced to the changed cells, rendered ahead of time."""
-
-    def __init__(self, data: str) -> None:
-        self.data = data
-
-    def render_segments(self, console: Console) -> str:
-        return self.data
-
-
 class Run:
     """Cells ``start``..``stop`` of row ``y`` written in one pen (None: blanks only, any pen
     with background ``bg``), then perhaps an erase to the end of the line."""
@@ -119,6 +109,13 @@ class Shadow:
         self.rows = [[None] * self.width for _ in range(self.height)]
         self.pen = None
         self.cursor = None
+
+    def move_cursor(self, x: int, y: int) -> str:
+        """The shortest way from where the last frame left the cursor to ``x``, ``y``."""
+        painter = Painter(self.width, self.pen, self.cursor, self.lines, self.newline)
+        painter.move(x, y)
+        self.cursor = (x, y)
+        return painter.text()
 
     def palette(self, console: Console) -> Palette:
         system = COLOR_SYSTEMS.get(console.color_system or "") or ColorSystem.TRUECOLOR
@@ -427,24 +424,32 @@ class Shadow:
 
 def _by_pen(runs: list[Run], pen: Pen | None) -> list[Run]:
     """The runs grouped by pen: erases first, then each next pen the one that costs least to
-    change to; what is written over an erase's cells after every erase."""
+    change to. A run that overlaps an erase (Run.follows) must come after it: if its group
+    does not, it is written at the very end."""
 
-    def grouped(some: list[Run]) -> list[Run]:
-        nonlocal pen
+    def key(run: Run) -> object:
+        return run.pen if run.pen is not None else ("blank", run.bg)
+
+    def grouped(some: list[Run], pen: Pen | None) -> list[list[Run]]:
         groups: dict[object, list[Run]] = {}
         for run in some:
-            key = run.pen if run.pen is not None else ("blank", run.bg)
-            groups.setdefault(key, []).append(run)
-        ordered = [run for key, group in groups.items() if not isinstance(key, Pen)
-                   for run in group]
-        pens = [key for key in groups if isinstance(key, Pen)]
+            groups.setdefault(key(run), []).append(run)
+        ordered = [group for k, group in groups.items() if not isinstance(k, Pen)]
+        pens = [k for k in groups if isinstance(k, Pen)]
         if ordered:
             pen = None  # whatever the erases leave
         while pens:
             pen = min(pens, key=lambda p: len(change(pen, p)))
             pens.remove(pen)
-            ordered.extend(groups[pen])
+            ordered.append(groups[pen])
         return ordered
 
-    return (grouped([run for run in runs if run.follows is None])
-            + grouped([run for run in runs if run.follows is not None]))
+    groups = grouped(runs, pen)
+    place = {id(run): n for n, group in enumerate(groups) for run in group}
+    late = [run for run in runs if run.follows is not None
+            and place[id(run)] <= place[id(run.follows)]]
+    if not late:
+        return [run for group in groups for run in group]
+    ids = {id(run) for run in late}
+    first = [run for group in groups for run in group if id(run) not in ids]
+    return first + [run for group in grouped(late, None) for run in group]
