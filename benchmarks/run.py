@@ -654,7 +654,7 @@ def scenario_lynx(rec: Recorder, args) -> None:
 
     with tempfile.TemporaryDirectory(prefix="metanav-bench-state-") as state:
         env = app_env(state, RESULTS / "cache")
-        results = vs_lynx.compare(metanav_argv(), env, LIBRARY(), args.runs, rec.log,
+        results = vs_lynx.compare(metanav_argv(), env, bench_session(state), args.runs, rec.log,
                                   cols=args.cols, rows=args.rows, settle=args.settle)
     if "skipped" in results:
         rec.skip("beside lynx", results["skipped"])
@@ -664,6 +664,14 @@ def scenario_lynx(rec: Recorder, args) -> None:
             for value in values:
                 rec.value(f"beside lynx: {program}: {step}", bytes=value)
     rec.lynx_table = vs_lynx.table(results)  # type: ignore[attr-defined]
+
+
+def bench_session(state: str):
+    """A session on the bundled content with empty state, as a first start has."""
+    from metanav.session import Session
+    from metanav.state.store import Store
+
+    return Session(library=LIBRARY(), store=Store.open(Path(state)))
 
 
 def scenario_idle(rec: Recorder, args) -> None:

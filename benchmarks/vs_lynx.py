@@ -1,12 +1,13 @@
 """metanav beside lynx: the same content, the same keys, the bytes each sends to the terminal.
 
 lynx is the yardstick for a text-mode program over a slow link (issue 15). This writes the
-bundled content as plain HTML pages (a home page with the same numbered list, one page per
-topic with the same words, the questions and the support resources), then runs one scripted
+bundled content as plain HTML pages (the home page and each group of topics as the same
+numbered lists, made from the same core views; one page per topic with the same words; the
+questions and the support resources), then runs one scripted
 session in each program, in the same 80x24 pseudo-terminal, uncompressed:
 
-  first screen; Down x3 and Up x3 in the home list; open the first topic; Page Down x2; back;
-  walk down to "Support resources" and open it; back.
+  first screen; Down x3 and Up x3 in the home list; open the first group of topics, then its
+  first topic; Page Down x2; back twice; walk down to "Support resources" and open it; back.
 
 Both are run with TERM=xterm-256color and a fresh home folder (lynx with its own defaults,
 metanav with its default theme). If lynx is missing, ``apt-get install lynx`` is tried once;
@@ -24,8 +25,8 @@ from pathlib import Path
 
 from pty_harness import PtyApp, Screen
 
-STEPS = ("first screen", "arrow key", "open a topic", "topic: page down", "back",
-         "open resources", "whole session")
+STEPS = ("first screen", "arrow key", "open a group of topics", "open a topic",
+         "topic: page down", "back", "open resources", "whole session")
 # The limits of issue 15: a screen within 1.3x of lynx's, the session within 1.1x, an arrow
 # key at most 136 B.
 LIMITS = {"first screen": 1.3, "open a topic": 1.3, "back": 1.3, "open resources": 1.3,
@@ -56,19 +57,48 @@ def _page(title: str, body: list[str]) -> str:
             f"{html.escape(title)}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
 
 
-def write_site(library, folder: Path, home_title: str, intro: str) -> Path:
-    """index.html, topic-N.html, questions.html, resources.html; returns index.html."""
+def _view_page(view, title: str, hint: str, href: Callable[[str], str]) -> str:
+    """A core view (core/views.py) as the TUI draws it: the lines, then numbered links."""
     e = html.escape
-    topics = list(library.topics.values())
-    items = [f'<li><a href="topic-{n}.html">{e(t.title)}</a></li>'
-             for n, t in enumerate(topics, 1)]
-    more = [("questions.html", "Questions for your doctor"), ("resources.html", "Support resources"),
-            ("bookmarks.html", "Bookmarks"), ("help.html", "Help: keys and how to use metanav")]
-    body = [f"<h1>{e(home_title)}</h1>", f"<p>{e(intro)}</p>", "<h2>Topics</h2>", "<ol>", *items,
-            "</ol>", "<h2>More</h2>", f'<ol start="{len(topics) + 1}">',
-            *[f'<li><a href="{href}">{e(text)}</a></li>' for href, text in more], "</ol>"]
-    (folder / "index.html").write_text(_page(home_title, body), encoding="utf-8")
-    for n, topic in enumerate(topics, 1):
+    body = [f"<h1>{e(title)}</h1>", f"<p>{e(' '.join((*view.lines, hint)))}</p>"]
+    number = 0
+    for section in view.sections:
+        if section.heading:
+            body.append(f"<h2>{e(section.heading)}</h2>")
+        body.append(f'<ol start="{number + 1}">')
+        for item in section.items:
+            number += 1
+            body.append(f'<li><a href="{href(item.key)}">{e(item.text)}</a></li>')
+        body.append("</ol>")
+    return _page(title, body)
+
+
+def write_site(session, folder: Path, home_title: str, hint: str) -> Path:
+    """index.html (the home view), group-N.html, topic-ID.html, questions.html,
+    resources.html; returns index.html."""
+    from metanav.core import views
+
+    e = html.escape
+    library = session.library
+    groups = list(views.topic_groups(library))
+
+    def href(key: str) -> str:
+        kind, _, name = key.partition(":")
+        if kind == "group":
+            return f"group-{groups.index(name) + 1}.html"
+        if kind == "topic":
+            return f"topic-{name}.html"
+        if kind == "resource":
+            return "resources.html"
+        return f"{kind}.html"
+
+    index = folder / "index.html"
+    index.write_text(_view_page(views.home(session), home_title, hint, href), encoding="utf-8")
+    for n, name in enumerate(groups, 1):
+        view = views.topic_group(session, name)
+        (folder / f"group-{n}.html").write_text(_view_page(view, name, hint, href),
+                                                 encoding="utf-8")
+    for topic in library.topics.values():
         body = [f"<h1>{e(topic.title)}</h1>", f"<p>{e(topic.summary)}</p>"]
         for section in topic.sections:
             body.append(f"<h2>{e(section.heading)}</h2>")
@@ -90,7 +120,7 @@ def write_site(library, folder: Path, home_title: str, intro: str) -> Path:
         body += [f'<li><a href="resources.html">{e(r.name)} - {e(r.organisation)}</a></li>'
                  for r in (library.resources.get(i) for i in topic.resources) if r]
         body.append("</ul>")
-        (folder / f"topic-{n}.html").write_text(_page(topic.title, body), encoding="utf-8")
+        (folder / f"topic-{topic.id}.html").write_text(_page(topic.title, body), encoding="utf-8")
     body = ["<h1>Support resources</h1>", f"<p>{len(library.resources)} resources</p>", "<ol>"]
     body += [f"<li>{e(r.name)} - {e(r.organisation)} ({e(r.kind_words)}; {e(r.language_name)})"
              f" {e(r.phone)} <a href=\"{e(r.url)}\">{e(r.url)}</a></li>"
@@ -100,13 +130,13 @@ def write_site(library, folder: Path, home_title: str, intro: str) -> Path:
     body = ["<h1>Questions for your doctor</h1>", "<ul>"]
     body += [f"<li>{e(q.text)}</li>" for q in library.questions.values()]
     (folder / "questions.html").write_text(_page("Questions", body + ["</ul>"]), encoding="utf-8")
-    return folder / "index.html"
+    return index
 
 
 # --------------------------------------------------------------------------------------------
 # One scripted session
 # --------------------------------------------------------------------------------------------
-class Session:
+class Script:
     """The script, for a program whose keys are ``back`` and whose pages are told apart by
     ``shows``(screen, words)."""
 
@@ -128,17 +158,20 @@ class Session:
         else:
             self.bytes["whole session"].append(result.nbytes)
 
-    def run(self, home_words: str, topic_words: str, resource_words: str) -> None:
+    def run(self, home_words: str, group_words: str, topic_words: str,
+            resource_words: str) -> None:
         first = self.app.start(until=lambda s: self.shows(s, home_words), timeout=30.0)
         if not self.shows(self.app.screen, home_words):
             raise RuntimeError("no first screen")
         self.record("first screen", first.nbytes)
         for key in ("down", "down", "down", "up", "up", "up"):
             self.press("arrow key", key)
+        self.press("open a group of topics", "enter", group_words)
         self.press("open a topic", "enter", topic_words)
         self.press("topic: page down", "pagedown")
         self.press("topic: page down", "pagedown")
-        self.press("back", self.back_key, home_words)
+        self.press("back", self.back_key, group_words)
+        self.press(None, self.back_key, home_words)
         for _ in range(40):
             if "Support resources" in self.app.screen.cursor_line():
                 break
@@ -149,21 +182,23 @@ class Session:
         self.press(None, self.back_key, home_words)
 
 
-def compare(metanav_argv: list[str], env: dict[str, str], library, runs: int,
+def compare(metanav_argv: list[str], env: dict[str, str], session, runs: int,
             log: Callable[[str], None], cols: int = 80, rows: int = 24,
             settle: float = 0.3) -> dict:
     """{"lynx": {step: [bytes...]}, "metanav": {...}} or {"skipped": why}."""
     lynx = find_lynx(log)
     if lynx is None:
         return {"skipped": "lynx is not installed and apt-get could not install it"}
-    from metanav.tui.screens.home import INTRO, HomeScreen
+    from metanav.core import views
+    from metanav.tui.screens.home import KEYS_HINT, HomeScreen
 
     results: dict[str, dict[str, list[int]]] = {"lynx": {}, "metanav": {}}
-    first_topic = next(iter(library.topics.values())).title
+    first_group, topics = next(iter(views.topic_groups(session.library).items()))
+    first_topic = topics[0].title
     with tempfile.TemporaryDirectory(prefix="metanav-vs-lynx-") as tmp:
         site = Path(tmp) / "site"
         site.mkdir()
-        index = write_site(library, site, HomeScreen.TITLE_TEXT, INTRO)
+        index = write_site(session, site, HomeScreen.TITLE_TEXT, KEYS_HINT)
         lynx_home = Path(tmp) / "home"
         lynx_home.mkdir()
         lynx_env = {**env, "HOME": str(lynx_home)}
@@ -174,12 +209,12 @@ def compare(metanav_argv: list[str], env: dict[str, str], library, runs: int,
             ):
                 log(f"vs lynx: {name}, run {run + 1}/{runs}")
                 app = PtyApp(argv, cols=cols, rows=rows, env=run_env, settle=settle)
-                session = Session(app, back, lambda s, w: w.lower() in s.text().lower())
+                script = Script(app, back, lambda s, w: w.lower() in s.text().lower())
                 try:
-                    session.run(HomeScreen.TITLE_TEXT, first_topic, "resources")
+                    script.run(HomeScreen.TITLE_TEXT, first_group, first_topic, "resources")
                 finally:
                     app.close()
-                for step, values in session.bytes.items():
+                for step, values in script.bytes.items():
                     if step == "whole session":
                         values = [sum(values)]
                     results[name].setdefault(step, []).extend(values)
