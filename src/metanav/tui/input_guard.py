@@ -196,7 +196,10 @@ if XTermParser is not None:
                             data = b""
                         if not data:
                             return False
-                        for event in feed(decode(data, final=final and last)):
+                        text = decode(data, final=final and last)
+                        if not text:  # bytes that are not UTF-8 (dropped), or half a character
+                            continue  # feeding "" would tell the parser input has ended
+                        for event in feed(text):
                             self.process_message(event)
                 for event in tick():
                     self.process_message(event)
