@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run plain test lint bench clean
+.PHONY: run plain test lint bench clean test-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ lint: $(VENV)/.installed-test
 
 test: lint
 	$(BIN)/python -m pytest -q
+
+# Tools some tests use when they are there, and skip with a reason otherwise: zbarimg reads QR
+# codes back, a private cupsd takes print jobs, the console font's Unicode table. Debian, as root.
+test-tools:
+	apt-get install -y --no-install-recommends zbar-tools cups-daemon cups-client console-setup-linux
 
 # Compiled first, as an installed wheel is: a process that compiles a screen's module the
 # first time it opens (PYTHONDONTWRITEBYTECODE, a fresh checkout) measures the compiler.
