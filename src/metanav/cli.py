@@ -438,12 +438,12 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_build_cache(args)
     if args.kiosk:
         return run_kiosk(args)
-    if input_closed():
-        print(NO_INPUT, file=sys.stderr)
-        return EXIT_ERROR
     library = _load(args)
     if library is None:
         return EXIT_BAD_CONTENT
+    if input_closed():
+        print(NO_INPUT, file=sys.stderr)
+        return EXIT_ERROR
     session = make_session(args, library)
     if want_plain(args):
         from metanav.plain.shell import run as run_plain
