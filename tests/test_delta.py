@@ -16,11 +16,11 @@ import pytest
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import LayoutUpdate
 from textual.geometry import Region
 from textual.strip import Strip
 
 from metanav.tui.delta import Shadow, cells_of
+from metanav.tui.textual_internals import LayoutUpdate
 from plain_helpers import home_numbers, library
 
 CONSOLE = Console(color_system="256", force_terminal=True, width=10)

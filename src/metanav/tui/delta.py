@@ -23,8 +23,9 @@ from rich.cells import get_character_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.strip import Strip
+
+from metanav.tui.textual_internals import ChopsUpdate, CompositorUpdate, LayoutUpdate
 
 Cell = tuple[str, Style | None]
 # Rewriting a short unchanged gap is cheaper than a new cursor move (about 8 bytes).
