@@ -283,7 +283,10 @@ if XTermParser is not None:
                             data = b""
                         if not data:
                             return False
-                        for event in feed(decode(data, final=final and last)):
+                        # Bytes that decode to nothing (not UTF-8) are not the end: an empty
+                        # feed would tell the parser the input has ended.
+                        text = decode(data, final=final and last)
+                        for event in feed(text) if text else ():
                             self.process_message(event)
                 for event in tick():
                     self.process_message(event)
