@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run plain test lint bench clean
+.PHONY: run plain test lint bench clean test-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,15 @@ plain: $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest -q
+
+# Tools some tests use when they are there, and skip with a reason otherwise: zbarimg reads QR
+# codes back, a private cupsd takes print jobs, the console font's Unicode table. Debian, as root.
+test-tools:
+	apt-get install -y --no-install-recommends zbar-tools cups-daemon cups-client console-setup-linux
 
 # Compiled first, as an installed wheel is: a process that compiles a screen's module the
 # first time it opens (PYTHONDONTWRITEBYTECODE, a fresh checkout) measures the compiler.

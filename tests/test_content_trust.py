@@ -179,3 +179,15 @@ def test_a_translated_breast_cancer_question_keeps_its_label(tmp_path):
     assert spanish.questions["Q-LOCAL-08"].text == "¿Mi cáncer es ER+ o de grado bajo? (cáncer de mama)"
     assert spanish.questions["Q-LOCAL-11"].text.endswith("tratamiento? (breast cancer)")
     assert spanish.questions["Q-GOALS-01"].text == "¿El objetivo es curar mi cáncer?"
+
+
+def test_every_source_names_its_page_and_address():
+    """Issue 11: every topic's sources name the page read (organisation, title, https
+    address). The one seed page whose publisher is unknown has no address, and says so."""
+    missing = []
+    for topic in library().topics.values():
+        for source in topic.sources:
+            unknown = "publisher unknown" in source.organisation
+            if not source.page or not (source.url.startswith("https://") or unknown):
+                missing.append(f"{topic.id}: {source.organisation} / {source.page or '(no page)'}")
+    assert not missing, "sources without a page title or https address:\n" + "\n".join(missing)

@@ -17,11 +17,11 @@ from rich.cells import cell_len as get_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import LayoutUpdate
 from textual.geometry import Region
 from textual.strip import Strip
 
 from metanav.tui.delta import Shadow, cells_of
+from metanav.tui.textual_internals import LayoutUpdate
 from plain_helpers import home_numbers, library
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from textual import events
 
 from metanav.tui import input_guard
+from metanav.tui import textual_internals as internals
 
 pytestmark = pytest.mark.skipif(input_guard.driver_class() is None,
                                 reason="Textual's input internals are not the expected ones")
@@ -34,7 +35,7 @@ def test_the_guarded_driver_is_the_one_the_app_uses():
         pass
 
     app = MetanavApp(Session(library=_Library(), store=Store.memory(), policy=Policy()))
-    assert app.driver_class is input_guard.GuardedDriver
+    assert app.driver_class is internals.GuardedDriver
 
 
 @pytest.mark.parametrize("sequence", [
@@ -42,13 +43,13 @@ def test_the_guarded_driver_is_the_one_the_app_uses():
     "\x1b[55296u",  # a lone surrogate: not text a terminal can show
 ])
 def test_a_sequence_textual_chokes_on_is_dropped_and_the_next_key_arrives(sequence):
-    parser = input_guard.GuardedParser()
+    parser = internals.GuardedParser()
     assert _keys(parser, sequence + "a") == ["a"]
     assert _keys(parser, "b") == ["b"]
 
 
 def test_absurd_window_sizes_and_far_off_clicks_are_dropped():
-    parser = input_guard.GuardedParser()
+    parser = internals.GuardedParser()
     made = list(parser.feed("\x1b[48;0;0;0;0t\x1b[48;99999999;99999999;1;1t"
                             "\x1b[<0;99999999999;99999999999Mz"))
     assert [type(m) for m in made] == [events.Key]
@@ -76,7 +77,7 @@ _INPUT = st.lists(st.one_of(
 @settings(max_examples=800, deadline=None)
 @given(_INPUT)
 def test_fuzzed_input_never_breaks_the_parser(parts):
-    parser = input_guard.GuardedParser()
+    parser = internals.GuardedParser()
     for part in filter(None, parts):  # "" means end of input; the reader never feeds it
         for message in parser.feed(part):
             assert input_guard.acceptable(message)

@@ -20,6 +20,7 @@ from metanav.tui.screens.kiosk import ConfirmClear, PinPrompt, StillThere
 from metanav.tui.screens.qr import QR_STYLE, QrScreen
 from metanav.tui.screens.questions import QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
+from metanav.tui.textual_internals import is_ending, screen_strips
 from metanav.tui.widgets.lean_list import LeanList
 from tui_helpers import bundled_library, make_app, make_session, screen_text, status
 
@@ -67,7 +68,7 @@ async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
 
 
 def alive(app: MetanavApp) -> bool:
-    return app.is_running and app.return_code is None and not app._exit  # noqa: SLF001
+    return app.is_running and app.return_code is None and not is_ending(app)
 
 
 async def test_no_key_leaves_the_kiosk():
@@ -351,7 +352,7 @@ async def test_qr_code_of_a_resource_matches_segno(kiosk_mode, tmp_path):
         _cells_match_segno(screen.lines, resource.url)
         # What is on the screen is those very lines, cell for cell, black on white.
         region = screen.query_one("#qr-code").region
-        strips = app.screen._compositor.render_strips()  # noqa: SLF001
+        strips = screen_strips(app.screen)
         on_screen = [strip.text[region.x:region.right] for strip in strips[region.y:region.bottom]]
         assert on_screen == screen.lines
         code = screen.query_one("#qr-code", Static)
@@ -383,7 +384,7 @@ async def test_qr_code_keeps_its_colours_in_every_theme():
             await pilot.pause()
             await pilot.press("c")
             await pilot.pause()
-            strips = app.screen._compositor.render_strips()  # noqa: SLF001
+            strips = screen_strips(app.screen)
             styles = {
                 (seg.style.color.triplet.hex if seg.style.color and seg.style.color.triplet else None,
                  seg.style.bgcolor.triplet.hex if seg.style.bgcolor and seg.style.bgcolor.triplet else None)

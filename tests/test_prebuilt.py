@@ -206,3 +206,21 @@ def test_an_index_for_other_content_is_not_used(clinic, tmp_path, capsys):
     library = prebuilt.load([clinic], clinic / "metanav-cache")
     assert library is not None
     assert prebuilt.index_files() == []
+
+
+def test_a_kiosk_in_spanish_lays_the_translation_over_the_prebuilt_content(clinic, capsys):
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "es"])
+    config = kiosk_config()
+    library = cli._kiosk_library(args, config)  # noqa: SLF001 - the kiosk's loading, alone
+    assert library.lang == "es"
+    assert "CLINIC-GROUP-01" in library.resources
+    args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "en"])
+    library = cli._kiosk_library(args, config)  # noqa: SLF001
+    assert isinstance(library.resources, prebuilt.LaterDict)
+
+
+def kiosk_config():
+    from metanav.kiosk import KioskConfig
+
+    return KioskConfig()

@@ -136,6 +136,65 @@ def test_corrupt_state_is_moved_aside_with_a_notice(state_dir, content):
     assert Store.open(state_dir).bookmarks() == [("topic", "pain")]
 
 
+def _moved_aside_and_told(state_dir: Path, s: Store) -> list[Path]:
+    aside = sorted(state_dir.glob(f"{STATE}.corrupt-*"))
+    assert len(aside) == 1, leftovers(state_dir)
+    assert s.doc == empty_doc()
+    assert len(s.notices) == 1 and str(aside[0]) in s.notices[0]
+    assert "started fresh" in s.notices[0]
+    return aside
+
+
+@pytest.mark.parametrize("content", [
+    b"[" * 100_000 + b"]" * 100_000,
+    b'{"bookmarks": ' + b"[" * 50_000 + b"]" * 50_000 + b"}",
+], ids=["nested-arrays", "nested-in-bookmarks"])
+def test_deeply_nested_state_is_moved_aside_not_a_crash_on_every_start(state_dir, content):
+    (state_dir / STATE).write_bytes(content)
+    s = Store.open(state_dir)
+    _moved_aside_and_told(state_dir, s)
+    assert Store.open(state_dir).notices == []  # the next start is a clean one
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_named_state_json_is_moved_aside_not_a_hang(state_dir):
+    import subprocess
+    import sys
+
+    os.mkfifo(state_dir / STATE)
+    # In a child process, so a hang fails the test instead of stopping the whole run.
+    script = ("import sys; from pathlib import Path; from metanav.state.store import Store; "
+              "s = Store.open(Path(sys.argv[1])); print(s.notices); "
+              "print(s.set_bookmark('topic', 'pain', True).ok)")
+    try:
+        proc = subprocess.run([sys.executable, "-c", script, str(state_dir)],
+                              capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("opening the saved state hung on a FIFO")
+    assert proc.returncode == 0, proc.stderr
+    assert "started fresh" in proc.stdout and proc.stdout.rstrip().endswith("True")
+    assert len(sorted(state_dir.glob(f"{STATE}.corrupt-*"))) == 1
+    assert on_disk(state_dir)["bookmarks"] == [{"kind": "topic", "id": "pain"}]
+
+
+def test_a_state_file_saved_with_a_bom_is_read_not_lost(state_dir):
+    doc = {**empty_doc(), "bookmarks": [{"kind": "topic", "id": "pain"}]}
+    (state_dir / STATE).write_bytes(b"\xef\xbb\xbf" + json.dumps(doc).encode("utf-8"))
+    s = Store.open(state_dir)
+    assert s.notices == []
+    assert s.bookmarks() == [("topic", "pain")]
+    assert leftovers(state_dir) == []
+
+
+def test_temp_files_of_a_killed_save_are_removed_by_the_next_save(state_dir):
+    # What a save killed between writing its temporary copy and the rename leaves behind.
+    for name in (".state.json.4242.0badcafe.tmp", ".state.json.77.12345678.tmp"):
+        (state_dir / name).write_text('{"own_questions": [{"text": "private"}]}', encoding="utf-8")
+    s = Store.open(state_dir)
+    assert s.set_bookmark("topic", "pain", True).ok
+    assert leftovers(state_dir) == []
+
+
 def test_second_corrupt_file_does_not_overwrite_the_first_one(state_dir):
     (state_dir / STATE).write_bytes(b"first damaged copy")
     Store.open(state_dir)
@@ -278,6 +337,8 @@ def test_read_only_folder_still_shows_the_saved_lists(state_dir, monkeypatch):
 
 
 def test_unreadable_state_folder_is_explained(tmp_path, monkeypatch):
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / STATE).write_text("{}", encoding="utf-8")
     monkeypatch.setattr(store_mod.Path, "read_bytes", _raise(errno.EACCES))
     s = Store.open(tmp_path / "state")
     assert s.doc == empty_doc()

@@ -31,8 +31,9 @@ def make_app(state_dir: Path | None, library: Library | None = None, **kwargs):
 
 def screen_text(app) -> str:
     """Everything on the screen now, as plain text lines (what a person sees)."""
-    strips = app.screen._compositor.render_strips()  # noqa: SLF001 - test helper
-    return "\n".join(strip.text.rstrip() for strip in strips)
+    from metanav.tui.textual_internals import screen_lines
+
+    return "\n".join(screen_lines(app.screen))
 
 
 def status(app) -> str:

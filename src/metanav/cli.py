@@ -249,7 +249,21 @@ def _kiosk_library(args: argparse.Namespace, config):
     from metanav.content import prebuilt
 
     library = prebuilt.load(args.data, prebuilt.cache_folder(args.data, config.cache_dir))
-    return library if library is not None else _load(args, cache=False)
+    if library is None:
+        return _load(args, cache=False)
+    from metanav import language
+    from metanav.content.load import ContentError
+    from metanav.content.translation import translate
+
+    lang = language.choose(getattr(args, "lang", None), None)
+    if lang == "en":
+        return library  # its resources are read after the first frame
+    try:
+        return translate(library, content_folders(args), lang)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        print("metanav cannot start until the content is fixed.", file=sys.stderr)
+        return None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -424,12 +438,12 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_build_cache(args)
     if args.kiosk:
         return run_kiosk(args)
-    if input_closed():
-        print(NO_INPUT, file=sys.stderr)
-        return EXIT_ERROR
     library = _load(args)
     if library is None:
         return EXIT_BAD_CONTENT
+    if input_closed():
+        print(NO_INPUT, file=sys.stderr)
+        return EXIT_ERROR
     session = make_session(args, library)
     if want_plain(args):
         from metanav.plain.shell import run as run_plain

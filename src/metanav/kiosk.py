@@ -13,6 +13,8 @@ Python version)::
     # A plain PIN also works (pin = 4711), but anyone who can read the file then knows it.
     idle_seconds = 180
     countdown_seconds = 30
+    printer = waitingroom          # the CUPS printer for [allow] print = yes
+    cache_dir = /var/cache/metanav # where `metanav build-cache` writes (default: by the content)
 
     [allow]
     # Everything is off in kiosk mode unless switched on here.
@@ -439,7 +441,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"{args.file}: valid. Staff exit: "
               f"{config.exit_key + ' then the PIN' if config.staff_exit else 'off (no PIN set)'}; "
-              f"clears after {config.idle_seconds:g} + {config.countdown_seconds:g} seconds.")
+              f"clears after {config.idle_seconds:g} + {config.countdown_seconds:g} seconds. "
+              f"Printing: {'on ' + config.printer if config.allow_print else 'off'}.")
         return 0
     pin = getpass.getpass("Staff PIN (at least 4 characters): ")
     if len(pin) < 4:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import difflib
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +50,7 @@ USING_LIBYAML = _BaseLoader is not yaml.SafeLoader
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 _PHONE = re.compile(r"^[0-9A-Za-z ()+.\-]{3,40}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_FILE_BYTES = 10_000_000  # far more than any content file; /dev/zero is never read
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
 
 
@@ -162,10 +165,50 @@ class ContentError(Exception):
 
 
 def _display(path: Path) -> str:
+    """A path as a message shows it: relative when it can be, and cleaned like any text (a
+    file named with an escape sequence must not set the terminal's title)."""
     try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+        shown = str(path.relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        shown = str(path)
+    return clean_line(shown)
+
+
+def _what_is(path: Path) -> str:
+    """ "file", "folder", "missing", "dangling" (a link to nothing), "other" (a pipe, a
+    device), or why it cannot be looked at. Never raises."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        try:
+            return "dangling" if path.is_symlink() else "missing"
+        except OSError:
+            return "missing"
+    except NotADirectoryError:
+        return "missing"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "folder" if stat.S_ISDIR(mode) else "other"
+
+
+_NOT_A_FILE = {
+    "missing": "is missing",
+    "dangling": "is a link to a file that does not exist",
+    "folder": "is a folder, not a file",
+    "other": "is not a plain file (a pipe or a device?)",
+}
+
+
+def _listing(folder: Path, problems: list[Problem], field: str) -> list[str] | None:
+    """The names in a folder, sorted; None (and a problem) if it cannot be listed."""
+    try:
+        return sorted(os.listdir(folder))
+    except OSError as exc:
+        problems.append(Problem(_display(folder), 0, field,
+                                f"cannot be read ({exc.strerror or exc})"))
+        return None
 
 
 def _kind_of(value: Any) -> str:
@@ -323,7 +366,14 @@ class _FileCheck:
 # --------------------------------------------------------------------------------------------
 def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     name = _display(path)
+    what = _what_is(path)
+    if what != "file":  # a FIFO would hang the start, /dev/zero fill the memory
+        problems.append(Problem(name, 0, "file", _NOT_A_FILE.get(what, what)))
+        return None
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 0, "file", f"is too big (over {MAX_FILE_BYTES:,} bytes)"))
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         problems.append(Problem(name, 0, "file", f"cannot be read ({exc.strerror or exc})"))
@@ -337,6 +387,12 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     try:
         data = load_fast(text, _BaseLoader, LDict, LList)
         if data is FALLBACK:  # anchors, tags, errors…: the full loader, which words errors
+            alias = _first_alias(text)
+            if alias:
+                # A few aliases of aliases expand to gigabytes ("billion laughs").
+                problems.append(Problem(name, alias, "yaml", "a YAML alias (*name) is not "
+                                        "allowed in content: write the value out in full"))
+                return None
             data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -359,6 +415,18 @@ def _read_yaml(path: Path, problems: list[Problem]) -> Any:
     if data is None:
         problems.append(Problem(name, 1, "file", "is empty"))
     return data
+
+
+def _first_alias(text: str) -> int:
+    """The line of the first YAML alias in ``text`` (0: none, or not YAML the parser reads:
+    the loader then words the error)."""
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1
+    except yaml.YAMLError:
+        return 0
+    return 0
 
 
 @dataclass
@@ -549,7 +617,7 @@ def _load_resources(data: Any, check: _FileCheck, out: _Collected, seen: dict) -
         description = check.text(r, "description", field, one_line=True)
         kinds = []
         for k_index, (kind, k_line) in enumerate(check.items(r, "kinds", field, required=True)):
-            if kind not in KINDS:
+            if not isinstance(kind, str) or kind not in KINDS:  # [[information]] is a list
                 check.error(
                     k_line,
                     f"{field}.kinds[{k_index}]",
@@ -609,8 +677,10 @@ CONTENT_NAMES = ("topics", "questions.yaml", "resources.yaml", "synonyms.yaml")
 def content_files(folder: Path) -> list[Path]:
     """The files the loader reads from one content folder, in the order it reads them."""
     topic_dir = folder / "topics"
-    files = sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []
-    return files + [folder / name for name in CONTENT_NAMES[1:] if (folder / name).exists()]
+    names = _listing(topic_dir, [], "topics") if _what_is(topic_dir) == "folder" else None
+    files = [topic_dir / n for n in names or () if n.endswith(".yaml")]
+    return files + [folder / name for name in CONTENT_NAMES[1:]
+                    if _what_is(folder / name) not in ("missing",)]
 
 
 def _did_you_mean(name: str, choices: Iterable[str]) -> str:
@@ -660,12 +730,21 @@ def _nothing_found(folder: Path) -> Problem:
 
 
 def _load_folder(folder: Path, out: _Collected, problems: list[Problem], *, required: bool) -> None:
-    if not folder.is_dir():
+    if _what_is(folder) != "folder":
         problems.append(Problem(_display(folder), 0, "folder", "is not a folder that can be read"))
+        return
+    if _listing(folder, problems, "folder") is None:  # chmod 000 or 111: nothing can be checked
         return
     topic_dir = folder / "topics"
     seen: dict[str, dict] = {}
-    topic_files = sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []
+    topic_files: list[Path] = []
+    what = _what_is(topic_dir)
+    if what == "folder":
+        names = _listing(topic_dir, problems, "topics")
+        topic_files = [topic_dir / n for n in names or () if n.endswith(".yaml")]
+    elif what != "missing":
+        problems.append(Problem(_display(topic_dir), 0, "topics",
+                                what if what.startswith("cannot") else "is not a folder of topic files"))
     if required and not topic_files:
         problems.append(Problem(_display(topic_dir), 0, "topics", "no topic files (*.yaml) found"))
     if not required:
@@ -680,7 +759,7 @@ def _load_folder(folder: Path, out: _Collected, problems: list[Problem], *, requ
                         OTHER_TOPICS if required else CLINIC_TOPICS)
     for name, loader in (("questions.yaml", _load_questions), ("resources.yaml", _load_resources)):
         path = folder / name
-        if not path.exists():
+        if _what_is(path) == "missing":
             if required:
                 problems.append(Problem(_display(path), 0, "file", "is missing"))
             continue

@@ -66,7 +66,14 @@ def stemmed_text(text: str, language: str = "en") -> str:
 # Synonyms
 # --------------------------------------------------------------------------------------------
 def synonym_files(folders: Iterable[Path]) -> list[Path]:
-    return [p for p in (Path(f) / "synonyms.yaml" for f in folders) if p.is_file()]
+    return [p for p in (Path(f) / "synonyms.yaml" for f in folders) if _is_file(p)]
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder that cannot be entered: the loader reports it
+        return False
 
 
 def load_synonyms(folders: Iterable[Path]) -> tuple[Synonyms, list]:

@@ -16,6 +16,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -35,6 +36,7 @@ MAX_TOP = 3
 MAX_NOTE = 2000
 MAX_OWN_TEXT = 500
 STATE_FILE = "state.json"
+MAX_STATE_BYTES = 20_000_000  # thousands of notes fit in far less
 
 Doc = dict[str, Any]
 Operation = Callable[[Doc], Any]
@@ -169,28 +171,52 @@ class Store:
         path = self.path
         assert path is not None
         try:
+            info = path.stat()
+        except FileNotFoundError:
+            return empty_doc()
+        # A FIFO or a device would hang the start (or never end): never open one. A file far
+        # bigger than any person's lists is not read into memory either.
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_STATE_BYTES:
+            return self._start_fresh(path)
+        try:
             raw = path.read_bytes()
         except FileNotFoundError:
             return empty_doc()
         try:
-            return normalise(json.loads(raw.decode("utf-8")))
-        except (ValueError, UnicodeDecodeError):
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            aside = path.with_name(f"{STATE_FILE}.corrupt-{stamp}")
-            n = 2
-            while aside.exists():  # never replace an earlier damaged copy
-                aside = path.with_name(f"{STATE_FILE}.corrupt-{stamp}-{n}")
-                n += 1
-            try:
-                os.replace(path, aside)
-                where = f" It was moved to {aside}."
-            except OSError:
-                where = ""
-            self.notices.append(
-                "Your saved lists were damaged and could not be read, so metanav started "
-                f"fresh.{where}"
-            )
-            return empty_doc()
+            # utf-8-sig: a file saved once by a Windows editor starts with a BOM; it is not lost.
+            return normalise(json.loads(raw.decode("utf-8-sig")))
+        except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+            # RecursionError: [[[[...]]]] nested 100,000 deep stopped every start.
+            return self._start_fresh(path)
+
+    def _start_fresh(self, path: Path) -> Doc:
+        """Move a state file that cannot be read aside (never over an earlier one), say so."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{STATE_FILE}.corrupt-{stamp}")
+        n = 2
+        while aside.exists() or aside.is_symlink():  # never replace an earlier damaged copy
+            aside = path.with_name(f"{STATE_FILE}.corrupt-{stamp}-{n}")
+            n += 1
+        try:
+            os.replace(path, aside)
+            where = f" It was moved to {aside}."
+        except OSError:
+            where = ""
+        self.notices.append(
+            "Your saved lists were damaged and could not be read, so metanav started "
+            f"fresh.{where}"
+        )
+        return empty_doc()
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files of a save that was killed half-way (full copies of the lists).
+        Called under the lock, when no other copy of metanav can be writing one."""
+        assert self.directory is not None
+        if fcntl is None:
+            return  # no lock: another copy's temporary file may be in use
+        for leftover in self.directory.glob(f".{STATE_FILE}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
     def _write_disk(self, doc: Doc) -> None:
         path = self.path
@@ -226,6 +252,7 @@ class Store:
                 fresh = self._read_disk()
                 for op in self._pending:
                     op(fresh)
+                self._remove_leftovers()
                 self._write_disk(fresh)
         except OSError as exc:
             self.last_error = f"Saving failed ({_why(exc)}). Your changes are kept until metanav closes."

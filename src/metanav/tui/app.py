@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 
 from textual import events
-from textual._compositor import CompositorUpdate
 from textual.app import App, SuspendNotSupported
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.geometry import Offset
@@ -17,7 +16,7 @@ from textual.theme import Theme
 from metanav import glyphs, kiosk
 from metanav.core import actions
 from metanav.session import THEME_NAMES, Session
-from metanav.tui import bindings
+from metanav.tui import bindings, textual_internals
 from metanav.tui.console import use_glyphs
 from metanav.tui.delta import Shadow
 from metanav.tui.no_colour import NoColour
@@ -82,7 +81,7 @@ def choose_theme(explicit: str, saved: str | None) -> str:
     return "default"
 
 
-class MetanavApp(App, inherit_bindings=False):
+class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=False):
     """metanav's full-screen app. Everything is reachable with the keyboard alone."""
 
     CSS_PATH = "app.tcss"
@@ -110,9 +109,12 @@ class MetanavApp(App, inherit_bindings=False):
             self.register_theme(theme)
         self.register_theme(_ansi_theme())
         self.theme = choose_theme(session.theme, session.store.setting("theme"))
-        # Send only changed cells (see delta.py); METANAV_FULL_REDRAW=1 turns this off.
-        self._shadow: Shadow | None = (
-            None if os.environ.get("METANAV_FULL_REDRAW") else Shadow(bce=erases_in_colour(), lines=draws_lines(), newline=newline_mode()))
+        # Send only changed cells (see delta.py): not with METANAV_FULL_REDRAW=1, nor when
+        # Textual's internals are not what textual_internals.py expects (whole redraws then).
+        internals = textual_internals.check_at_start(self)
+        full = os.environ.get("METANAV_FULL_REDRAW") or not internals
+        self.shadow: Shadow | None = None if full else Shadow(
+            bce=erases_in_colour(), lines=draws_lines(), newline=newline_mode())
         self._shown_cursor: Offset | None = None
         self._no_colour = NoColour()
         self.glyphs = glyphs.current()
@@ -125,60 +127,10 @@ class MetanavApp(App, inherit_bindings=False):
             return filters
         return [self._no_colour if isinstance(f, Monochrome | NoColor) else f for f in filters]
 
-    def _display(self, screen, renderable) -> None:  # type: ignore[override]
-        shadow = self._shadow
-        driver = self._driver
-        if (
-            shadow is not None
-            and isinstance(renderable, CompositorUpdate)
-            and driver is not None
-            and not driver.is_inline
-            and not self.is_headless
-            # Only frames Textual will really write may change the shadow: during a batch
-            # (a mode switch, say) it drops them, and the terminal keeps the old cells.
-            and not self._batch_count
-            and self._running
-            and not self._closed
-        ):
-            width, height = self.size
-            if (shadow.width, shadow.height) != (width, height):
-                shadow.resize(width, height)
-            data = shadow.diff(renderable, self.console)
-            cursor = self.screen.outer_size.clamp_offset(self.cursor_position)
-            if data is not None:
-                if not data and cursor == self._shown_cursor:
-                    return  # nothing changed on screen: send nothing at all
-                self._shown_cursor = cursor
-                # The real cursor goes where Textual puts it (screen readers follow it), by
-                # the shortest way from where the frame left it.
-                self._send(data + shadow.move_cursor(cursor.x, cursor.y))
-                return
-            self._shown_cursor = cursor
-            shadow.cursor = (cursor.x, cursor.y)  # Textual ends every frame with this move
-        super()._display(screen, renderable)
-
-    def _send(self, data: str) -> None:
-        """Write one frame as Textual's ``_display`` does: in a synchronized update."""
-        try:
-            self._begin_update()
-            try:
-                self._driver.write(data)
-            finally:
-                self._end_update()
-            self._driver.flush()
-        finally:
-            self.post_display_hook()
-
-    mouse = False  # set by run(): the terminal reports the mouse only when asked to
-
-    def _set_pointer_shape(self, shape: str) -> None:
-        if self.mouse:  # without mouse reporting the pointer is the terminal's (13 B a screen)
-            super()._set_pointer_shape(shape)
-
     def action_again(self) -> None:
         """Send the whole screen again (if the terminal got garbled)."""
-        if self._shadow is not None:
-            self._shadow.invalidate()
+        if self.shadow is not None:
+            self.shadow.invalidate()
         self.screen.refresh()
 
     def get_default_screen(self) -> HomeScreen:
@@ -375,14 +327,9 @@ def preload_widget_css(app: App) -> None:
     from metanav.tui.widgets.lean_list import LeanList
     from metanav.tui.widgets.quiet_input import QuietInput
 
-    stylesheet = app.stylesheet
-    for cls in (Static, QuietInput, Horizontal, Vertical, VerticalScroll, ScrollBar,
-                ScrollBarCorner, LeanList, KeyBar, Choice, ModalScreen):
-        node = cls.__new__(cls)  # only its class is looked at: nothing is set up or mounted
-        for read_from, css, tie_breaker, scope in node._get_default_css():  # noqa: SLF001
-            stylesheet.add_source(css, read_from=read_from, is_default_css=True,
-                                  tie_breaker=tie_breaker, scope=scope)
-    stylesheet.rules_map  # noqa: B018 - parse now, not when a screen opens
+    textual_internals.preload_default_css(app, (
+        Static, QuietInput, Horizontal, Vertical, VerticalScroll, ScrollBar, ScrollBarCorner,
+        LeanList, KeyBar, Choice, ModalScreen))
 
 
 def _settle_garbage_collector() -> None:
@@ -404,6 +351,6 @@ def _ansi_theme() -> Theme:
 def run(session: Session, mouse: bool = False) -> int:
     app = MetanavApp(session)
     app.settle_gc_after_start = True
-    app.mouse = mouse
+    app.mouse = mouse  # and no pointer-shape escapes without it (textual_internals)
     result = app.run(mouse=mouse)
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -28,9 +28,9 @@ from rich.color import ColorSystem
 from rich.console import COLOR_SYSTEMS, Console
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 
 from metanav.tui.paint import Painter, Palette, Pen, blank_style, change
+from metanav.tui.textual_internals import ChopsUpdate, CompositorUpdate, LayoutUpdate
 
 Cell = tuple[str, Style | None]
 Row = list[Cell | None]

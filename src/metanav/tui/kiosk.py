@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from metanav import kiosk
 from metanav.core import actions
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
+from metanav.tui import textual_internals
 
 if TYPE_CHECKING:
     from metanav.tui.app import MetanavApp
@@ -62,7 +63,7 @@ class KioskGuard:
     def _quiet(self) -> bool:
         """True while the app is ending or a reset is under way: the clock must not act then."""
         app = self.app
-        return self._resetting or app._exit or app._closing or app._closed  # noqa: SLF001
+        return self._resetting or textual_internals.is_ending(app)
 
     async def tick(self) -> None:
         if self._quiet():
@@ -101,7 +102,7 @@ class KioskGuard:
         app = self.app
         self.countdown = None
         cleared = actions.clear_session(app.session)
-        app._clipboard = ""  # noqa: SLF001 - Textual keeps copied text here
+        textual_internals.forget_clipboard(app)
         app.clear_notifications()
         while len(app.screen_stack) > 1:
             await app.pop_screen()

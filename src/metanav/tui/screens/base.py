@@ -14,7 +14,7 @@ from metanav.content.text import clean_line
 from metanav.core import actions
 from metanav.core.actions import Done
 from metanav.core.commands import COMMANDS, Command
-from metanav.tui import bindings
+from metanav.tui import bindings, textual_internals
 from metanav.tui.widgets.key_bar import KeyBar
 from metanav.tui.widgets.lean_list import LeanList
 
@@ -91,19 +91,9 @@ class BaseScreen(Screen):
             self.say("")
 
     def paint_in_this_frame(self, *widgets) -> None:
-        """Hand ``widgets``' repaint to this screen now, so it goes out in the same frame as
-        what caused it (a filter keystroke's echo in the text box) and not one frame later.
-
-        A widget's repaint normally reaches the screen only after the widget's own message
-        queue goes idle; a keystroke's echo got there first and was sent alone, and the
-        filtered list followed a frame (17 ms, and over SSH 50 ms) later. Uses Textual's
-        private ``_dirty_widgets`` (textual is pinned to 8.2): the pty benchmark shows it.
-        """
-        for widget in widgets:
-            if widget.is_mounted and widget._repaint_required:  # noqa: SLF001
-                widget._repaint_required = False  # noqa: SLF001 - the screen has it now
-                self._dirty_widgets.add(widget)
-        self.check_idle()
+        """Send ``widgets``' repaint in the same frame as what caused it (a filter keystroke's
+        echo in the text box), not one frame later (see textual_internals.paint_now)."""
+        textual_internals.paint_now(self, widgets)
 
     def refresh_view(self) -> None:
         """Bring what is shown up to date with the person's state (after coming back)."""

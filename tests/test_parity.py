@@ -1,0 +1,176 @@
+"""Parity: every command both faces offer (core/commands.py) works in both, with the same effect.
+
+The test walks the command table. For each command it opens the same place in each face, gives
+the command as a person would (the full-screen key through Pilot, plain mode's letter to a real
+subprocess), and checks the same words and the same saved state. A command added to both faces
+without a case here fails ``test_every_shared_command_has_a_case``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from metanav.core.commands import COMMANDS, both_faces
+from metanav.state.store import Store
+from plain_helpers import home_numbers, library, run_plain
+from tui_helpers import make_app, screen_text, status
+
+LIB = library()
+HOME = home_numbers(LIB)
+FIRST_TOPIC = next(iter(LIB.topics))
+FIRST_GROUP = next(g for g in LIB.groups if LIB.questions_in(g))
+FIRST_QUESTION = LIB.questions_in(FIRST_GROUP)[0].id
+FIRST_RESOURCE = next(iter(LIB.resources))
+OWN_GROUP = sum(1 for g in LIB.groups if LIB.questions_in(g)) + 1  # plain: after the groups
+OWN_TEXT = "Can I travel in May?"
+
+
+@dataclass
+class Case:
+    place: str  # where the command is given (see PLAIN_WAY and open_place)
+    words: str  # what both faces must say or show afterwards
+    then: tuple[str, ...] = ()  # follow-up answers: typed text, "y" to confirm
+    state: Callable[[dict], bool] = lambda doc: True  # the saved state both must leave
+    seed: Callable[[Store], None] = lambda store: None
+    tui_keys: tuple[str, ...] = field(default=())  # keys before the command's own (full screen)
+    plain_arg: str = ""  # plain mode: typed after the letter ("f 988")
+
+
+def chosen(qid: str, key: str) -> Callable[[dict], bool]:
+    return lambda doc: doc["checklist"].get(qid, {}).get(key) is True
+
+
+def pick_first(store: Store) -> None:
+    store.set_chosen(FIRST_QUESTION, True)
+
+
+CASES: dict[str, Case] = {
+    "help": Case("home", "Everywhere:"),
+    "again": Case("home", "Support resources"),
+    "quit": Case("home", ""),
+    "topic.bookmark": Case("topic", "Bookmarked",
+                           state=lambda d: {"kind": "topic", "id": FIRST_TOPIC} in d["bookmarks"]),
+    "questions.top": Case("group", "Marked as most important (1 of 3)",
+                          state=chosen(FIRST_QUESTION, "top")),
+    "questions.asked": Case("group", "Marked as asked",
+                            state=lambda d: chosen(FIRST_QUESTION, "asked")(d)
+                            and chosen(FIRST_QUESTION, "chosen")(d)),
+    "questions.note": Case("group", "Note saved.", then=("Soon.",),
+                           state=lambda d: d["checklist"][FIRST_QUESTION]["note"] == "Soon."
+                           and chosen(FIRST_QUESTION, "chosen")(d)),
+    "questions.add": Case("group", "Your question is added and picked.", then=(OWN_TEXT,),
+                          state=lambda d: [q["text"] for q in d["own_questions"]] == [OWN_TEXT]),
+    "questions.remove": Case("own", "Your question is deleted", then=("y",),
+                             state=lambda d: d["own_questions"] == [],
+                             seed=lambda store: store.add_own(OWN_TEXT)),
+    "questions.show": Case("group", "Questions for my doctor"),
+    "mylist.export": Case("mylist", "Saved your list to", seed=pick_first),
+    "mylist.doctor": Case("mylist", LIB.questions[FIRST_QUESTION].text.split()[0], seed=pick_first),
+    "mylist.print": Case("mylist", "", seed=pick_first),  # words depend on a printer: see below
+    "resources.filter": Case("resources", "match", plain_arg="988", then=("988",)),
+    "resources.kind": Case("resources", "match", plain_arg="2"),
+    "resources.language": Case("resources", "match", plain_arg="2"),
+    "resources.bookmark": Case("resources", "Bookmarked", plain_arg="1", tui_keys=("down",),
+                               state=lambda d: len(d["bookmarks"]) == 1),
+    "resources.clear": Case("resources", "Filters cleared.", tui_keys=("slash", "9", "8", "8"),
+                            plain_arg=""),
+    "resource.bookmark": Case("resource", "Bookmarked",
+                              state=lambda d: {"kind": "resource", "id": FIRST_RESOURCE}
+                              in d["bookmarks"]),
+    "bookmarks.remove": Case("bookmarks", "Bookmark removed", plain_arg="1",
+                             state=lambda d: d["bookmarks"] == [],
+                             seed=lambda store: store.set_bookmark("topic", FIRST_TOPIC, True)),
+}
+
+PLAIN_WAY = {
+    "home": [],
+    "topic": [HOME[FIRST_TOPIC]],
+    "group": [str(HOME["questions"]), "1"],
+    "own": [str(HOME["questions"]), str(OWN_GROUP)],
+    "mylist": [str(HOME["questions"]), "s"],
+    "resources": [str(HOME["resources"])],
+    "resource": [str(HOME["resources"]), str(list(LIB.resources).index(FIRST_RESOURCE) + 1)],
+    "bookmarks": [str(HOME["bookmarks"])],
+}
+
+
+async def open_place(app, pilot, place: str) -> None:
+    if place == "topic":
+        app.open_topic(FIRST_TOPIC)
+    elif place in ("group", "own", "mylist"):
+        app.open_questions()
+        await pilot.pause()
+        if place == "own":
+            lst = app.screen.main_list()
+            own_id = app.session.store.own_questions()[0][0]
+            lst.move_to(lst.index_of(own_id))
+        if place == "mylist":
+            await pilot.press("s")
+    elif place == "resources":
+        app.open_resources()
+    elif place == "resource":
+        app.open_resource(FIRST_RESOURCE)
+    elif place == "bookmarks":
+        app.open_bookmarks()
+    await pilot.pause()
+
+
+def saved(folder: Path) -> dict:
+    path = folder / "state.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {
+        "bookmarks": [], "checklist": {}, "own_questions": []}
+
+
+def test_every_shared_command_has_a_case():
+    assert {c.id for c in both_faces()} == set(CASES)
+
+
+SHARED = sorted(CASES)
+
+
+@pytest.mark.parametrize("command_id", SHARED)
+def test_plain_mode(command_id, tmp_path):
+    command, case = COMMANDS[command_id], CASES[command_id]
+    case.seed(Store.open(tmp_path))
+    typed = command.letter
+    if case.plain_arg or command.takes_number:
+        typed = f"{command.letter} {case.plain_arg or '1'}"
+    if command_id == "resources.clear":
+        typed = "f 988\nc"
+    then = [] if command_id == "resources.filter" else list(case.then)
+    run = run_plain(tmp_path, [*PLAIN_WAY[case.place], typed, *then, "q"], export=tmp_path)
+    said = run.out.rsplit(f": {typed.splitlines()[-1]}\n", 1)[-1]
+    assert case.words in said, said[-1500:]
+    if command_id == "quit":
+        assert run.out.endswith("Goodbye.\n")
+    assert case.state(saved(tmp_path))
+    if command_id == "mylist.export":
+        assert list(tmp_path.glob("metanav-questions-*.txt"))
+
+
+@pytest.mark.parametrize("command_id", SHARED)
+async def test_full_screen(command_id, tmp_path, monkeypatch):
+    monkeypatch.setenv("METANAV_EXPORT_DIR", str(tmp_path))
+    command, case = COMMANDS[command_id], CASES[command_id]
+    case.seed(Store.open(tmp_path))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_place(app, pilot, case.place)
+        await pilot.press(*case.tui_keys, command.key.split(",")[0])
+        for answer in case.then:
+            await pilot.pause()
+            await pilot.press(*(["y"] if answer == "y" else [*answer, "enter"]))
+        await pilot.pause()
+        if command_id == "quit":
+            assert app.return_code == 0
+            return
+        shown = f"{status(app)}\n{screen_text(app)}"
+        assert case.words in shown, shown
+    assert case.state(saved(tmp_path))
+    if command_id == "mylist.export":
+        assert list(tmp_path.glob("metanav-questions-*.txt"))

@@ -1,0 +1,67 @@
+"""Textual's private internals: checked at start, and a Textual without them still works
+(whole redraws instead of changed cells)."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+
+from metanav.tui import textual_internals
+from tui_helpers import make_app, screen_text, status
+
+
+def test_the_declared_textual_is_the_one_tested():
+    pins = [r for r in importlib.metadata.requires("metanav") or [] if r.startswith("textual")]
+    assert pins == [f"textual=={importlib.metadata.version('textual')}"]
+
+
+async def test_every_internal_is_there_in_the_pinned_textual(tmp_path):
+    app = make_app(tmp_path)
+    assert textual_internals.check(app) == []
+    assert textual_internals.AVAILABLE and app.shadow is not None
+
+
+@pytest.fixture
+def without_internals(monkeypatch):
+    """A Textual that has renamed one of the internals metanav uses."""
+    needed = dict(textual_internals.NEEDED)
+    needed["screen"] = (*needed["screen"], "_renamed_in_a_new_textual")
+    monkeypatch.setattr(textual_internals, "NEEDED", needed)
+    yield
+    monkeypatch.undo()
+    textual_internals.check_at_start(make_app(None))
+
+
+async def test_without_the_internals_the_app_falls_back_to_whole_redraws(tmp_path,
+                                                                         without_internals):
+    from metanav.tui.screens.resources import ResourcesScreen
+
+    app = make_app(tmp_path)
+    assert textual_internals.MISSING == ["screen._renamed_in_a_new_textual"]
+    assert not textual_internals.AVAILABLE
+    assert app.shadow is None  # every frame is Textual's own
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "b")  # a group, its first topic, bookmark it
+        assert "Bookmarked" in status(app)
+        await pilot.press("escape", "escape")
+        app.open_resources()
+        await pilot.pause()
+        assert isinstance(app.screen, ResourcesScreen)
+        await pilot.press(*"988")  # the filter's same-frame painting is skipped, not broken
+        await pilot.pause()
+        assert "988" in screen_text(app)
+        assert "resource" in screen_text(app)
+
+
+@pytest.mark.slow
+def test_switched_off_the_terminal_shows_the_same_screen(tmp_path):
+    """METANAV_TEXTUAL_INTERNALS=off in a real terminal: the same screen as with the
+    changed-cells renderer, drawn with whole frames."""
+    from test_delta import run_in_pty
+
+    delta_screen, delta_bytes = run_in_pty(tmp_path / "a", {})
+    off_screen, off_bytes = run_in_pty(tmp_path / "b", {textual_internals.OFF: "off"})
+    assert "Support resources" in off_screen
+    assert off_screen == delta_screen
+    assert off_bytes > delta_bytes  # whole redraws cost more: the renderer was really off
