@@ -114,7 +114,8 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         internals = textual_internals.check_at_start(self)
         full = os.environ.get("METANAV_FULL_REDRAW") or not internals
         self.shadow: Shadow | None = None if full else Shadow(
-            bce=erases_in_colour(), lines=draws_lines(), newline=newline_mode())
+            bce=erases_in_colour(), lines=draws_lines(), newline=newline_mode(),
+            keep_pen=guarded is not None)  # the guarded driver resets the pen when it stops
         self._shown_cursor: Offset | None = None
         self._no_colour = NoColour()
         self.glyphs = glyphs.current()

@@ -90,13 +90,17 @@ class Shadow:
     """What the terminal shows now, cell by cell (None: unknown, must be written), and its
     pen and cursor as the last frame left them (None: unknown)."""
 
-    def __init__(self, bce: bool = True, lines: bool = False, newline: str = "") -> None:
+    def __init__(self, bce: bool = True, lines: bool = False, newline: str = "",
+                 keep_pen: bool = False) -> None:
         self.width = 0
         self.height = 0
         self.rows: list[Row] = []
         self.bce = bce  # the terminal erases in the pen's background (see paint.py)
         self.lines = lines  # and draws box lines with its line-drawing set
         self.newline = newline  # what a line feed does there (see paint.Painter)
+        # Leave the terminal's pen as the last frame left it (the next frame then starts from
+        # it): only when whatever else writes to the terminal resets it first.
+        self.keep_pen = keep_pen
         self.pen: Pen | None = None
         self.cursor: tuple[int, int] | None = None
         self._palette: Palette | None = None
@@ -168,7 +172,7 @@ class Shadow:
             if erased is not None:
                 plans.append(erased)
         painter, wanted = min(plans, key=lambda plan: plan[0].size())
-        painter.finish()
+        painter.finish(reset=not self.keep_pen)
         for y, row in wanted.items():
             self.rows[y] = row
         self.pen = painter.pen
@@ -212,7 +216,7 @@ class Shadow:
                     self._write(attempt, run, wanted[run.y], palette)
                 if best is None or attempt.size() < best.size():
                     best = attempt
-                if len(runs) < 3:
+                if len(runs) < 2:
                     break  # one order is as good as the other
         return best, wanted  # type: ignore[return-value]
 

@@ -241,12 +241,14 @@ class Painter:
         else:
             self.use(Pen(pen.fg, bg, pen.attrs - SHOWS_ON_BLANK))
 
-    def finish(self) -> None:
-        """Close a hyperlink, and leave the pen as the terminal starts: whatever else writes
-        to the terminal (Textual, the shell after metanav) does not inherit our colours."""
+    def finish(self, reset: bool = True) -> None:
+        """Close a hyperlink; with ``reset``, leave the pen as the terminal starts, so that
+        whatever else writes to the terminal does not inherit our colours. (Without, the next
+        frame starts from this pen: who else writes must reset it first.)"""
         if self.pen is not None and self.pen.link:
             self.out.append(END_LINK)
-        if self.pen != DEFAULT:
+            self.pen = self.pen._replace(link="")
+        if reset and self.pen != DEFAULT:
             self.out.append("\x1b[m")
             self.pen = DEFAULT
 

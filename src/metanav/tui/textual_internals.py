@@ -135,6 +135,7 @@ class ChangedCellsDisplay:
                 return
             self._shown_cursor = cursor
             shadow.cursor = (cursor.x, cursor.y)  # Textual ends every frame with this move
+            driver.write("\x1b[m")  # Textual's frame starts from the terminal's own pen
         super()._display(screen, renderable)  # type: ignore[misc]
 
     def _send(self, data: str) -> None:
@@ -334,6 +335,12 @@ if XTermParser is not None:
             super().close()
             if isinstance(self.exit_event, WakingEvent):
                 self.exit_event.close()
+
+        def stop_application_mode(self) -> None:
+            # The renderer leaves its colours set between frames (delta.Shadow.keep_pen):
+            # the shell, or whatever runs while metanav is suspended, starts from plain.
+            self.write("\x1b[m")
+            super().stop_application_mode()
 
         def run_input_thread(self) -> None:
             selector = selectors.SelectSelector()
