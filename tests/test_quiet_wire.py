@@ -3,6 +3,7 @@ be selected as in any program), and an idle app wakes for nothing."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -72,5 +73,21 @@ def test_an_idle_screen_wakes_for_nothing(tmp_path, args):
         assert HOME_TITLE not in app.text()
         app.send(b"\x1b", settle=1.0)
         assert HOME_TITLE in app.text()
+    finally:
+        app.close()
+
+
+@pytest.mark.slow
+def test_colours_are_reset_when_the_app_ends(tmp_path):
+    """Frames leave the terminal's colours set for the next frame; on the way out they are
+    reset, so the shell prompt after metanav is in the terminal's own colours."""
+    app = start(tmp_path)
+    try:
+        app.send(b"\x1b[B", settle=0.5)
+        app.send(b"q", settle=0.2)
+        assert app.wait_exit() == 0
+        before_leaving = bytes(app.raw[:app.raw.rindex(b"\x1b[?1049l")])
+        colours = re.findall(rb"\x1b\[[0-9;]*m", before_leaving)
+        assert colours[-1] == b"\x1b[m", colours[-3:]
     finally:
         app.close()
