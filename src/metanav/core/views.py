@@ -62,6 +62,10 @@ def topic_groups(library: Library) -> dict[str, list[Topic]]:
 
 
 def crisis_lines(library: Library) -> list[Resource]:
+    # A kiosk's prebuilt cache knows them before it has read every resource (content/prebuilt.py).
+    known = getattr(library.resources, "crisis_lines", None)
+    if known is not None:
+        return known()
     return [r for r in library.resources.values() if r.crisis]
 
 
