@@ -23,19 +23,31 @@ def library(*data: Path) -> Library:
 
 
 def home_numbers(lib: Library) -> dict[str, int | str]:
-    """What to type on the home menu to reach each part (its number) and each topic (the
-    number of its group, a new line, its number in the group: "2\n3", two answers), taken
-    from the content's groups (core/views.py), never from fixed positions."""
-    from metanav.core.views import topic_groups
+    """What to type on the home menu to reach each part (its number), each crisis line
+    ("resource:<id>"), "Get help now" (its number) and each other topic (the number of its
+    group, a new line, its number in the group: "2\n3", two answers), taken from the home
+    view (core/views.py), never from fixed positions."""
+    from metanav.core.views import home, topic_groups
 
     groups = topic_groups(lib)
     numbers: dict[str, int | str] = {}
-    for g, topics in enumerate(groups.values(), 1):
-        for t, topic in enumerate(topics, 1):
-            numbers[topic.id] = f"{g}\n{t}"
-    for n, name in enumerate(("questions", "resources", "bookmarks", "help"), len(groups) + 1):
-        numbers[name] = n
+    for n, item in enumerate(_home_view(lib, home).items(), 1):
+        kind, _, name = item.key.partition(":")
+        if kind == "group":
+            for t, topic in enumerate(groups[name], 1):
+                numbers[topic.id] = f"{n}\n{t}"
+        elif kind == "topic":
+            numbers[name] = str(n)
+        else:
+            numbers[item.key] = n
     return numbers
+
+
+def _home_view(lib: Library, home):
+    from metanav.session import Policy, Session
+    from metanav.state.store import Store
+
+    return home(Session(library=lib, store=Store.memory(), policy=Policy()))
 
 
 def plain_env(state: Path, export: Path | None = None, **extra: str) -> dict[str, str]:
@@ -100,7 +112,8 @@ def after(out: str, marker: str) -> str:
 
 
 def home_count(lib: Library) -> int:
-    """How many numbered items the home menu has: groups, the four parts, the crisis lines."""
-    from metanav.core.views import crisis_lines, topic_groups
+    """How many numbered items the home menu has: Get help now and the crisis lines, the
+    groups, the four parts."""
+    from metanav.core.views import home
 
-    return len(topic_groups(lib)) + 4 + len(crisis_lines(lib))
+    return len(_home_view(lib, home).items())

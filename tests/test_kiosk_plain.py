@@ -17,12 +17,17 @@ import pytest
 
 from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
 from metanav import kiosk
+from metanav.core.views import topic_groups
 from metanav.kiosk import KioskConfig
 from metanav.plain import kiosk as plain_kiosk
+from plain_helpers import home_numbers
 from tui_helpers import bundled_library, make_session
 
 PIN = "4711"
 HOME = "metanav: Home"
+# The first group of topics on home, and its first topic (numbers from the content).
+FIRST_TOPIC = next(iter(topic_groups(bundled_library()).values()))[0].id
+FIRST_GROUP = home_numbers(bundled_library())[FIRST_TOPIC].split("\n")[0].encode()
 
 
 class FakeClock:
@@ -126,8 +131,8 @@ def test_prompt_says_done_not_quit(plain):
 
 
 def test_q_and_ctrl_d_ask_before_clearing_and_never_quit(plain):
-    topic_id = next(iter(bundled_library().topics))
-    plain.type(b"1\n")  # a group of topics
+    topic_id = FIRST_TOPIC
+    plain.type(FIRST_GROUP + b"\n")  # a group of topics
     plain.type(b"1\n")  # its first topic
     plain.type(b"b\n")
     assert plain.session.store.is_bookmarked("topic", topic_id)
@@ -153,7 +158,7 @@ def test_q_and_ctrl_d_ask_before_clearing_and_never_quit(plain):
 
 
 def test_idle_countdown_then_reset(plain):
-    plain.type(b"1\n")  # a group of topics
+    plain.type(FIRST_GROUP + b"\n")  # a group of topics
     plain.type(b"1\n")  # its first topic
     plain.type(b"b\n")
     assert plain.session.store.bookmarks()
@@ -277,7 +282,7 @@ def test_real_plain_kiosk_ignores_signals_clears_scrollback_and_writes_nothing(t
         for key in (b"\x03", b"\x1a", b"\x1c"):
             child.send(key, settle=0.5)
             assert child.alive(), repr(key)
-        child.send(b"1\r", settle=0.6)  # a group of topics
+        child.send(FIRST_GROUP + b"\r", settle=0.6)  # a group of topics
         child.send(b"1\r", settle=0.6)  # its first topic
         child.send(b"q\r", settle=0.4)  # at the "more" prompt: stop paging
         child.send(b"b\r", settle=0.5)

@@ -13,6 +13,7 @@ import segno
 from textual.widgets import Input, Static
 
 from metanav import kiosk
+from metanav.core.views import topic_groups
 from metanav.kiosk import KioskConfig
 from metanav.tui.app import MetanavApp
 from metanav.tui.screens.home import HomeScreen
@@ -22,7 +23,7 @@ from metanav.tui.screens.questions import QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
 from metanav.tui.textual_internals import is_ending, screen_strips
 from metanav.tui.widgets.lean_list import LeanList
-from tui_helpers import bundled_library, make_app, make_session, screen_text, status
+from tui_helpers import bundled_library, make_app, make_session, open_from_home, screen_text, status
 
 SIZE = (80, 24)
 PIN = "4711"
@@ -156,8 +157,9 @@ async def test_idle_countdown_then_full_reset():
     library = bundled_library()
     async with app.run_test(size=SIZE) as pilot:
         # A person bookmarks a topic, picks a question, filters the resources.
-        await pilot.press("1", "enter", "1", "enter", "b")
-        topic_id = next(iter(library.topics))
+        topic_id = next(iter(topic_groups(library).values()))[0].id  # in the first group
+        await open_from_home(pilot, topic_id)
+        await pilot.press("b")
         assert app.session.store.is_bookmarked("topic", topic_id)
         app.open_questions()
         await pilot.pause()

@@ -50,6 +50,7 @@ def pick_first(store: Store) -> None:
 
 
 CASES: dict[str, Case] = {
+    "get_help": Case("home", "If a life is in danger, call 911."),
     "help": Case("home", "Everywhere:"),
     "again": Case("home", "Support resources"),
     "quit": Case("home", ""),

@@ -16,7 +16,7 @@ from plain_helpers import after, home_count, home_numbers, library, run_plain, s
 
 LIB = library()
 HOME = home_numbers(LIB)
-HOME_PROMPT = f"Choose 1-{home_count(LIB)}, h for help, q to quit [default: 1]:"
+HOME_PROMPT = f"Choose 1-{home_count(LIB)}, g to get help now, h for help, q to quit [default: 1]:"
 
 
 def rich_topic():
@@ -29,7 +29,10 @@ def test_home_shows_title_every_topic_and_the_other_parts(state_dir):
     lines = run.out.splitlines()
     assert lines[0] == "metanav: Home"
     assert "metastatic cancer" in lines[1]
+    assert lines[4] == f"{HOME['get-help-now']}. When to call 911 or your care team right away"
     for topic in LIB.topics.values():  # every topic's group is listed, with its count
+        if topic.id == "get-help-now":
+            continue  # listed first, on its own
         group = HOME[topic.id].split("\n")[0]
         assert any(line.startswith(f"{group}. {topic.group} (") for line in lines), topic.id
     assert f"{HOME['questions']}. Questions for your doctor" in lines
@@ -276,7 +279,7 @@ def test_every_prompt_names_its_letters(state_dir):
     assert "t for top three, k to mark asked, n for a note" in flat
     assert "a to add your own, s to show my list, e to save it to a file" in flat
     assert "f to find words, k for kind, l for language, c to clear filters, b to bookmark" in flat
-    assert "h for help, q to quit [default: back]:" in flat
+    assert "g to get help now, h for help, q to quit [default: back]:" in flat
 
 
 def test_enter_takes_the_default_and_home_moves_on(state_dir):
@@ -285,10 +288,11 @@ def test_enter_takes_the_default_and_home_moves_on(state_dir):
     groups = list(topic_groups(LIB).items())
     first, second = groups[0][1][:2]
     size = len(groups[0][1])
-    run = run_plain(state_dir, ["", "", "", "", *[""] * (2 * size - 2), "", "q"])
+    group = int(HOME[first.id].split("\n")[0])  # after Get help now and the crisis lines
+    run = run_plain(state_dir, [str(group), "", "", "", *[""] * (2 * size - 2), "", "q"])
     assert f"\n{first.title}\n" in run.out
     assert f"[default: 2]: \n\n{second.title}" in run.out
-    assert f"[default: 2]: \n\n{groups[1][0]}\n" in run.out
+    assert f"[default: {group + 1}]: \n\n{groups[1][0]}\n" in run.out
 
 
 def test_long_text_wraps_at_the_terminal_width(state_dir):
@@ -304,3 +308,17 @@ def test_long_text_wraps_at_the_terminal_width(state_dir):
 def test_no_more_prompt_when_piped(state_dir):
     run = run_plain(state_dir, [str(HOME["resources"]), "", str(HOME["help"]), "q"], LINES="10")
     assert "-- more" not in run.out
+
+
+def test_get_help_now_is_first_and_one_letter_from_home_and_a_topic(state_dir):
+    """Issue 11: Get help now is item 1 on home; g (or the words "get help now") opens it
+    from home and from a topic; g on it says where you are; Enter goes back."""
+    assert HOME["get-help-now"] == "1"
+    hospice = HOME["hospice"].split("\n")
+    run = run_plain(state_dir, ["g", "g", "", *hospice, "get help now", "", "", "", "q"])
+    out = run.out
+    assert "1. When to call 911 or your care team right away" in out.splitlines()
+    assert out.count("Call 911 in an emergency") == 2
+    assert "This is the Get help now page." in out
+    assert "call or text 988" in out
+    assert out.count(f"\n{LIB.topics['hospice'].title}\n") == 2  # back on hospice after Enter

@@ -149,13 +149,13 @@ def test_a_real_kiosk_starts_from_the_prebuilt_cache_and_writes_nothing(clinic, 
     # Give the cached resource another name (same key): what the kiosk shows says where it read.
     path = where / "library.pickle"
     with open(path, "rb") as f:
-        key, head, resources = pickle.load(f), pickle.load(f), pickle.load(f)
+        key, head, crisis, resources = (pickle.load(f) for _ in range(4))
     import dataclasses
 
     resources["CLINIC-GROUP-01"] = dataclasses.replace(
         resources["CLINIC-GROUP-01"], name="Read from the prebuilt cache")
     with open(path, "wb") as f:
-        for part in (key, head, resources):
+        for part in (key, head, crisis, resources):
             pickle.dump(part, f)
     before = sorted(files_under(tmp_path))
     home, state = tmp_path / "home", tmp_path / "state"
@@ -218,6 +218,21 @@ def test_a_kiosk_in_spanish_lays_the_translation_over_the_prebuilt_content(clini
     args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "en"])
     library = cli._kiosk_library(args, config)  # noqa: SLF001
     assert isinstance(library.resources, prebuilt.LaterDict)
+
+
+def test_the_home_screen_reads_no_resource_but_the_crisis_lines(clinic, capsys):
+    """The home screen's crisis lines come from the cache's head: the 10,000s of resources are
+    read only when something else asks (after the first frame)."""
+    from metanav.core import views
+
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    library = prebuilt.load([clinic], clinic / "metanav-cache")
+    fresh = load_library([clinic], cache=False)
+    crisis = views.crisis_lines(library)
+    assert crisis == views.crisis_lines(fresh) and crisis
+    assert library.resources._fill_from is not None  # noqa: SLF001 - not read yet
+    assert len(library.resources) == len(fresh.resources)
+    assert views.crisis_lines(library) == crisis
 
 
 def kiosk_config():

@@ -194,3 +194,20 @@ def test_filter_words_match_the_kind_and_language_shown_on_each_row():
         r.language == "es" or "spanish" in r.description.casefold() for r in spanish
     )
     assert len(spanish) >= len([r for r in resources if r.language == "es"])
+
+
+@pytest.mark.parametrize("char", ["\u061c", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064",
+                                  "\u180e", "\u00ad", "\U000e0000", "\U000e0041", "\U000e007f",
+                                  "\ufff9", "\ufffa", "\ufffb"])
+def test_clean_drops_invisible_characters_that_hide_or_reorder_text(char):
+    assert clean(f"a{char}b") == "ab"
+    assert clean_line(f"a{char} b") == "a b"
+
+
+def test_clean_box_cleans_pasted_text_but_keeps_the_spaces_being_typed():
+    from metanav.content.text import clean_box
+
+    assert clean_box("x \u009b31m \u009d0;T \u009c \u202e abc") == "x    abc"
+    assert clean_box("\x1b]52;c;SE9TVElMRQ==\x07OSC52[@click=app.quit]X") == "OSC52[@click=app.quit]X"
+    assert clean_box("two\nlines\there ") == "two lines here "
+    assert clean_box(" ") == " "

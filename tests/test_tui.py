@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+from metanav.core.views import topic_groups
 from metanav.state.store import Store
 from metanav.tui.screens.bookmarks import BookmarksScreen, HelpScreen, help_text
 from metanav.tui.screens.home import HomeScreen
@@ -32,7 +33,10 @@ async def test_home_shows_every_group_the_parts_and_the_crisis_line_at_once(tmp_
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)  # what is on the 80x24 screen, without scrolling
+        assert f"{home_keys('get-help-now')[0]}. When to call 911" in text  # first
         for topic in library.topics.values():
+            if topic.id == "get-help-now":
+                continue
             number = home_keys(topic.id)[0]
             assert f"{number}. {topic.group} (" in text, topic.id
         for part in ("questions", "resources", "bookmarks"):
@@ -41,8 +45,7 @@ async def test_home_shows_every_group_the_parts_and_the_crisis_line_at_once(tmp_
         for resource in library.resources.values():
             if resource.crisis:
                 assert resource.name in text
-        first = next(iter(library.topics.values()))
-        assert f"> 1. {first.group}" in text
+        assert "> 1. When to call 911 or your care team right away" in text
 
 
 async def test_a_group_opens_its_topics(tmp_path):
@@ -297,10 +300,11 @@ async def test_unknown_ids_in_state_are_kept_quietly(tmp_path):
 @pytest.mark.parametrize("size", [(40, 20), (80, 24)])
 async def test_small_terminal_still_usable(tmp_path, size):
     app = make_app(tmp_path)
+    first = next(iter(topic_groups(bundled_library()).values()))[0]
     async with app.run_test(size=size) as pilot:
-        await pilot.press("enter", "enter")
+        await open_from_home(pilot, first.id)
         text = screen_text(app)
-        assert "What metastatic cancer is" in text
+        assert first.title in text
         assert "Back" in text  # the footer still shows the way back
 
 
@@ -317,6 +321,8 @@ async def test_arrow_repaints_only_two_rows(tmp_path):
             regions.extend(args)
             return original(*args, **kwargs)
 
+        await pilot.press(*home_keys("questions")[:-1])  # among the one-line items
+        await pilot.pause(0.9)
         lst.refresh = spy
         await pilot.press("down")
         assert len(regions) == 2 and all(r.height == 1 for r in regions)
@@ -502,3 +508,38 @@ async def test_typing_narrows_and_deleting_widens_the_matches_again(tmp_path):
         await pilot.press("ctrl+r")
         assert screen.matches == resources
         assert f"{len(resources)} resources match." in screen_text(app)
+
+
+async def test_get_help_now_is_first_and_one_key_from_home_and_every_topic(tmp_path):
+    """Issue 11: "Get help now" (911, 988, when to call the care team) is the first item on
+    home, and g opens it from home and from any topic; g on it says where you are."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Get help now" in screen_text(app).splitlines()[3]  # the first heading
+        await pilot.press("g")
+        assert isinstance(app.screen, TopicScreen)
+        assert app.screen.topic.id == "get-help-now"
+        text = str(app.screen.query_one("#topic-text").render())
+        assert "call 911" in text and "988" in text
+        await pilot.press("g")
+        assert "This is the Get help now page" in status(app)
+        assert len(app.screen_stack) == 2  # not opened twice
+        await pilot.press("escape")
+        await open_from_home(pilot, "hospice")
+        assert app.screen.topic.id == "hospice"
+        await pilot.press("g")
+        assert app.screen.topic.id == "get-help-now"
+        await pilot.press("escape")
+        assert app.screen.topic.id == "hospice"  # back where the person was
+
+
+async def test_get_help_now_is_first_on_a_kiosk_too(tmp_path):
+    from metanav.session import Policy
+
+    app = make_app(None, policy=Policy(quit=False, export=False, own_notes=False), kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "> 1. When to call 911 or your care team right away" in screen_text(app)
+        await pilot.press("enter")
+        assert app.screen.topic.id == "get-help-now"

@@ -256,3 +256,22 @@ async def test_a_count_line_too_long_for_a_narrow_screen_wraps_whole(tmp_path):
         await pilot.press("ctrl+k", "ctrl+l", *"x")
         text = " ".join(screen_text(app).split())
         assert app.screen._count_phrase() in text  # noqa: SLF001 - every word, wrapped
+
+
+async def test_key_bar_offers_get_help_now_before_back_and_help(tmp_path):
+    """Issue 11: g Get help now is on the bar, just before Back and Help, where there is room
+    (home and every topic); a screen's own keys keep their place on a full bar."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(2):  # home, then the first topic
+            line = last_line(app)
+            words = ["g Get help now", "esc Back", "? Help"]
+            positions = [line.index(w) for w in words]
+            assert positions == sorted(positions), line
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "b Bookmark" in line
+        app.open_questions()
+        await pilot.pause()
+        assert "My list" in last_line(app)  # a full bar drops Get help now first

@@ -40,7 +40,7 @@ from metanav.content.model import Library
 FOLDER_NAME = "metanav-cache"
 LIBRARY_FILE = "library.pickle"
 INDEX_FILE = "search.sqlite"
-FORMAT = "metanav prebuilt 1"
+FORMAT = "metanav prebuilt 2"
 _INDEX_CODE = ("index.py", "words.py", "snippet.py")
 
 # (library, index file) for libraries read from a prebuilt cache; index.index_for asks.
@@ -105,6 +105,7 @@ def build(extra_dirs: Sequence[Path], target: Path) -> tuple[Library, list[Path]
         with os.fdopen(fd, "wb") as f:
             cache.dump(f, key)
             cache.dump(f, dataclasses.replace(library, resources={}))
+            cache.dump(f, [r for r in library.resources.values() if r.crisis])  # for the home
             cache.dump(f, library.resources)
             f.flush()
             os.fsync(f.fileno())
@@ -229,6 +230,21 @@ class LaterDict(dict):
         return dict, (dict(dict.items(self)),)
 
 
+class LaterResources(LaterDict):
+    """The resources, read when first asked for; the crisis lines (on the home screen) at once."""
+
+    __slots__ = ("_crisis",)
+
+    def __init__(self, fill_from: Callable[[], dict], crisis: list) -> None:
+        super().__init__(fill_from)
+        self._crisis = crisis
+
+    def crisis_lines(self) -> list:
+        if self._fill_from is None:  # read already: the resources themselves say
+            return [r for r in dict.values(self) if r.crisis]
+        return list(self._crisis)
+
+
 def _resources_reader(f: BinaryIO, offset: int, extra_dirs: Sequence[Path]) -> Callable[[], dict]:
     def read() -> dict:
         collecting = gc.isenabled()
@@ -272,7 +288,8 @@ def load(extra_dirs: Sequence[Path], target: Path) -> Library | None:
             f.close()
             return None
         head = pickle.load(f)
-        if not isinstance(head, Library):
+        crisis = pickle.load(f)
+        if not isinstance(head, Library) or not isinstance(crisis, list):
             f.close()
             return None
         offset = f.tell()
@@ -284,7 +301,8 @@ def load(extra_dirs: Sequence[Path], target: Path) -> Library | None:
         if collecting:
             gc.enable()
     gc.freeze()
-    library = dataclasses.replace(head, resources=LaterDict(_resources_reader(f, offset, extra_dirs)))
+    resources = LaterResources(_resources_reader(f, offset, extra_dirs), crisis)
+    library = dataclasses.replace(head, resources=resources)
     index_path = target / INDEX_FILE
     trusted = _trusted(index_path) and _index_file_key(index_path) == _index_key(key)
     _index_files[:] = [(library, index_path)] if trusted else []

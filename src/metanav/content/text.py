@@ -16,8 +16,14 @@ from dataclasses import dataclass
 
 # C0 controls except \t and \n, DEL, and the C1 block (which includes \x9b, the one-byte CSI).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Unicode "format" characters that can reorder or hide text (bidi overrides, zero-width).
-_BIDI = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Unicode "format" characters that can reorder or hide text: bidi marks and overrides
+# (U+061C, U+200E/F, U+202A-E, U+2066-9), zero-width and invisible ones (U+00AD soft hyphen,
+# U+180E, U+200B-D, U+2060-2064, U+FEFF), interlinear annotation (U+FFF9-FFFB) and tag
+# characters (U+E0000-E007F, which can carry hidden text).
+_BIDI = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 
 
 def clean(value: object) -> str:
@@ -47,6 +53,14 @@ _SEQUENCE = re.compile(
     r"|(?:\x1b[\]P_^X]|[\x90\x9d\x9e\x9f\x98])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]?"
 )
+
+
+def clean_box(value: object) -> str:
+    """Text going into a one-line input box, typed or pasted: whole escape sequences, control
+    and invisible characters go, line breaks and tabs become spaces; spaces are kept as typed
+    (the box is still being written in)."""
+    text = _SEQUENCE.sub("", "" if value is None else str(value))
+    return clean(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\t", " "))
 
 
 def clean_typed(value: object, limit: int = 0) -> str:

@@ -24,6 +24,9 @@ from dataclasses import dataclass
 
 from metanav.state.store import MAX_TOP
 
+# The topic the "get help now" command opens (data/topics/get-help-now.yaml).
+GET_HELP_NOW = "get-help-now"
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -54,6 +57,9 @@ _ALL = [
             only="plain mode goes back with Enter alone (the default) or Ctrl+D"),
     Command("help", "help", "Help", "help: every key on every screen", key="f1,question_mark",
             key_display="?", letter="h", prompt="h for help"),
+    Command("get_help", "get_help_now", "Get help now",
+            "get help now: when to call 911, 988 or your care team right away", key="g",
+            letter="g", prompt="g to get help now"),
     Command("home", "home", "Main menu", "go to the main menu (home)", letter="m",
             only="the full screen goes back with Escape, a screen at a time"),
     Command("again", "again", "Redraw the whole screen", "show this screen again", key="f5",
@@ -166,7 +172,7 @@ def commands(*ids: str) -> tuple[Command, ...]:
 
 # The full screen: which commands each screen has, and the help screen's sections, in order.
 FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
-    "global": ("Everywhere", ("back", "help", "focus_next", "focus_previous")),
+    "global": ("Everywhere", ("get_help", "back", "help", "focus_next", "focus_previous")),
     "app": ("Everywhere", ("theme", "again", "quit", "quit_ctrl_c")),
     "home": ("Home", ("home.open", "home.quit")),
     "group": ("A group of topics", ("group.open",)),
@@ -189,7 +195,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # Plain mode: the letters of each screen (its own first, then GLOBAL's).
 PLAIN: dict[str, tuple[str, ...]] = {
-    "global": ("help", "home", "again", "quit"),
+    "global": ("get_help", "help", "home", "again", "quit"),
     "home": (),
     "topic_group": (),
     "topic": ("topic.bookmark",),

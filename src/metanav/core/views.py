@@ -18,11 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from metanav.content.model import Library, Resource, Topic
+from metanav.core.commands import GET_HELP_NOW
 from metanav.session import Session
 
 INTRO = ("Plain words about metastatic cancer, questions for your doctor, and support. "
          "metanav informs; your care team advises.")
 HELP_ITEM = "Help: keys and how to use metanav"
+GET_HELP_HEADING = "Get help now"
+GET_HELP_ITEM = "When to call 911 or your care team right away"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +57,20 @@ def plural(count: int, word: str) -> str:
 
 # -- home ---------------------------------------------------------------------------------------
 def topic_groups(library: Library) -> dict[str, list[Topic]]:
-    """Topics under their home headings; a group comes where its first topic does."""
+    """Topics under their home headings; a group comes where its first topic does. "Get help
+    now" is not among them: home lists it first, on its own (issue 11)."""
     groups: dict[str, list[Topic]] = {}
     for topic in library.topics.values():  # already in the content's order
-        groups.setdefault(topic.group, []).append(topic)
+        if topic.id != GET_HELP_NOW:
+            groups.setdefault(topic.group, []).append(topic)
     return groups
 
 
 def crisis_lines(library: Library) -> list[Resource]:
+    # A kiosk's prebuilt cache knows them before it has read every resource (content/prebuilt.py).
+    known = getattr(library.resources, "crisis_lines", None)
+    if known is not None:
+        return known()
     return [r for r in library.resources.values() if r.crisis]
 
 
@@ -86,10 +95,11 @@ def home(session: Session) -> View:
         Item("bookmarks", f"Bookmarks ({marks})" if marks else "Bookmarks"),
         Item("help", HELP_ITEM),
     )
+    urgent = [Item(f"topic:{GET_HELP_NOW}", GET_HELP_ITEM)] if GET_HELP_NOW in library.topics else []
+    urgent += [Item(f"resource:{r.id}", crisis_words(r)) for r in crisis_lines(library)]
     sections = [Section("Topics", groups), Section("More", parts)]
-    crisis = tuple(Item(f"resource:{r.id}", crisis_words(r)) for r in crisis_lines(library))
-    if crisis:
-        sections.append(Section("In crisis? Help right now", crisis))
+    if urgent:  # first, in both faces and on a kiosk
+        sections.insert(0, Section(GET_HELP_HEADING, tuple(urgent)))
     return View("Home", (INTRO,), tuple(sections))
 
 

@@ -22,7 +22,8 @@ from metanav.session import Session
 GLOBAL_KEYS = commands.plain("global")
 
 # Whole words people may type instead of a letter.
-WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q"}
+WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q",
+         "help now": "g", "get help": "g", "get help now": "g", "911": "g", "988": "g"}
 
 
 class Shell:
@@ -51,6 +52,16 @@ class Shell:
 
         if not isinstance(self.stack[-1], Help):
             self.open(Help(self))
+
+    def get_help_now(self, _arg: str = "") -> None:
+        """The "Get help now" topic, one letter from every screen (issue 11)."""
+        from metanav.plain.screens import TopicScreen
+
+        top = self.stack[-1]
+        if getattr(getattr(top, "topic", None), "id", None) == commands.GET_HELP_NOW:
+            self.term.say("This is the Get help now page.")
+        elif commands.GET_HELP_NOW in self.session.library.topics:
+            self.open(TopicScreen(self, commands.GET_HELP_NOW))
 
     def again(self, _arg: str = "") -> bool:
         return True

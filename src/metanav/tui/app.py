@@ -15,6 +15,7 @@ from textual.theme import Theme
 
 from metanav import glyphs, kiosk
 from metanav.core import actions
+from metanav.core.commands import GET_HELP_NOW
 from metanav.session import THEME_NAMES, Session
 from metanav.tui import bindings, textual_internals
 from metanav.tui.console import use_glyphs
@@ -144,6 +145,14 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         topic = self.session.library.topics.get(topic_id)
         if topic is not None:
             self.push_screen(TopicScreen(topic))
+
+    def open_get_help_now(self) -> None:
+        """The "Get help now" topic, one key from every screen (issue 11)."""
+        current = getattr(self.screen, "topic", None)
+        if getattr(current, "id", None) == GET_HELP_NOW:
+            self.say("This is the Get help now page.")
+        else:
+            self.open_topic(GET_HELP_NOW)
 
     def open_resource(self, resource_id: str) -> None:
         from metanav.tui.screens.resources import ResourceScreen

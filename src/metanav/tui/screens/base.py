@@ -139,6 +139,9 @@ class BaseScreen(Screen):
     def action_help(self) -> None:
         self.metanav.open_help()
 
+    def action_get_help_now(self) -> None:
+        self.metanav.open_get_help_now()
+
 
 class ListScreen(BaseScreen):
     """A screen whose main part is one LeanList; number keys jump to numbered rows."""

@@ -8,8 +8,9 @@ keys arrive in the same frame as the screen and a focus change repaints one line
 - Keys are shown as the footer shows them (`esc Back  ? Help`), so nothing else changes.
 - Disabled keys (``check_action`` returns None) are shown dimmed and in brackets, so the
   difference does not rest on colour alone; hidden ones (False) are left out.
-- The keys of this screen come first, then Back, Help (and Done in a kiosk), always in
-  that order. When the line is too narrow, keys are dropped from the right, but those three
+- The keys of this screen come first, then Get help now, then Back, Help (and Done in a
+  kiosk), always in that order. When the line is too narrow, keys are dropped from the right
+  (Get help now first, so a screen's own keys keep their place), but Back, Help and Done
   always stay: Help lists every key.
 - A click on a key presses it.
 """
@@ -25,6 +26,8 @@ from textual.widget import Widget
 
 # Actions that stay on the bar however narrow the screen is, in this order at its end.
 STICKY = ("back", "help", "done")
+# Shown just before them when there is room (issue 11: one key from every screen).
+BEFORE_STICKY = ("get_help_now",)
 _DIM = Style(dim=True)
 _PLAIN = Style()
 
@@ -76,7 +79,8 @@ class KeyBar(Widget, can_focus=False):
                 seen.add(binding.action)
                 shown.append((binding, enabled))
         sticky = [b for name in STICKY for b in shown if _action_name(b[0]) == name]
-        return [b for b in shown if b not in sticky] + sticky
+        before = [b for name in BEFORE_STICKY for b in shown if _action_name(b[0]) == name]
+        return [b for b in shown if b not in sticky and b not in before] + before + sticky
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")

@@ -7,6 +7,8 @@ from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.widgets import Input
 
+from metanav.content.text import clean_box
+
 
 class QuietInput(Input):
     """Also keeps its text when it gets focus (no select-all), so a character typed on the
@@ -21,3 +23,8 @@ class QuietInput(Input):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every insert (a key, a paste) passes here: pasted text is cleaned as typed text is,
+        so no escape, control or invisible character ever reaches the screen."""
+        super().replace(clean_box(text), start, end)
