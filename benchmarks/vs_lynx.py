@@ -6,8 +6,9 @@ numbered lists, made from the same core views; one page per topic with the same 
 questions and the support resources), then runs one scripted
 session in each program, in the same 80x24 pseudo-terminal, uncompressed:
 
-  first screen; Down x3 and Up x3 in the home list; open the first group of topics, then its
-  first topic; Page Down x2; back twice; walk down to "Support resources" and open it; back.
+  first screen; Down x3 and Up x3 in the home list; walk down to the first group of topics,
+  open it, then its first topic; Page Down x2; back twice; walk down to "Support resources"
+  and open it; back.
 
 Both are run with TERM=xterm-256color and a fresh home folder (lynx with its own defaults,
 metanav with its default theme). If lynx is missing, ``apt-get install lynx`` is tried once;
@@ -158,6 +159,14 @@ class Script:
         else:
             self.bytes["whole session"].append(result.nbytes)
 
+    def walk_to(self, words: str) -> None:
+        """Down arrows (each one counted) until the highlighted line has ``words``."""
+        for _ in range(40):
+            if words.lower() in self.app.screen.cursor_line().lower():
+                return
+            self.press("arrow key", "down")
+        raise RuntimeError(f"could not walk to {words!r}")
+
     def run(self, home_words: str, group_words: str, topic_words: str,
             resource_words: str) -> None:
         first = self.app.start(until=lambda s: self.shows(s, home_words), timeout=30.0)
@@ -166,18 +175,14 @@ class Script:
         self.record("first screen", first.nbytes)
         for key in ("down", "down", "down", "up", "up", "up"):
             self.press("arrow key", key)
+        self.walk_to(group_words)
         self.press("open a group of topics", "enter", group_words)
         self.press("open a topic", "enter", topic_words)
         self.press("topic: page down", "pagedown")
         self.press("topic: page down", "pagedown")
         self.press("back", self.back_key, group_words)
         self.press(None, self.back_key, home_words)
-        for _ in range(40):
-            if "Support resources" in self.app.screen.cursor_line():
-                break
-            self.press("arrow key", "down")
-        else:
-            raise RuntimeError("could not walk to 'Support resources'")
+        self.walk_to("Support resources")
         self.press("open resources", "enter", resource_words)
         self.press(None, self.back_key, home_words)
 
