@@ -147,7 +147,7 @@ def test_checklist_pick_top_asked_note_own_show_and_export(state_dir, export_dir
     again = run_plain(state_dir, [str(HOME["questions"]), "1", "", str(own_group), "d 1", "y", "q"])
     flat = " ".join(again.out.split())
     assert f"1. [x] {qs[0].text}" in flat
-    assert f"1. [x] {qs[0].text} (most important, asked)" in flat
+    assert f"1. [x] {qs[0].text} (most important; asked; has a note)" in flat
     assert "Note: Yes, the liver." in again.out
     assert "1. [x] Can I travel in May?" in again.out
     assert "Your question is deleted: Can I travel in May?" in again.out

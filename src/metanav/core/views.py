@@ -111,6 +111,30 @@ def topic_group(session: Session, name: str) -> View:
                 (Section("", items),))
 
 
+# -- questions and bookmarks --------------------------------------------------------------------
+def question_line(text: str, entry: dict) -> str:
+    """'[x] Is curing my cancer the goal? (most important; asked; has a note)': every state in
+    words, the same in both faces."""
+    tags = [word for word, on in (("most important", entry["top"]), ("asked", entry["asked"]),
+                                  ("has a note", bool(entry["note"]))) if on]
+    suffix = f" ({'; '.join(tags)})" if tags else ""
+    return f"{'[x]' if entry['chosen'] else '[ ]'} {text}{suffix}"
+
+
+def bookmark_items(session: Session) -> list[Item]:
+    """The person's bookmarks ("topic:<id>", "Topic: Pain"). Bookmarks of items no longer in
+    the content are kept in the file (a clinic may bring them back) but not listed."""
+    library = session.library
+    items = []
+    for kind, item_id in session.store.bookmarks():
+        if kind == "topic" and item_id in library.topics:
+            items.append(Item(f"topic:{item_id}", f"Topic: {library.topics[item_id].title}"))
+        elif kind == "resource" and item_id in library.resources:
+            items.append(Item(f"resource:{item_id}",
+                              f"Resource: {library.resources[item_id].name}"))
+    return items
+
+
 # -- one resource -------------------------------------------------------------------------------
 def resource_details(resource: Resource) -> list[tuple[str, str]]:
     """The details as (label, value) pairs, the same in both faces."""

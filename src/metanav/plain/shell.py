@@ -70,7 +70,7 @@ class Shell:
         self.leave()
 
     def leave(self) -> None:
-        # Kiosk hook (issue 5): where quitting is not allowed, go home instead.
+        # Where quitting is not allowed, go home instead (a kiosk: plain/kiosk.py asks to clear).
         if not self.session.policy.quit:
             self.term.say(self.session.policy.refusal())
             self.stack[1:] = []
@@ -182,7 +182,7 @@ def run(session: Session) -> int:
     try:
         return Shell(session, term).run()
     except KeyboardInterrupt:
-        # Kiosk mode (issue 5) will ignore the signal instead.
+        # (A kiosk never gets here: kiosk.harden_process ignores the signal.)
         term.stdout.write("\nGoodbye.\n")
         term.stdout.flush()
         return 0

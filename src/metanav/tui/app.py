@@ -197,7 +197,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
             self.open_help()
 
     def open_help(self) -> None:
-        from metanav.tui.screens.bookmarks import HelpScreen
+        from metanav.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -227,6 +227,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         # Import the other screens and read their widgets' CSS now, not on the first Enter.
         # (Not the QR code screen: it is seldom opened, and its segno costs memory.)
         import metanav.tui.screens.bookmarks
+        import metanav.tui.screens.help
         import metanav.tui.screens.prompt
         import metanav.tui.screens.questions
         import metanav.tui.screens.resources
