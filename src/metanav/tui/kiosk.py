@@ -7,6 +7,7 @@ three-minute countdown in milliseconds.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -108,6 +109,10 @@ class KioskGuard:
         await app.switch_mode(mode)
         if old_mode != app.DEFAULT_MODE:
             await app.remove_mode(old_mode)
+        # Nothing of the last person's screens may stay, in memory either: a kiosk runs for
+        # months, and each reset's screens used to stay cached (see forget_render_caches).
+        textual_internals.forget_render_caches()
+        gc.collect()
         home = app.screen
         app.theme = choose_theme(app.session.theme, None)
         self.watch.touch()
