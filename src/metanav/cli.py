@@ -367,7 +367,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         print(NO_INPUT, file=sys.stderr)
         return kiosk.leave(EXIT_ERROR)
     if want_plain(args):
-        from metanav.plain.kiosk import run as run_plain_kiosk
+        from metanav.plain.kiosk_shell import run as run_plain_kiosk
 
         return kiosk.leave(run_plain_kiosk(session))
     kiosk.low_bandwidth()

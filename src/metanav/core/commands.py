@@ -158,7 +158,7 @@ _ALL = [
     Command("kiosk.done", "done", "Done - clear", key="f10,ctrl+d", key_display="F10",
             priority=True, only="plain mode's q asks the same in a kiosk"),
     Command("kiosk.staff_exit", "staff_exit", "Staff exit", key="ctrl+x", show=False,
-            priority=True, only="plain mode reads the staff key itself (plain/kiosk.py)"),
+            priority=True, only="plain mode reads the staff key itself (plain/kiosk_shell.py)"),
     Command("kiosk.stay", "stay", "Stay", key="ctrl+c,ctrl+q,ctrl+backslash,ctrl+z", show=False,
             priority=True, only="plain mode ignores these signals"),
 ]

@@ -70,7 +70,7 @@ class Shell:
         self.leave()
 
     def leave(self) -> None:
-        # Where quitting is not allowed, go home instead (a kiosk: plain/kiosk.py asks to clear).
+        # Where quitting is not allowed, go home instead (a kiosk: plain/kiosk_shell.py asks to clear).
         if not self.session.policy.quit:
             self.term.say(self.session.policy.refusal())
             self.stack[1:] = []

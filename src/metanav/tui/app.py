@@ -100,7 +100,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         self.session = session
         self.kiosk = None
         if session.kiosk:
-            from metanav.tui.kiosk import KioskGuard
+            from metanav.tui.kiosk_guard import KioskGuard
 
             config = session.kiosk_config or kiosk.KioskConfig()
             self.kiosk = KioskGuard(self, config, clock, kiosk_tick)

@@ -69,7 +69,7 @@ class KioskGuard:
                 self._close_countdown()
         elif state == "warning":
             if self.countdown is None or not self.countdown.is_attached:
-                from metanav.tui.screens.kiosk import StillThere
+                from metanav.tui.screens.kiosk_dialogs import StillThere
 
                 self.countdown = StillThere(seconds)
                 await self.app.push_screen(self.countdown)
@@ -119,7 +119,7 @@ class KioskGuard:
         app.call_after_refresh(home.say, cleared.words)
 
     def ask_clear(self) -> None:
-        from metanav.tui.screens.kiosk import ConfirmClear
+        from metanav.tui.screens.kiosk_dialogs import ConfirmClear
 
         async def answered(yes: bool | None) -> None:
             if yes:
@@ -131,7 +131,7 @@ class KioskGuard:
 
     # -- staff exit -----------------------------------------------------------------------------
     def ask_pin(self) -> None:
-        from metanav.tui.screens.kiosk import PinPrompt
+        from metanav.tui.screens.kiosk_dialogs import PinPrompt
 
         refusal = self.gate.can_ask()
         if refusal:
