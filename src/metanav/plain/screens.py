@@ -124,9 +124,21 @@ class TopicScreen(QuestionActions):
     NUMBERS = "add a question to your list (or take it off), or open a resource or topic"
     KEYS = commands.plain("topic")
 
-    def __init__(self, shell, topic_id: str = ""):
+    def __init__(self, shell, topic_id: str = "", section: int = -1):
         super().__init__(shell)
         self.topic = self.library.topics[topic_id]
+        self.section = section  # a search result starts at its section, once
+        self.starts: list[int] = []
+
+    def render(self) -> list[str]:
+        lines = super().render()
+        section, self.section = self.section, -1  # r, or coming back, reads it all
+        if not 0 <= section < len(self.starts) or self.page is None:
+            return lines
+        title = lines[: len(lines) - len(self.page.lines)]
+        heading = self.topic.sections[section].heading
+        return [*title, f'From the part "{heading}" (r reads the whole topic):',
+                *self.page.lines[self.starts[section]:]]
 
     def title(self) -> str:
         mark = " (bookmarked)" if self.store.is_bookmarked("topic", self.topic.id) else ""
@@ -135,8 +147,10 @@ class TopicScreen(QuestionActions):
     def build(self, page: Page) -> None:
         topic, library = self.topic, self.library
         page.add(topic.summary)
+        self.starts = []
         for section in topic.sections:
             page.blank()
+            self.starts.append(len(page.lines))
             page.add(section.heading)
             if section.applies_to:
                 page.add(f"This part is about {section.applies_to}.")

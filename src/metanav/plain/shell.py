@@ -23,7 +23,8 @@ GLOBAL_KEYS = commands.plain("global")
 
 # Whole words people may type instead of a letter.
 WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q",
-         "help now": "g", "get help": "g", "get help now": "g", "911": "g", "988": "g"}
+         "help now": "g", "get help": "g", "get help now": "g", "911": "g", "988": "g",
+         "search": "/", "find": "/"}
 
 
 class Shell:
@@ -62,6 +63,17 @@ class Shell:
             self.term.say("This is the Get help now page.")
         elif commands.GET_HELP_NOW in self.session.library.topics:
             self.open(TopicScreen(self, commands.GET_HELP_NOW))
+
+    def search(self, arg: str = "") -> None:
+        """/ at any prompt: search everything (/ bone pain, or / alone to be asked)."""
+        from metanav.core.search import PROMPT
+        from metanav.plain.search import SearchScreen
+
+        query = arg or self.ask(PROMPT)
+        if not query or not query.strip():
+            self.term.say("Search cancelled.")
+            return
+        self.open(SearchScreen(self, query))
 
     def again(self, _arg: str = "") -> bool:
         return True
@@ -112,6 +124,8 @@ class Shell:
         answer = WORDS.get(answer.lower(), answer)
         if not answer:
             return screen.default()[1]()
+        if answer.startswith("/"):
+            return self.search(answer[1:].strip())
         count = screen.count
         number = as_number(answer)
         if number is not None:

@@ -136,12 +136,12 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         return HomeScreen()
 
     # -- navigation used by every screen --------------------------------------------------
-    def open_topic(self, topic_id: str) -> None:
+    def open_topic(self, topic_id: str, section: int = -1) -> None:
         from metanav.tui.screens.topic import TopicScreen
 
         topic = self.session.library.topics.get(topic_id)
         if topic is not None:
-            self.push_screen(TopicScreen(topic))
+            self.push_screen(TopicScreen(topic, section))
 
     def open_get_help_now(self) -> None:
         """The "Get help now" topic, one key from every screen (issue 11)."""
@@ -158,10 +158,25 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         if resource is not None:
             self.push_screen(ResourceScreen(resource))
 
-    def open_questions(self) -> None:
+    def open_questions(self, question: str = "") -> None:
         from metanav.tui.screens.questions import QuestionsScreen
 
-        self.push_screen(QuestionsScreen())
+        screen = QuestionsScreen()
+        self.push_screen(screen)
+        if question:  # from a search result: the highlight on that question
+            def point() -> None:
+                listed = screen.main_list()
+                listed.move_to(listed.index_of(question))
+
+            screen.call_after_refresh(point)
+
+    def open_search(self) -> None:
+        from metanav.tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_search()
+        else:
+            self.push_screen(SearchScreen())
 
     def open_resources(self) -> None:
         from metanav.tui.screens.resources import ResourcesScreen

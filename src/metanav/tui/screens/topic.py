@@ -17,10 +17,17 @@ from metanav.tui.widgets.lean_list import LeanList, Row
 
 def topic_content(topic: Topic, width: int = 78) -> Content:
     """The topic as Content wrapped at ``width``: bold headings, hanging-indent bullets."""
+    return Content("\n").join(topic_lines(topic, width)[0])
+
+
+def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]]:
+    """The topic's lines, and the line each section's heading is on."""
     width = max(20, width)
     lines: list[Content] = [plain(line) for line in wrap(topic.summary, width)]
+    starts: list[int] = []
     for section in topic.sections:
         lines.append(plain(""))
+        starts.append(len(lines))
         lines.extend(Content.styled(line, "bold underline") for line in wrap(section.heading, width))
         if section.applies_to:
             note = f"This part is about {section.applies_to}."
@@ -46,15 +53,17 @@ def topic_content(topic: Topic, width: int = 78) -> Content:
         lines.extend(plain(line) for line in wrap(words, width))
     lines.append(plain(""))
     lines.extend(plain(line) for line in wrap(CARE_TEAM_NOTE, width))
-    return Content("\n").join(lines)
+    return lines, starts
 
 
 class TopicScreen(BaseScreen):
     BINDINGS = bindings.TOPIC
 
-    def __init__(self, topic: Topic) -> None:
+    def __init__(self, topic: Topic, section: int = -1) -> None:
         super().__init__()
         self.topic = topic
+        self.section = section  # a search result opens the topic at its section
+        self._starts: list[int] = []
 
     def heading(self) -> str:
         # The mark comes first, so a narrow screen cuts the title, not the mark.
@@ -66,7 +75,19 @@ class TopicScreen(BaseScreen):
     def _wrapped_text(self) -> Content:
         """The topic wrapped to the body's width (less padding and scrollbar)."""
         self._wrapped_at = self.app.size.width - 4
-        return topic_content(self.topic, self._wrapped_at)
+        lines, self._starts = topic_lines(self.topic, self._wrapped_at)
+        return Content("\n").join(lines)
+
+    def on_mount(self) -> None:
+        if 0 <= self.section < len(self.topic.sections):
+            heading = self.topic.sections[self.section].heading
+            self.say(f'From the part "{heading}". Page Up for the start of the topic.')
+            self.call_after_refresh(self._to_section)
+
+    def _to_section(self) -> None:
+        if self.section < len(self._starts):
+            body = self.query_one("#topic-body")
+            body.scroll_to(y=self._starts[self.section], animate=False, immediate=True)
 
     def on_resize(self) -> None:
         if self.app.size.width - 4 != self._wrapped_at:

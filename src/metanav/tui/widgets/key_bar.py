@@ -28,6 +28,8 @@ from textual.widget import Widget
 STICKY = ("back", "help", "done")
 # Shown just before them when there is room (issue 11: one key from every screen).
 BEFORE_STICKY = ("get_help_now",)
+# Keys of every screen shown after the screen's own, so a full line drops them first.
+LATE = ("search",)
 _DIM = Style(dim=True)
 _PLAIN = Style()
 
@@ -80,28 +82,32 @@ class KeyBar(Widget, can_focus=False):
                 shown.append((binding, enabled))
         sticky = [b for name in STICKY for b in shown if _action_name(b[0]) == name]
         before = [b for name in BEFORE_STICKY for b in shown if _action_name(b[0]) == name]
-        return [b for b in shown if b not in sticky and b not in before] + before + sticky
+        late = [b for b in shown if _action_name(b[0]) in LATE and b not in sticky + before]
+        rest = [b for b in shown if b not in sticky and b not in before and b not in late]
+        return rest + late + before + sticky
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         words_style = self.get_component_rich_style("key-bar--description")
-        pieces: list[tuple[str, str, str, bool, bool]] = []  # key shown, words, key, on, sticky
+        pieces: list[tuple[str, str, str, bool, bool, bool]] = []  # key, words, key, on, sticky, kept
         for binding, enabled in self.shown_bindings():
             words = binding.description if enabled else f"({binding.description})"
             pieces.append((self.app.get_key_display(binding), words, binding.key, enabled,
-                           _action_name(binding) in STICKY))
+                           _action_name(binding) in STICKY,
+                           _action_name(binding) in BEFORE_STICKY))
         width = self.size.width or 80
 
         def length(items) -> int:
             return sum(cell_len(f" {k} {w} ") for k, w, *_ in items)
 
         while length(pieces) > width and any(not p[4] for p in pieces):
-            drop = max(i for i, p in enumerate(pieces) if not p[4])
-            del pieces[drop]
+            # From the right, but Get help now goes last of all but the sticky keys.
+            loose = [i for i, p in enumerate(pieces) if not p[4] and not p[5]]
+            del pieces[max(loose or [i for i, p in enumerate(pieces) if not p[4]])]
 
         text = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
-        for shown_key, words, key, enabled, _sticky in pieces:
+        for shown_key, words, key, enabled, _sticky, _kept in pieces:
             start = text.cell_len
             dim = _DIM if not enabled else _PLAIN
             text.append(f" {shown_key} ", key_style + dim)
