@@ -46,11 +46,21 @@ class SearchScreen(ListScreen):
         assert self.view is not None
         return " ".join(self.view.nothing_found()) or search.PLACEHOLDER + "."
 
+    _pending = False
+
     def on_input_changed(self, event: Input.Changed) -> None:
+        """Search again once the keys already waiting are typed: a paste or a burst of keys
+        searches once, not once per key (a kiosk's fuzzed input showed the difference)."""
         if event.input.id != "search-text":
             return
         self.query_text = event.value
-        self.view = search.find(self.session, event.value, as_typed=True)
+        if not self._pending:
+            self._pending = True
+            self.call_later(self._search_now)
+
+    def _search_now(self) -> None:
+        self._pending = False
+        self.view = search.find(self.session, self.query_text, as_typed=True)
         count = self.query_one("#search-count", Static)
         status = self.view.status()
         fits = cell_len(status) <= count.content_region.width
