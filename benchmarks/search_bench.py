@@ -56,8 +56,11 @@ def child(engine: str, folder: str, cache: str) -> dict:
     started = time.perf_counter()
     if engine in ("fts5", "fts5-file"):
         if engine == "fts5":
-            index._files.clear()
-        ix = index.index_for(library)
+            from metanav.content.find import Finder
+
+            ix = Finder(library, index.build(library))  # in memory, as a kiosk without a cache
+        else:
+            ix = index.index_for(library)  # the file beside the content cache
         ix.filter_resources("warm")
 
         def filt(text: str) -> int:
