@@ -109,7 +109,12 @@ async def test_no_match_offers_closest_words_and_help_lines(tmp_path):
         await type_search(pilot, "zzyzx")
         text = " ".join(screen_text(app).split())
         assert 'No matches for "zzyzx".' in text
-        assert "call a help line" in text and "1-800" in text
+        assert "call a help line" in text and "988" in text
+        await pilot.press("enter", "enter")  # to the list, then the first help line
+        await pilot.pause()
+        from metanav.tui.screens.resources import ResourceScreen
+
+        assert isinstance(app.screen, ResourceScreen) and "helpline" in app.screen.resource.kinds
 
 
 async def test_hostile_words_in_the_search_box_are_shown_safely(tmp_path):

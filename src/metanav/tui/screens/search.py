@@ -39,8 +39,22 @@ class SearchScreen(ListScreen):
         return []  # numbers are typed into the box here
 
     def _rows(self) -> list[Row]:
+        """The results; when nothing matched, the closest words and the help lines (Enter on
+        a help line opens it)."""
         assert self.view is not None
-        return [Row(text, key=str(n)) for n, text in enumerate(self.view.rows())]
+        if self.view.results.hits or not self.view.results.query.strip():
+            return [Row(text, key=str(n)) for n, text in enumerate(self.view.rows())]
+        results = self.view.results
+        rows = [Row(self.view.status(), heading=True)]
+        if results.closest:
+            rows.append(Row(f"Closest words in metanav: {', '.join(results.closest)}.",
+                            heading=True))
+        if results.help_lines:
+            rows.append(Row("To talk with someone now, call a help line:", heading=True))
+            rows += [Row(f"{r.name}: {r.phone or r.url}", key=f"r:{r.id}")
+                     for r in results.help_lines]
+        rows.append(Row("Your care team can help you find answers too.", heading=True))
+        return rows
 
     def _empty(self) -> str:
         assert self.view is not None
@@ -71,10 +85,14 @@ class SearchScreen(ListScreen):
         self.paint_in_this_frame(count, lst)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.view and self.view.results.hits:
+        if any(row.selectable for row in self.main_list().rows):
             self.main_list().focus()
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        key = event.lean_list.rows[event.index].key
+        if key.startswith("r:"):  # a help line, offered when nothing matched
+            self.metanav.open_resource(key[2:])
+            return
         if self.view is None or not 0 <= event.index < len(self.view.results.hits):
             return
         where = search.target(self.session, self.view.results.hits[event.index])
@@ -107,7 +125,7 @@ class SearchScreen(ListScreen):
         self.query_one("#search-text", Input).focus()
 
     def action_focus_list(self) -> None:
-        if not isinstance(self.focused, LeanList) and self.view and self.view.results.hits:
+        if not isinstance(self.focused, LeanList) and any(r.selectable for r in self.main_list().rows):
             self.main_list().focus()
 
     def action_back(self) -> None:
