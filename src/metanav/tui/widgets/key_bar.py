@@ -89,25 +89,23 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         words_style = self.get_component_rich_style("key-bar--description")
-        pieces: list[tuple[str, str, str, bool, bool, bool]] = []  # key, words, key, on, sticky, kept
+        pieces: list[tuple[str, str, str, bool, bool]] = []  # key shown, words, key, on, sticky
         for binding, enabled in self.shown_bindings():
             words = binding.description if enabled else f"({binding.description})"
             pieces.append((self.app.get_key_display(binding), words, binding.key, enabled,
-                           _action_name(binding) in STICKY,
-                           _action_name(binding) in BEFORE_STICKY))
+                           _action_name(binding) in STICKY))
         width = self.size.width or 80
 
         def length(items) -> int:
             return sum(cell_len(f" {k} {w} ") for k, w, *_ in items)
 
         while length(pieces) > width and any(not p[4] for p in pieces):
-            # From the right, but Get help now goes last of all but the sticky keys.
-            loose = [i for i, p in enumerate(pieces) if not p[4] and not p[5]]
-            del pieces[max(loose or [i for i, p in enumerate(pieces) if not p[4]])]
+            drop = max(i for i, p in enumerate(pieces) if not p[4])
+            del pieces[drop]
 
         text = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
-        for shown_key, words, key, enabled, _sticky, _kept in pieces:
+        for shown_key, words, key, enabled, _sticky in pieces:
             start = text.cell_len
             dim = _DIM if not enabled else _PLAIN
             text.append(f" {shown_key} ", key_style + dim)
