@@ -135,6 +135,29 @@ def bookmark_items(session: Session) -> list[Item]:
     return items
 
 
+# -- a topic ------------------------------------------------------------------------------------
+QUESTIONS_HEADING = "Questions you could ask"
+
+
+def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
+    """What a topic leads to: its questions ("question:<id>", picked or not, in words), support
+    resources and related topics. Each face adds how to pick a question with its own keys."""
+    library, store = session.library, session.store
+    sections = []
+    questions = tuple(
+        Item(f"question:{qid}", question_line(library.questions[qid].text, store.entry(qid)))
+        for qid in topic.questions if qid in library.questions)
+    resources = tuple(Item(f"resource:{r.id}", f"{r.name} - {r.organisation}")
+                      for r in (library.resources.get(rid) for rid in topic.resources) if r)
+    topics = tuple(Item(f"topic:{t.id}", t.title)
+                   for t in (library.topics.get(tid) for tid in topic.related_topics) if t)
+    for heading, items in ((QUESTIONS_HEADING, questions), ("Support resources", resources),
+                           ("Related topics", topics)):
+        if items:
+            sections.append(Section(heading, items))
+    return tuple(sections)
+
+
 # -- one resource -------------------------------------------------------------------------------
 def resource_details(resource: Resource) -> list[tuple[str, str]]:
     """The details as (label, value) pairs, the same in both faces."""

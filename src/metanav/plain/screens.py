@@ -10,7 +10,6 @@ from __future__ import annotations
 from metanav.content.model import CARE_TEAM_NOTE, checked_words
 from metanav.content.text import block_lines
 from metanav.core import actions, commands, views
-from metanav.core.views import question_line
 from metanav.plain.base import Action, Page, Screen
 from metanav.plain.questions import (
     GroupScreen,
@@ -145,7 +144,7 @@ class TopicScreen(QuestionActions):
         return f"{self.topic.title}{mark}"
 
     def build(self, page: Page) -> None:
-        topic, library = self.topic, self.library
+        topic = self.topic
         page.add(topic.summary)
         self.starts = []
         for section in topic.sections:
@@ -164,27 +163,17 @@ class TopicScreen(QuestionActions):
             page.add(words)
         page.blank()
         page.add(CARE_TEAM_NOTE)
-        questions = [q for q in topic.questions if q in library.questions]
-        if questions:
+        for section in views.topic_related(self.session, topic):
             page.blank()
-            page.add("Questions you could ask (a number adds it to your list, or takes it off):")
-            for qid in questions:
-                page.choice(question_line(library.questions[qid].text, self.store.entry(qid)),
-                            lambda q=qid: self.pick(q))
-        resources = [library.resources[r] for r in topic.resources if r in library.resources]
-        if resources:
-            page.blank()
-            page.add("Support resources:")
-            for res in resources:
-                page.choice(f"{res.name} - {res.organisation}",
-                            lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)))
-        topics = [library.topics[t] for t in topic.related_topics if t in library.topics]
-        if topics:
-            page.blank()
-            page.add("Related topics:")
-            for other in topics:
-                page.choice(other.title,
-                            lambda t=other.id: self.shell.open(TopicScreen(self.shell, t)))
+            hint = " (a number adds it to your list, or takes it off)"
+            page.add(f"{section.heading}{hint if section.heading == views.QUESTIONS_HEADING else ''}:")
+            for item in section.items:
+                kind, _, item_id = item.key.partition(":")
+                if kind == "question":
+                    page.choice(item.text, lambda q=item_id: self.pick(q))
+                else:
+                    page.choice(item.text,
+                                lambda key=item.key: self.shell.open(open_key(self.shell, key)))
 
     def bookmark(self, _arg: str) -> None:
         self.tell(actions.toggle_bookmark(self.session, "topic", self.topic.id))
