@@ -100,7 +100,9 @@ class Shell:
     # -- the loop ----------------------------------------------------------------------------
     def prompt(self, screen: Screen) -> tuple[str, str]:
         """The prompt: the numbers and letters, and the default (kept on one line)."""
-        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt]
+        # A key the policy switches off (a kiosk's print, export, notes) is not offered.
+        allows = self.session.policy.allows
+        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt and allows(k.needs)]
         count = screen.count
         if count:
             head = "Choose 1" if count == 1 else f"Choose 1-{count}"
