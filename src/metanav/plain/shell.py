@@ -14,6 +14,7 @@ import sys
 
 from metanav.core import commands
 from metanav.core.commands import Command
+from metanav.i18n import _
 from metanav.plain.base import Leave, Screen, as_number, numbers
 from metanav.plain.term import EndOfInput, StopOutput, Term
 from metanav.session import Session
@@ -182,7 +183,7 @@ class Shell:
                     redraw = False
         except (Leave, EndOfInput):
             pass
-        self.term.say("Goodbye.")
+        self.term.say(_("Goodbye."))
         self.term.stdout.flush()
         return 0
 
