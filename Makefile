@@ -5,12 +5,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run plain test lint bench clean test-tools
+.PHONY: run plain test lint bench clean test-tools messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The gettext catalogues are compiled by the package's build hook (hatch_build.py), so a
+# changed .po file reinstalls the package.
+PO_FILES := $(wildcard src/metanav/locale/*/LC_MESSAGES/*.po)
+
+$(VENV)/.installed: pyproject.toml hatch_build.py $(PO_FILES) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	touch $@
 
@@ -44,3 +48,11 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# Interface words: extract every _() / N_() / ngettext() string into the template, then bring
+# each language's .po up to date with it (translate the new entries, then `make test`).
+messages: $(VENV)/.installed-test
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output \
+		--project metanav -o src/metanav/locale/metanav.pot .
+	$(BIN)/pybabel update -i src/metanav/locale/metanav.pot -d src/metanav/locale -D metanav \
+		--no-fuzzy-matching --ignore-obsolete

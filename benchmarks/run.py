@@ -127,6 +127,8 @@ TARGETS = [
     Target(r"idle", "bytes", 0, "0 B"),
     Target(r"^\d+k: open resources$", "ms", 50, "<= 50 ms"),
     Target(r"^\d+k: resources: (type|delete) a filter character$", "ms", 50, "<= 50 ms"),
+    Target(r"^(tui|\d+k): search: (type|delete) a character$", "ms", 50, "<= 50 ms"),
+    Target(r"^100k: peak memory \(", "MB", 120, "<= 120 MB"),
     Target(r"^10k: peak memory \(", "MB", 90, "<= 90 MB"),
     Target(r"^10k: kiosk idle session PSS \(prebuilt cache\)", "MB", 45, "<= 45 MiB"),
     Target(r"^plain: start-up to first prompt$", "ms", 150, "<= 150 ms"),
@@ -179,6 +181,11 @@ def is_home(screen: Screen) -> bool:
 
 def title_has(words: str) -> Callable[[Screen], bool]:
     return lambda screen: words.lower() in title(screen).lower()
+
+
+def is_search(screen: Screen) -> bool:
+    return title(screen).lower().startswith("search") and screen.contains(
+        r"(match(es)? for|No matches for|Type words)")
 
 
 def is_resources(screen: Screen) -> bool:
@@ -324,6 +331,22 @@ def tui_session(
 
             if ok:
                 run_part(rec, prefix + "open resources", resources)
+
+            def search() -> None:
+                d.back_home(label=None)
+                d.measure("open search (/)", "/", until=is_search, timeout=30.0)
+                for char in "pai":
+                    step = d.measure("search: type a character", char)
+                    if step.nbytes == 0:
+                        raise Unmeasurable("typing on the search screen changed nothing")
+                for _ in range(3):
+                    d.measure("search: delete a character", "backspace")
+                for char in "hospis":
+                    d.measure("search: type a character", char)
+                d.back_home(label=None)
+
+            if ok:
+                run_part(rec, prefix + "open search (/)", search)
         finally:
             app.close()
             peak = app.peak_memory_kb()

@@ -9,13 +9,15 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point METANAV_STATE_DIR, METANAV_EXPORT_DIR and METANAV_CACHE_DIR at fresh empty
-    folders for each test."""
+    """Point METANAV_STATE_DIR, METANAV_EXPORT_DIR, METANAV_CACHE_DIR and METANAV_RUNTIME_DIR
+    at fresh empty folders for each test."""
     state = tmp_path_factory.mktemp("state")
     export = tmp_path_factory.mktemp("export")
     monkeypatch.setenv("METANAV_STATE_DIR", str(state))
     monkeypatch.setenv("METANAV_EXPORT_DIR", str(export))
     monkeypatch.setenv("METANAV_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # The kiosk's count of wrong staff PINs (shared by processes): never the real one.
+    monkeypatch.setenv("METANAV_RUNTIME_DIR", str(tmp_path_factory.mktemp("run")))
     return state, export
 
 

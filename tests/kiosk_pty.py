@@ -123,6 +123,9 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "XDG_STATE_HOME": str(home / "state"),
+        # The shared count of wrong staff PINs: this test's own, outside the folders checked
+        # for files a kiosk must not write.
+        "METANAV_RUNTIME_DIR": str(home.parent / f"run-{home.name}"),
     }
     env.update(extra)
     return env

@@ -19,7 +19,7 @@ from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
 from metanav import kiosk
 from metanav.core.views import topic_groups
 from metanav.kiosk import KioskConfig
-from metanav.plain import kiosk as plain_kiosk
+from metanav.plain import kiosk_shell as plain_kiosk
 from plain_helpers import home_numbers
 from tui_helpers import bundled_library, make_session
 
@@ -55,7 +55,7 @@ class Buffer(io.StringIO):
 
 
 class PlainKiosk:
-    """plain.kiosk.run in a thread, typing through a pty, reading what it writes."""
+    """plain.kiosk_shell.run in a thread, typing through a pty, reading what it writes."""
 
     def __init__(self, config: KioskConfig | None = None) -> None:
         self.config = config or KioskConfig(pin_hash=f"plain${PIN}", idle_seconds=60,

@@ -17,7 +17,7 @@ from metanav.core.views import topic_groups
 from metanav.kiosk import KioskConfig
 from metanav.tui.app import MetanavApp
 from metanav.tui.screens.home import HomeScreen
-from metanav.tui.screens.kiosk import ConfirmClear, PinPrompt, StillThere
+from metanav.tui.screens.kiosk_dialogs import ConfirmClear, PinPrompt, StillThere
 from metanav.tui.screens.qr import QR_STYLE, QrScreen
 from metanav.tui.screens.questions import QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen

@@ -52,6 +52,7 @@ def pick_first(store: Store) -> None:
 CASES: dict[str, Case] = {
     "get_help": Case("home", "If a life is in danger, call 911."),
     "help": Case("home", "Everywhere:"),
+    "search": Case("topic", 'matches for "hospice"', plain_arg="hospice", then=("hospice",)),
     "again": Case("home", "Support resources"),
     "quit": Case("home", ""),
     "topic.bookmark": Case("topic", "Bookmarked",

@@ -16,7 +16,7 @@ from plain_helpers import after, home_count, home_numbers, library, run_plain, s
 
 LIB = library()
 HOME = home_numbers(LIB)
-HOME_PROMPT = f"Choose 1-{home_count(LIB)}, g to get help now, h for help, q to quit [default: 1]:"
+HOME_PROMPT = f"Choose 1-{home_count(LIB)}, g to get help now, h for help, / to search, q to quit [default: 1]:"
 
 
 def rich_topic():
@@ -147,7 +147,7 @@ def test_checklist_pick_top_asked_note_own_show_and_export(state_dir, export_dir
     again = run_plain(state_dir, [str(HOME["questions"]), "1", "", str(own_group), "d 1", "y", "q"])
     flat = " ".join(again.out.split())
     assert f"1. [x] {qs[0].text}" in flat
-    assert f"1. [x] {qs[0].text} (most important, asked)" in flat
+    assert f"1. [x] {qs[0].text} (most important; asked; has a note)" in flat
     assert "Note: Yes, the liver." in again.out
     assert "1. [x] Can I travel in May?" in again.out
     assert "Your question is deleted: Can I travel in May?" in again.out
@@ -279,7 +279,7 @@ def test_every_prompt_names_its_letters(state_dir):
     assert "t for top three, k to mark asked, n for a note" in flat
     assert "a to add your own, s to show my list, e to save it to a file" in flat
     assert "f to find words, k for kind, l for language, c to clear filters, b to bookmark" in flat
-    assert "g to get help now, h for help, q to quit [default: back]:" in flat
+    assert "g to get help now, h for help, / to search, q to quit [default: back]:" in flat
 
 
 def test_enter_takes_the_default_and_home_moves_on(state_dir):

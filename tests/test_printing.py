@@ -241,3 +241,17 @@ def test_plain_mode_p_prints_and_l_reads_the_list_for_the_doctor(cups, tmp_path)
     assert "Sent your list to the printer clinicdesk. Collect it there." in run.out
     printed = cups.printed(out)
     assert printed.startswith("Questions for my doctor\n") and "[ ] 1. " in printed
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_plain_kiosk_offers_print_only_when_kiosk_ini_allows_it(allowed, tmp_path):
+    ini = tmp_path / "kiosk.ini"
+    ini.write_text("[kiosk]\npin = 4711\nprinter = waitingroom\n"
+                   + ("[allow]\nprint = yes\n" if allowed else ""), encoding="utf-8")
+    numbers = home_numbers(library())
+    run = run_plain(tmp_path, [str(numbers["questions"]), "1", "1", "s"], "--kiosk",
+                    "--kiosk-config", str(ini))
+    prompt = " ".join(run.out.split("My list")[-1].split())
+    assert "l to show your doctor" in prompt
+    assert ("p to print it" in prompt) is allowed
+    assert "n for a note" not in prompt and "e to save it to a file" not in prompt

@@ -11,7 +11,8 @@ import pytest
 
 from metanav.core.views import topic_groups
 from metanav.state.store import Store
-from metanav.tui.screens.bookmarks import BookmarksScreen, HelpScreen, help_text
+from metanav.tui.screens.bookmarks import BookmarksScreen
+from metanav.tui.screens.help import HelpScreen, help_text
 from metanav.tui.screens.home import HomeScreen
 from metanav.tui.screens.questions import MyListScreen, QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen

@@ -6,7 +6,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Static
 
-from metanav.tui.screens.bookmarks import HelpScreen
+from metanav.tui.screens.help import HelpScreen
 from metanav.tui.screens.prompt import ChoicePicker
 from metanav.tui.screens.questions import QuestionsScreen
 from metanav.tui.screens.resources import ResourcesScreen

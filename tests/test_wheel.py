@@ -72,6 +72,19 @@ def test_wheel_carries_the_content(wheel):
     assert "metanav/data/resources.yaml" in names
     assert "metanav/cli.py" in names
     assert any(n.endswith("entry_points.txt") for n in names)
+    # The interface in Spanish: the catalogue compiled by the build hook, and its source.
+    assert "metanav/locale/es/LC_MESSAGES/metanav.mo" in names
+    assert "metanav/data/es/questions.yaml" in names
+
+
+def test_installed_metanav_speaks_spanish(venv, elsewhere):
+    proc = subprocess.run([str(venv / "bin" / "metanav"), "--plain", "--lang", "es"], cwd=elsewhere,
+                          input="q\n", capture_output=True, text=True, timeout=120,
+                          env={"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8",
+                               "METANAV_STATE_DIR": str(elsewhere / "state"),
+                               "METANAV_CACHE_DIR": str(elsewhere / "cache")})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip().endswith("Adiós.")
 
 
 def test_installed_version(venv, elsewhere):

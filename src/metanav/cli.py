@@ -158,10 +158,12 @@ def _load(args: argparse.Namespace, cache: bool = True, saved_lang: str | None =
     from metanav import language
     from metanav.content.load import ContentError, load_library
     from metanav.content.translation import translate
+    from metanav.i18n import set_language
 
     try:
         library = load_library(args.data, cache=cache)
         lang = language.choose(getattr(args, "lang", None), saved_lang)
+        set_language(lang)  # the interface's words too
         return translate(library, content_folders(args), lang)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
@@ -367,7 +369,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         print(NO_INPUT, file=sys.stderr)
         return kiosk.leave(EXIT_ERROR)
     if want_plain(args):
-        from metanav.plain.kiosk import run as run_plain_kiosk
+        from metanav.plain.kiosk_shell import run as run_plain_kiosk
 
         return kiosk.leave(run_plain_kiosk(session))
     kiosk.low_bandwidth()

@@ -42,6 +42,8 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from metanav.pin_tries import LOCKOUT_SECONDS, MAX_WRONG_PINS, WrongPins  # noqa: F401 - kiosk.MAX_WRONG_PINS
+
 DEFAULT_EXIT_KEY = "ctrl+x"
 DEFAULT_IDLE_SECONDS = 180
 DEFAULT_COUNTDOWN_SECONDS = 30
@@ -53,7 +55,7 @@ SYSTEM_CONFIG = Path("/etc/metanav/kiosk.ini")
 STAYS_OPEN = "This screen stays open for the next person."
 WRONG_PIN = "That PIN is not right."
 NO_STAFF_EXIT = "Staff exit is not set up on this screen."
-LOCKED_OUT = "Too many wrong PINs. Try again in a minute."
+LOCKED_OUT = "Too many wrong PINs. Try again later: the wait grows with each wrong PIN."
 NOT_HERE = "That is not available here."
 LINKS_NOT_OPENED = (
     "metanav does not open web pages here. Write the address down, or press c on a "
@@ -61,9 +63,8 @@ LINKS_NOT_OPENED = (
 )
 CLEARED = "Your session was cleared. Nothing you looked at is kept."
 
-# Wrong PINs before the staff key stops listening for LOCKOUT_SECONDS.
-MAX_WRONG_PINS = 5
-LOCKOUT_SECONDS = 60
+# Wrong PINs before the staff key stops listening for LOCKOUT_SECONDS (then twice as long after
+# each further wrong one, up to an hour; counted across processes: metanav.pin_tries).
 
 _TRUE = {"1", "yes", "true", "on"}
 _FALSE = {"0", "no", "false", "off"}
@@ -272,32 +273,31 @@ def _one_line(text: str) -> str:
 # -- staff exit ------------------------------------------------------------------------------
 @dataclass(slots=True)
 class StaffGate:
-    """Checks staff PINs and stops listening for a while after too many wrong ones."""
+    """Checks staff PINs; after too many wrong ones the staff key waits, longer each time. The
+    count is shared by every kiosk process of this account (see metanav.pin_tries)."""
 
     config: KioskConfig
     clock: Callable[[], float] = time.monotonic
-    wrong: int = 0
-    locked_until: float = 0.0
+    tries: WrongPins | None = None
+
+    def __post_init__(self) -> None:
+        if self.tries is None:
+            self.tries = WrongPins(self.clock)
 
     def can_ask(self) -> str:
         """"" when a PIN may be asked for now, otherwise what to say instead."""
         if not self.config.staff_exit:
             return NO_STAFF_EXIT
-        if self.clock() < self.locked_until:
+        if self.tries.locked():  # type: ignore[union-attr]
             return LOCKED_OUT
         return ""
 
     def try_pin(self, pin: str) -> bool:
         if self.can_ask():
             return False
-        if self.config.check_pin(pin):
-            self.wrong = 0
-            return True
-        self.wrong += 1
-        if self.wrong >= MAX_WRONG_PINS:
-            self.wrong = 0
-            self.locked_until = self.clock() + LOCKOUT_SECONDS
-        return False
+        right = self.config.check_pin(pin)
+        self.tries.record(right)  # type: ignore[union-attr]
+        return right
 
 
 # -- the quiet-spell clock -------------------------------------------------------------------

@@ -32,5 +32,7 @@ class Session:
     def use_language(self, lang: str) -> None:
         """Show the content in ``lang`` ("en", "es") from now on."""
         from metanav.content.translation import translate
+        from metanav.i18n import set_language
 
         self.library = translate(self.library, self.folders, lang)
+        set_language(lang)

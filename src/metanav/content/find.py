@@ -104,6 +104,9 @@ class Finder:
         self.resources: list[Resource] = list(library.resources.values())
         self._vocab: list[str] | None = None
         self._counts: dict[str, int] = {}
+        # Answers already worked out: each keystroke asks again about the words before it.
+        self._seen: dict[tuple[str, bool], bool] = {}
+        self._near: dict[tuple[str, int, int], list[str]] = {}
 
     # -- reading the index ---------------------------------------------------------------------
     def ids(self, match: str, where: str, *, rank: bool = False, limit: int = 50,
@@ -125,6 +128,14 @@ class Finder:
 
     def _known(self, word: str, prefix: bool) -> bool:
         """Whether the index holds a stem of ``word`` (or, ``prefix``, a word it starts)."""
+        key = (word, prefix)
+        if key not in self._seen:
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            self._seen[key] = self._look_up(word, prefix)
+        return self._seen[key]
+
+    def _look_up(self, word: str, prefix: bool) -> bool:
         forms = {form[0] for form in phrase_stems((word,))} | {word}
         marks = ",".join("?" * len(forms))
         sql = f"SELECT 1 FROM terms WHERE term IN ({marks}) LIMIT 1"
@@ -137,6 +148,14 @@ class Finder:
 
     def closest(self, word: str, limit: int = 3, most: int = 2) -> list[str]:
         """Words in the content within ``most`` typos of ``word``, nearest and commonest first."""
+        key = (word, limit, most)
+        if key not in self._near:
+            if len(self._near) > 10_000:
+                self._near.clear()
+            self._near[key] = self._nearest(word, limit, most)
+        return self._near[key]
+
+    def _nearest(self, word: str, limit: int, most: int) -> list[str]:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 

@@ -74,11 +74,17 @@ _ALL = [
             show=False, only="plain mode has one part per screen"),
     Command("theme", "cycle_theme", "Change colours", key="f2", show=False,
             only="plain mode has no colours"),
+    Command("search", "search", "Search",
+            "search everything in your own words: / and the words (/ bone pain), or / alone",
+            key="slash", key_display="/", letter="/", prompt="/ to search"),
     # -- home ----------------------------------------------------------------------------------
     Command("home.open", "open", "Open", key="enter", only="plain mode opens with a number"),
     Command("home.quit", "quit", "Quit", key="q",
             only="plain mode's q is the everywhere key"),
     Command("group.open", "open", "Open", key="enter", only="plain mode opens with a number"),
+    # -- search --------------------------------------------------------------------------------
+    Command("search.list", "focus_list", "Go to the results", key="down", show=False,
+            only="plain mode numbers the results"),
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", "Bookmark", "bookmark this topic, or remove the bookmark",
             key="b", letter="b", prompt="b to bookmark"),
@@ -158,7 +164,7 @@ _ALL = [
     Command("kiosk.done", "done", "Done - clear", key="f10,ctrl+d", key_display="F10",
             priority=True, only="plain mode's q asks the same in a kiosk"),
     Command("kiosk.staff_exit", "staff_exit", "Staff exit", key="ctrl+x", show=False,
-            priority=True, only="plain mode reads the staff key itself (plain/kiosk.py)"),
+            priority=True, only="plain mode reads the staff key itself (plain/kiosk_shell.py)"),
     Command("kiosk.stay", "stay", "Stay", key="ctrl+c,ctrl+q,ctrl+backslash,ctrl+z", show=False,
             priority=True, only="plain mode ignores these signals"),
 ]
@@ -172,10 +178,11 @@ def commands(*ids: str) -> tuple[Command, ...]:
 
 # The full screen: which commands each screen has, and the help screen's sections, in order.
 FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
-    "global": ("Everywhere", ("get_help", "back", "help", "focus_next", "focus_previous")),
+    "global": ("Everywhere", ("get_help", "back", "help", "search", "focus_next", "focus_previous")),
     "app": ("Everywhere", ("theme", "again", "quit", "quit_ctrl_c")),
     "home": ("Home", ("home.open", "home.quit")),
     "group": ("A group of topics", ("group.open",)),
+    "search": ("Search", ("search.list",)),
     "topic": ("A topic", ("topic.bookmark", "topic.related", "topic.add")),
     "questions": ("Questions for your doctor", (
         "questions.pick", "questions.top", "questions.asked", "questions.note", "questions.add",
@@ -195,7 +202,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # Plain mode: the letters of each screen (its own first, then GLOBAL's).
 PLAIN: dict[str, tuple[str, ...]] = {
-    "global": ("get_help", "help", "home", "again", "quit"),
+    "global": ("get_help", "help", "search", "home", "again", "quit"),
     "home": (),
     "topic_group": (),
     "topic": ("topic.bookmark",),
@@ -211,6 +218,7 @@ PLAIN: dict[str, tuple[str, ...]] = {
     "resource": ("resource.bookmark",),
     "bookmarks": ("bookmarks.remove",),
     "help": (),
+    "search": (),
 }
 
 

@@ -111,6 +111,53 @@ def topic_group(session: Session, name: str) -> View:
                 (Section("", items),))
 
 
+# -- questions and bookmarks --------------------------------------------------------------------
+def question_line(text: str, entry: dict) -> str:
+    """'[x] Is curing my cancer the goal? (most important; asked; has a note)': every state in
+    words, the same in both faces."""
+    tags = [word for word, on in (("most important", entry["top"]), ("asked", entry["asked"]),
+                                  ("has a note", bool(entry["note"]))) if on]
+    suffix = f" ({'; '.join(tags)})" if tags else ""
+    return f"{'[x]' if entry['chosen'] else '[ ]'} {text}{suffix}"
+
+
+def bookmark_items(session: Session) -> list[Item]:
+    """The person's bookmarks ("topic:<id>", "Topic: Pain"). Bookmarks of items no longer in
+    the content are kept in the file (a clinic may bring them back) but not listed."""
+    library = session.library
+    items = []
+    for kind, item_id in session.store.bookmarks():
+        if kind == "topic" and item_id in library.topics:
+            items.append(Item(f"topic:{item_id}", f"Topic: {library.topics[item_id].title}"))
+        elif kind == "resource" and item_id in library.resources:
+            items.append(Item(f"resource:{item_id}",
+                              f"Resource: {library.resources[item_id].name}"))
+    return items
+
+
+# -- a topic ------------------------------------------------------------------------------------
+QUESTIONS_HEADING = "Questions you could ask"
+
+
+def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
+    """What a topic leads to: its questions ("question:<id>", picked or not, in words), support
+    resources and related topics. Each face adds how to pick a question with its own keys."""
+    library, store = session.library, session.store
+    sections = []
+    questions = tuple(
+        Item(f"question:{qid}", question_line(library.questions[qid].text, store.entry(qid)))
+        for qid in topic.questions if qid in library.questions)
+    resources = tuple(Item(f"resource:{r.id}", f"{r.name} - {r.organisation}")
+                      for r in (library.resources.get(rid) for rid in topic.resources) if r)
+    topics = tuple(Item(f"topic:{t.id}", t.title)
+                   for t in (library.topics.get(tid) for tid in topic.related_topics) if t)
+    for heading, items in ((QUESTIONS_HEADING, questions), ("Support resources", resources),
+                           ("Related topics", topics)):
+        if items:
+            sections.append(Section(heading, items))
+    return tuple(sections)
+
+
 # -- one resource -------------------------------------------------------------------------------
 def resource_details(resource: Resource) -> list[tuple[str, str]]:
     """The details as (label, value) pairs, the same in both faces."""

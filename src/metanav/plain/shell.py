@@ -14,6 +14,7 @@ import sys
 
 from metanav.core import commands
 from metanav.core.commands import Command
+from metanav.i18n import _
 from metanav.plain.base import Leave, Screen, as_number, numbers
 from metanav.plain.term import EndOfInput, StopOutput, Term
 from metanav.session import Session
@@ -23,7 +24,8 @@ GLOBAL_KEYS = commands.plain("global")
 
 # Whole words people may type instead of a letter.
 WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q",
-         "help now": "g", "get help": "g", "get help now": "g", "911": "g", "988": "g"}
+         "help now": "g", "get help": "g", "get help now": "g", "911": "g", "988": "g",
+         "search": "/", "find": "/"}
 
 
 class Shell:
@@ -63,6 +65,17 @@ class Shell:
         elif commands.GET_HELP_NOW in self.session.library.topics:
             self.open(TopicScreen(self, commands.GET_HELP_NOW))
 
+    def search(self, arg: str = "") -> None:
+        """/ at any prompt: search everything (/ bone pain, or / alone to be asked)."""
+        from metanav.core.search import PROMPT
+        from metanav.plain.search import SearchScreen
+
+        query = arg or self.ask(PROMPT)
+        if not query or not query.strip():
+            self.term.say("Search cancelled.")
+            return
+        self.open(SearchScreen(self, query))
+
     def again(self, _arg: str = "") -> bool:
         return True
 
@@ -70,7 +83,7 @@ class Shell:
         self.leave()
 
     def leave(self) -> None:
-        # Kiosk hook (issue 5): where quitting is not allowed, go home instead.
+        # Where quitting is not allowed, go home instead (a kiosk: plain/kiosk_shell.py asks to clear).
         if not self.session.policy.quit:
             self.term.say(self.session.policy.refusal())
             self.stack[1:] = []
@@ -88,7 +101,9 @@ class Shell:
     # -- the loop ----------------------------------------------------------------------------
     def prompt(self, screen: Screen) -> tuple[str, str]:
         """The prompt: the numbers and letters, and the default (kept on one line)."""
-        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt]
+        # A key the policy switches off (a kiosk's print, export, notes) is not offered.
+        allows = self.session.policy.allows
+        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt and allows(k.needs)]
         count = screen.count
         if count:
             head = "Choose 1" if count == 1 else f"Choose 1-{count}"
@@ -112,6 +127,8 @@ class Shell:
         answer = WORDS.get(answer.lower(), answer)
         if not answer:
             return screen.default()[1]()
+        if answer.startswith("/"):
+            return self.search(answer[1:].strip())
         count = screen.count
         number = as_number(answer)
         if number is not None:
@@ -166,7 +183,7 @@ class Shell:
                     redraw = False
         except (Leave, EndOfInput):
             pass
-        self.term.say("Goodbye.")
+        self.term.say(_("Goodbye."))
         self.term.stdout.flush()
         return 0
 
@@ -182,7 +199,7 @@ def run(session: Session) -> int:
     try:
         return Shell(session, term).run()
     except KeyboardInterrupt:
-        # Kiosk mode (issue 5) will ignore the signal instead.
+        # (A kiosk never gets here: kiosk.harden_process ignores the signal.)
         term.stdout.write("\nGoodbye.\n")
         term.stdout.flush()
         return 0

@@ -101,7 +101,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         self.session = session
         self.kiosk = None
         if session.kiosk:
-            from metanav.tui.kiosk import KioskGuard
+            from metanav.tui.kiosk_guard import KioskGuard
 
             config = session.kiosk_config or kiosk.KioskConfig()
             self.kiosk = KioskGuard(self, config, clock, kiosk_tick)
@@ -139,12 +139,12 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         return HomeScreen()
 
     # -- navigation used by every screen --------------------------------------------------
-    def open_topic(self, topic_id: str) -> None:
+    def open_topic(self, topic_id: str, section: int = -1) -> None:
         from metanav.tui.screens.topic import TopicScreen
 
         topic = self.session.library.topics.get(topic_id)
         if topic is not None:
-            self.push_screen(TopicScreen(topic))
+            self.push_screen(TopicScreen(topic, section))
 
     def open_get_help_now(self) -> None:
         """The "Get help now" topic, one key from every screen (issue 11)."""
@@ -161,10 +161,25 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         if resource is not None:
             self.push_screen(ResourceScreen(resource))
 
-    def open_questions(self) -> None:
+    def open_questions(self, question: str = "") -> None:
         from metanav.tui.screens.questions import QuestionsScreen
 
-        self.push_screen(QuestionsScreen())
+        screen = QuestionsScreen()
+        self.push_screen(screen)
+        if question:  # from a search result: the highlight on that question
+            def point() -> None:
+                listed = screen.main_list()
+                listed.move_to(listed.index_of(question))
+
+            screen.call_after_refresh(point)
+
+    def open_search(self) -> None:
+        from metanav.tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_search()
+        else:
+            self.push_screen(SearchScreen())
 
     def open_resources(self) -> None:
         from metanav.tui.screens.resources import ResourcesScreen
@@ -200,7 +215,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
             self.open_help()
 
     def open_help(self) -> None:
-        from metanav.tui.screens.bookmarks import HelpScreen
+        from metanav.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -230,6 +245,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         # Import the other screens and read their widgets' CSS now, not on the first Enter.
         # (Not the QR code screen: it is seldom opened, and its segno costs memory.)
         import metanav.tui.screens.bookmarks
+        import metanav.tui.screens.help
         import metanav.tui.screens.prompt
         import metanav.tui.screens.questions
         import metanav.tui.screens.resources

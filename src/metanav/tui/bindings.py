@@ -35,6 +35,7 @@ RESOURCE = bindings_of("resource")
 QR = bindings_of("qr")
 BOOKMARKS = bindings_of("bookmarks")
 PROMPT = bindings_of("prompt")
+SEARCH = bindings_of("search")
 # Kiosk mode only (MetanavApp.check_action hides them elsewhere). The staff key is remapped
 # from kiosk.ini with set_keymap({"kiosk.staff_exit": ...}). "stay" answers every key that
 # would leave or suspend the app elsewhere; it comes after the quit bindings, which kiosk

@@ -142,6 +142,9 @@ class BaseScreen(Screen):
     def action_get_help_now(self) -> None:
         self.metanav.open_get_help_now()
 
+    def action_search(self) -> None:
+        self.metanav.open_search()
+
 
 class ListScreen(BaseScreen):
     """A screen whose main part is one LeanList; number keys jump to numbered rows."""

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from metanav.content.text import wrap
-from metanav.core import actions
+from metanav.core import actions, views
 from metanav.state.mylist import my_list, render_lines
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
@@ -20,17 +20,8 @@ HINT = ("Space picks a question, [x] means picked. t marks up to 3 as most impor
 
 
 def question_row(number: int, text: str, entry: dict, key: str) -> Row:
-    """'3. [x] Is curing my cancer the goal? (most important; asked; note)'"""
-    tags = []
-    if entry["top"]:
-        tags.append("most important")
-    if entry["asked"]:
-        tags.append("asked")
-    if entry["note"]:
-        tags.append("has a note")
-    suffix = f" ({'; '.join(tags)})" if tags else ""
-    mark = "[x]" if entry["chosen"] else "[ ]"
-    return Row(f"{number}. {mark} {text}{suffix}", key=key)
+    """'3. [x] Is curing my cancer the goal? (most important; asked; has a note)'"""
+    return Row(f"{number}. {views.question_line(text, entry)}", key=key)
 
 
 class QuestionsScreen(ListScreen):

@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from metanav.content.model import Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
+from metanav.core import views
 from metanav.state.store import Store
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
@@ -182,23 +183,6 @@ class ResourcesScreen(ListScreen):
         lst.update_row(lst.highlighted, Row(resource_row_text(resource, on), key=resource.id))
 
 
-def resource_lines(resource: Resource) -> list[tuple[str, str]]:
-    """The details as (label, value) pairs, shared with tests and kiosk QR codes."""
-    pairs = [
-        ("Name", resource.name),
-        ("Organisation", resource.organisation),
-        ("Kind", resource.kind_words),
-        ("Language", resource.language_name),
-    ]
-    if resource.url:
-        pairs.append(("Web address", resource.url))
-    if resource.phone:
-        phone = resource.phone + (f" ({resource.phone_note})" if resource.phone_note else "")
-        pairs.append(("Phone", phone))
-    pairs.append(("About", resource.description))
-    return pairs
-
-
 class ResourceScreen(BaseScreen):
     BINDINGS = bindings.RESOURCE
 
@@ -212,7 +196,7 @@ class ResourceScreen(BaseScreen):
         return f"{mark}{self.resource.name}"
 
     def compose_body(self) -> ComposeResult:
-        text = "\n".join(f"{label}: {value}" for label, value in resource_lines(self.resource))
+        text = "\n".join(f"{label}: {value}" for label, value in views.resource_details(self.resource))
         if self.resource.url and self.resource.phone:
             how = "Type the web address into a browser, or call the number."
         elif self.resource.url:

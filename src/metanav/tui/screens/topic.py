@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from metanav.content.model import CARE_TEAM_NOTE, Topic, checked_words
 from metanav.content.text import wrap
-from metanav.core import actions
+from metanav.core import actions, views
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -17,10 +17,17 @@ from metanav.tui.widgets.lean_list import LeanList, Row
 
 def topic_content(topic: Topic, width: int = 78) -> Content:
     """The topic as Content wrapped at ``width``: bold headings, hanging-indent bullets."""
+    return Content("\n").join(topic_lines(topic, width)[0])
+
+
+def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]]:
+    """The topic's lines, and the line each section's heading is on."""
     width = max(20, width)
     lines: list[Content] = [plain(line) for line in wrap(topic.summary, width)]
+    starts: list[int] = []
     for section in topic.sections:
         lines.append(plain(""))
+        starts.append(len(lines))
         lines.extend(Content.styled(line, "bold underline") for line in wrap(section.heading, width))
         if section.applies_to:
             note = f"This part is about {section.applies_to}."
@@ -46,15 +53,17 @@ def topic_content(topic: Topic, width: int = 78) -> Content:
         lines.extend(plain(line) for line in wrap(words, width))
     lines.append(plain(""))
     lines.extend(plain(line) for line in wrap(CARE_TEAM_NOTE, width))
-    return Content("\n").join(lines)
+    return lines, starts
 
 
 class TopicScreen(BaseScreen):
     BINDINGS = bindings.TOPIC
 
-    def __init__(self, topic: Topic) -> None:
+    def __init__(self, topic: Topic, section: int = -1) -> None:
         super().__init__()
         self.topic = topic
+        self.section = section  # a search result opens the topic at its section
+        self._starts: list[int] = []
 
     def heading(self) -> str:
         # The mark comes first, so a narrow screen cuts the title, not the mark.
@@ -66,7 +75,19 @@ class TopicScreen(BaseScreen):
     def _wrapped_text(self) -> Content:
         """The topic wrapped to the body's width (less padding and scrollbar)."""
         self._wrapped_at = self.app.size.width - 4
-        return topic_content(self.topic, self._wrapped_at)
+        lines, self._starts = topic_lines(self.topic, self._wrapped_at)
+        return Content("\n").join(lines)
+
+    def on_mount(self) -> None:
+        if 0 <= self.section < len(self.topic.sections):
+            heading = self.topic.sections[self.section].heading
+            self.say(f'From the part "{heading}". Page Up for the start of the topic.')
+            self.call_after_refresh(self._to_section)
+
+    def _to_section(self) -> None:
+        if self.section < len(self._starts):
+            body = self.query_one("#topic-body")
+            body.scroll_to(y=self._starts[self.section], animate=False, immediate=True)
 
     def on_resize(self) -> None:
         if self.app.size.width - 4 != self._wrapped_at:
@@ -85,22 +106,12 @@ class TopicScreen(BaseScreen):
     AUTO_FOCUS = "#topic-body"
 
     def _related_rows(self) -> list[Row]:
-        library, store = self.session.library, self.session.store
+        """The core's view of what this topic leads to (core/views.topic_related)."""
         rows: list[Row] = []
-        questions = [library.questions[q] for q in self.topic.questions if q in library.questions]
-        if questions:
-            rows.append(Row("Questions you could ask (Enter adds to your list)", heading=True))
-            for q in questions:
-                mark = "[x]" if store.entry(q.id)["chosen"] else "[ ]"
-                rows.append(Row(f"{mark} {q.text}", key=f"q:{q.id}"))
-        resources = [library.resources[r] for r in self.topic.resources if r in library.resources]
-        if resources:
-            rows.append(Row("Support resources", heading=True))
-            rows.extend(Row(f"{r.name} - {r.organisation}", key=f"r:{r.id}") for r in resources)
-        topics = [library.topics[t] for t in self.topic.related_topics if t in library.topics]
-        if topics:
-            rows.append(Row("Related topics", heading=True))
-            rows.extend(Row(t.title, key=f"t:{t.id}") for t in topics)
+        for section in views.topic_related(self.session, self.topic):
+            hint = " (Enter adds to your list)" if section.heading == views.QUESTIONS_HEADING else ""
+            rows.append(Row(section.heading + hint, heading=True))
+            rows.extend(Row(item.text, key=item.key) for item in section.items)
         return rows
 
     def refresh_view(self) -> None:
@@ -110,26 +121,25 @@ class TopicScreen(BaseScreen):
         self.show_heading()
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
-        kind, _, item_id = event.lean_list.rows[event.index].key.partition(":")
-        if kind == "q":
+        key = event.lean_list.rows[event.index].key
+        kind, _, item_id = key.partition(":")
+        if kind == "question":
             self._toggle_question(event.index, item_id)
-        elif kind == "r":
-            self.metanav.open_resource(item_id)
-        elif kind == "t":
-            self.metanav.open_topic(item_id)
+        else:
+            self.metanav.open_key(key)
 
     def _toggle_question(self, index: int, question_id: str) -> None:
         done = actions.toggle_pick(self.session, question_id)
-        mark = "[x]" if self.session.store.entry(question_id)["chosen"] else "[ ]"
-        row = Row(f"{mark} {done.about}", key=f"q:{question_id}")
+        text = views.question_line(done.about, self.session.store.entry(question_id))
+        row = Row(text, key=f"question:{question_id}")
         self.query_one("#related", LeanList).update_row(index, row)
         self.tell(done)
 
     def action_toggle_question(self) -> None:
         related = self.query_one("#related", LeanList)
         row = related.highlighted_row
-        if related.has_focus and row and row.key.startswith("q:"):
-            self._toggle_question(related.highlighted, row.key[2:])
+        if related.has_focus and row and row.key.startswith("question:"):
+            self._toggle_question(related.highlighted, row.key.partition(":")[2])
 
     def action_related(self) -> None:
         self.query_one("#related", LeanList).focus()

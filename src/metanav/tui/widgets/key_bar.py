@@ -28,6 +28,8 @@ from textual.widget import Widget
 STICKY = ("back", "help", "done")
 # Shown just before them when there is room (issue 11: one key from every screen).
 BEFORE_STICKY = ("get_help_now",)
+# Keys of every screen shown after the screen's own, so a full line drops them first.
+LATE = ("search",)
 _DIM = Style(dim=True)
 _PLAIN = Style()
 
@@ -80,7 +82,9 @@ class KeyBar(Widget, can_focus=False):
                 shown.append((binding, enabled))
         sticky = [b for name in STICKY for b in shown if _action_name(b[0]) == name]
         before = [b for name in BEFORE_STICKY for b in shown if _action_name(b[0]) == name]
-        return [b for b in shown if b not in sticky and b not in before] + before + sticky
+        late = [b for b in shown if _action_name(b[0]) in LATE and b not in sticky + before]
+        rest = [b for b in shown if b not in sticky and b not in before and b not in late]
+        return rest + late + before + sticky
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")

@@ -9,7 +9,7 @@ so it can notice a quiet spell, see the staff key, and never block forever.
 - After ``idle_seconds`` without an answer: "Still there? Press Enter to keep going. Clearing in
   30 seconds."; then the session is cleared, and when output is a terminal its scrollback too
   (``ESC[H ESC[2J ESC[3J``, the one escape sequence plain mode ever writes, and only here).
-- The staff exit key (Ctrl+X by default, or F1-F12 as set in kiosk.ini), then Enter, asks for
+- The staff exit key (Ctrl+X by default, or another of kiosk.EXIT_KEYS set in kiosk.ini), then Enter, asks for
   the PIN without echo. The right PIN ends metanav; a wrong one says so and nothing else happens.
 - When input really ends (no terminal, the connection closed), the session ends.
 """

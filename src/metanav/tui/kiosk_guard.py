@@ -7,6 +7,7 @@ three-minute countdown in milliseconds.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -74,7 +75,7 @@ class KioskGuard:
                 self._close_countdown()
         elif state == "warning":
             if self.countdown is None or not self.countdown.is_attached:
-                from metanav.tui.screens.kiosk import StillThere
+                from metanav.tui.screens.kiosk_dialogs import StillThere
 
                 self.countdown = StillThere(seconds)
                 await self.app.push_screen(self.countdown)
@@ -114,6 +115,10 @@ class KioskGuard:
         await app.switch_mode(mode)
         if old_mode != app.DEFAULT_MODE:
             await app.remove_mode(old_mode)
+        # Nothing of the last person's screens may stay, in memory either: a kiosk runs for
+        # months, and each reset's screens used to stay cached (see forget_render_caches).
+        textual_internals.forget_render_caches()
+        gc.collect()
         home = app.screen
         app.theme = choose_theme(app.session.theme, None)
         self.watch.touch()
@@ -122,7 +127,7 @@ class KioskGuard:
         app.call_after_refresh(home.say, cleared.words)
 
     def ask_clear(self) -> None:
-        from metanav.tui.screens.kiosk import ConfirmClear
+        from metanav.tui.screens.kiosk_dialogs import ConfirmClear
 
         async def answered(yes: bool | None) -> None:
             if yes:
@@ -134,7 +139,7 @@ class KioskGuard:
 
     # -- staff exit -----------------------------------------------------------------------------
     def ask_pin(self) -> None:
-        from metanav.tui.screens.kiosk import PinPrompt
+        from metanav.tui.screens.kiosk_dialogs import PinPrompt
 
         refusal = self.gate.can_ask()
         if refusal:

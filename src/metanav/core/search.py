@@ -1,0 +1,81 @@
+"""Search, once for both faces: the view of a search, and where each result leads.
+
+Both faces draw a :class:`SearchView` (the full screen as a box, a count line and a list; plain
+mode as numbered lines) and open a result with :func:`target`. The words, the ranking and the
+snippets come from the search engine (content/find.py). Plain Python: never imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from metanav.content.find import Results
+from metanav.content.index import search
+from metanav.content.snippet import Hit
+from metanav.session import Session
+
+PROMPT = "Search for (words in your own words; Enter alone to cancel):"
+PLACEHOLDER = "Type words to search topics, questions and resources"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a result leads: a topic (at one of its sections), a question's group, or a
+    resource."""
+
+    kind: str  # "topic", "questions" or "resource"
+    key: str  # topic id, question group id, resource id
+    section: int = -1  # the topic's section to start at; -1 for its top
+    question: str = ""  # the question's id, for a face that can point at it
+
+
+@dataclass(frozen=True)
+class SearchView:
+    query: str
+    results: Results
+
+    @property
+    def title(self) -> str:
+        return f"Search: {self.results.query}" if self.results.query else "Search"
+
+    def status(self) -> str:
+        """The count line: '12 matches for "spread".', and the note about typos if any."""
+        return " ".join(part for part in (self.results.summary(), self.results.note) if part)
+
+    def row(self, hit: Hit) -> str:
+        """One result on one (wrapped) line: title, where it is, and the snippet."""
+        return f"{hit.title} ({hit.where}): {hit.snippet}"
+
+    def rows(self) -> list[str]:
+        return [self.row(hit) for hit in self.results.hits]
+
+    def nothing_found(self) -> list[str]:
+        """When nothing matched: the closest words, and help lines to call."""
+        r = self.results
+        if r.hits or not r.query.strip():
+            return []
+        lines = []
+        if r.closest:
+            lines.append(f"Closest words in metanav: {', '.join(r.closest)}.")
+        if r.help_lines:
+            lines.append("To talk with someone now, call a help line:")
+            lines += [f"- {h.name}: {h.phone or h.url}" for h in r.help_lines]
+        lines.append("Your care team can help you find answers too.")
+        return lines
+
+
+def find(session: Session, query: str, *, as_typed: bool = False, limit: int = 50) -> SearchView:
+    """Search the session's content (never raises, whatever the query)."""
+    return SearchView(query, search(session.library, query, as_typed=as_typed, limit=limit))
+
+
+def target(session: Session, hit: Hit) -> Target | None:
+    """Where opening ``hit`` leads (None if its item is gone)."""
+    library = session.library
+    if hit.kind == "topic" and hit.key in library.topics:
+        return Target("topic", hit.key, hit.section)
+    if hit.kind == "question" and hit.key in library.questions:
+        return Target("questions", library.questions[hit.key].group, question=hit.key)
+    if hit.kind == "resource" and hit.key in library.resources:
+        return Target("resource", hit.key)
+    return None

@@ -1,0 +1,180 @@
+"""Plain mode's questions for your doctor: the groups, one group, my own questions, my list.
+
+Every letter here finds the question a person means and calls the core's action for it
+(core/actions.py); the lines come from the core's views (core/views.py).
+"""
+
+from __future__ import annotations
+
+from metanav.core import actions, commands, views
+from metanav.core.views import question_line
+from metanav.plain.base import Page, Screen
+from metanav.state.mylist import my_list, render_lines
+
+
+class QuestionActions(Screen):
+    """Letters that act on the questions a screen numbers (``ids``), and on my list. Each
+    finds the question the person means and calls the core's action (core/actions.py)."""
+
+    def ids(self) -> list[str]:
+        return []
+
+    def _which(self, arg: str) -> str | None:
+        index = self.which(arg, len(self.ids()), "question")
+        return None if index is None else self.ids()[index]
+
+    def pick(self, qid: str) -> None:
+        self.tell(actions.toggle_pick(self.session, qid))
+
+    def top(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        done = actions.toggle_top(self.session, qid)
+        self.tell(done)
+        if not done.ok:
+            self.say("s shows my list, where t and its number unmarks one.")
+        return done.ok and isinstance(self, MyListScreen)
+
+    def asked(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        self.tell(actions.toggle_asked(self.session, qid))
+        return isinstance(self, MyListScreen)
+
+    def note(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        self.say(f"Note for: {actions.question_text(self.session, qid)}")
+        old = self.store.entry(qid)["note"]
+        if old:
+            self.say(f"The note now: {old}")
+        hint = "Enter alone keeps it; a single - removes it" if old else "Enter alone to cancel"
+        text = self.shell.ask(f"Type a short note of the answer, then Enter ({hint}):")
+        if not text or (text == "-" and not old):
+            self.say(actions.NOTE_UNCHANGED)
+            return None
+        self.tell(actions.write_note(self.session, qid, "" if text == "-" else text))
+        return isinstance(self, MyListScreen)
+
+    def add(self, arg: str) -> bool | None:
+        text = arg or self.shell.ask("Type your question, then Enter (Enter alone to cancel):")
+        _own_id, done = actions.add_own(self.session, text or "")
+        self.tell(done)
+        return done.ok and isinstance(self, (OwnQuestionsScreen, MyListScreen))
+
+    def show_list(self, _arg: str) -> None:
+        self.shell.open(MyListScreen(self.shell))
+
+    def export(self, _arg: str) -> None:
+        self.tell(actions.export_list(self.session))
+
+
+class QuestionsScreen(QuestionActions):
+    NAME = "Questions for your doctor"
+    NUMBERS = "open a group of questions"
+    KEYS = commands.plain("questions")
+
+    def build(self, page: Page) -> None:
+        # Short on purpose: this menu is heard often, and every line costs time by ear.
+        page.add("Open a group to pick questions for your care team.")
+        chosen = my_list(self.library, self.store)
+        if chosen:
+            top = sum(1 for item in chosen if item.top)
+            page.add(f"You have picked {views.plural(len(chosen), 'question')}; "
+                     f"{top} marked most important.")
+        page.blank()
+        # Only what the person has done is counted: how many questions a group holds is
+        # heard when it is opened, and saying it nine times here made the menu twice as long.
+        for group in self.library.groups.values():
+            questions = self.library.questions_in(group.id)
+            if questions:
+                picked = sum(1 for q in questions if self.store.entry(q.id)["chosen"])
+                page.choice(group.title + (f" ({picked} picked)" if picked else ""),
+                            lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
+        own_ids = [own_id for own_id, _ in self.store.own_questions()]
+        picked = sum(1 for own_id in own_ids if self.store.entry(own_id)["chosen"])
+        if own_ids:
+            tally = views.plural(len(own_ids), "question") + (f", {picked} picked" if picked else "")
+        else:
+            tally = "none yet"
+        page.choice(f"{OwnQuestionsScreen.NAME} ({tally})",
+                    lambda: self.shell.open(OwnQuestionsScreen(self.shell)))
+
+
+class GroupScreen(QuestionActions):
+    NAME = "A group of questions"
+    NUMBERS = "pick a question for your list, or take it off"
+    KEYS = commands.plain("group")
+
+    def __init__(self, shell, group_id: str = ""):
+        super().__init__(shell)
+        self.group_id = group_id
+
+    def title(self) -> str:
+        return f"Questions: {self.library.groups[self.group_id].title}"
+
+    def items(self) -> list[tuple[str, str, str]]:
+        return [(q.id, q.text, q.why) for q in self.library.questions_in(self.group_id)]
+
+    def ids(self) -> list[str]:
+        return [qid for qid, _, _ in self.items()]
+
+    def build(self, page: Page) -> None:
+        page.add("A number picks a question or takes it off your list. [x] means picked.")
+        page.blank()
+        for qid, text, why in self.items():
+            entry = self.store.entry(qid)
+            extra = [f"Why ask: {why}"] if why else []
+            if entry["note"]:
+                extra.append(f"Note: {entry['note']}")
+            page.choice(question_line(text, entry), lambda q=qid: self.pick(q), extra)
+        if not page.choices:
+            page.add("You have not added any questions of your own yet. Type a to add one.")
+
+
+class OwnQuestionsScreen(GroupScreen):
+    NAME = "My own questions"
+    KEYS = commands.plain("own")
+
+    def title(self) -> str:
+        return self.NAME
+
+    def items(self) -> list[tuple[str, str, str]]:
+        return [(qid, text, "") for qid, text in self.store.own_questions()]
+
+    def remove(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        text = actions.question_text(self.session, qid)
+        sure = self.shell.ask(f'Delete your question "{text}"? Type y for yes [default: no]:')
+        if (sure or "").lower() not in ("y", "yes"):
+            self.say(actions.KEPT)
+            return None
+        self.tell(actions.remove_own(self.session, qid))
+        return True
+
+
+class MyListScreen(QuestionActions):
+    NAME = "My list"
+    KEYS = commands.plain("mylist")
+
+    def ids(self) -> list[str]:
+        return [item.id for item in my_list(self.library, self.store)]
+
+    def build(self, page: Page) -> None:
+        page.lines.extend(render_lines(my_list(self.library, self.store), page.width))
+        page.blank()
+        page.add("The numbers above work with the letters: k 1 marks question 1 as asked.")
+
+    def doctor(self, _arg: str) -> None:
+        from metanav.core.printing import doctor_lines
+
+        for line in doctor_lines(my_list(self.library, self.store)):
+            self.say(line)
+
+    def print_list(self, _arg: str) -> None:
+        self.tell(actions.print_list(self.session))

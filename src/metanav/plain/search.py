@@ -1,0 +1,54 @@
+"""Plain mode's search: "/" and words at any prompt (core/search.py has the view).
+
+The results are numbered; a number opens one (a topic at the part that matched), and coming
+back shows the same results again. Words typed here search again.
+"""
+
+from __future__ import annotations
+
+from metanav.core import commands, search
+from metanav.plain.base import Page, Screen
+from metanav.plain.screens import GroupScreen, ResourceScreen, TopicScreen
+
+LIMIT = 15  # a screen reader reads every line: the best 15, then new words narrow it
+
+
+class SearchScreen(Screen):
+    NAME = "Search"
+    NUMBERS = "open a result (a topic opens at the part that matched)"
+    KEYS = commands.plain("search")
+
+    def __init__(self, shell, query: str):
+        super().__init__(shell)
+        self.view = search.find(self.session, query, limit=LIMIT)
+
+    def title(self) -> str:
+        return self.view.title
+
+    def build(self, page: Page) -> None:
+        page.add(self.view.status())
+        for hit in self.view.results.hits:
+            page.choice(f"{hit.title} ({hit.where})", lambda h=hit: self._open(h),
+                        [hit.snippet])
+        for line in self.view.nothing_found():
+            page.add(line, "", "  ")
+        if self.view.results.hits:
+            page.add("Type other words to search again.")
+
+    def _open(self, hit) -> None:
+        where = search.target(self.session, hit)
+        if where is None:
+            self.say("That is no longer here.")
+        elif where.kind == "topic":
+            self.shell.open(TopicScreen(self.shell, where.key, where.section))
+        elif where.kind == "questions":
+            self.shell.open(GroupScreen(self.shell, where.key))
+        else:
+            self.shell.open(ResourceScreen(self.shell, where.key))
+
+    def free_text(self, answer: str) -> bool | None:
+        """Words typed here search again."""
+        if len(answer) < 2:
+            return None
+        self.view = search.find(self.session, answer, limit=LIMIT)
+        return True

@@ -1,0 +1,138 @@
+"""Search everything: a box for words, a count line, and the results (core/search.py).
+
+"/" on any screen opens it. Results follow each keystroke; Enter in the box goes to the list,
+Enter on a result opens it (a topic at the matching part), and Escape from there comes back
+here with the same words and the same result highlighted.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from metanav.core import search
+from metanav.tui import bindings
+from metanav.tui.screens.base import ListScreen, plain
+from metanav.tui.widgets.lean_list import LeanList, Row
+from metanav.tui.widgets.quiet_input import QuietInput
+
+
+class SearchScreen(ListScreen):
+    BINDINGS = bindings.SEARCH
+    TITLE_TEXT = "Search"
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.query_text = query
+        self.view: search.SearchView | None = None
+
+    def compose_body(self) -> ComposeResult:
+        self.view = search.find(self.session, self.query_text, as_typed=True)
+        yield QuietInput(value=self.query_text, placeholder=search.PLACEHOLDER, id="search-text")
+        yield Static(plain(self.view.status()), id="search-count", markup=False)
+        yield LeanList(self._rows(), wrap=True, id="search-list", empty_text=self._empty())
+
+    AUTO_FOCUS = "#search-text"
+
+    def numbered_keys(self) -> list[str]:
+        return []  # numbers are typed into the box here
+
+    def _rows(self) -> list[Row]:
+        """The results; when nothing matched, the closest words and the help lines (Enter on
+        a help line opens it)."""
+        assert self.view is not None
+        if self.view.results.hits or not self.view.results.query.strip():
+            return [Row(text, key=str(n)) for n, text in enumerate(self.view.rows())]
+        results = self.view.results
+        rows = [Row(self.view.status(), heading=True)]
+        if results.closest:
+            rows.append(Row(f"Closest words in metanav: {', '.join(results.closest)}.",
+                            heading=True))
+        if results.help_lines:
+            rows.append(Row("To talk with someone now, call a help line:", heading=True))
+            rows += [Row(f"{r.name}: {r.phone or r.url}", key=f"r:{r.id}")
+                     for r in results.help_lines]
+        rows.append(Row("Your care team can help you find answers too.", heading=True))
+        return rows
+
+    def _empty(self) -> str:
+        assert self.view is not None
+        return " ".join(self.view.nothing_found()) or search.PLACEHOLDER + "."
+
+    _pending = False
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Search again once the keys already waiting are typed: a paste or a burst of keys
+        searches once, not once per key (a kiosk's fuzzed input showed the difference)."""
+        if event.input.id != "search-text":
+            return
+        self.query_text = event.value
+        if not self._pending:
+            self._pending = True
+            self.call_later(self._search_now)
+
+    def _search_now(self) -> None:
+        self._pending = False
+        self.view = search.find(self.session, self.query_text, as_typed=True)
+        count = self.query_one("#search-count", Static)
+        status = self.view.status()
+        fits = cell_len(status) <= count.content_region.width
+        count.update(plain(status), layout=not fits or count.content_region.height != 1)
+        lst = self.main_list()
+        lst.empty_text = self._empty()
+        lst.set_rows(self._rows())
+        self.paint_in_this_frame(count, lst)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if any(row.selectable for row in self.main_list().rows):
+            self.main_list().focus()
+
+    def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        key = event.lean_list.rows[event.index].key
+        if key.startswith("r:"):  # a help line, offered when nothing matched
+            self.metanav.open_resource(key[2:])
+            return
+        if self.view is None or not 0 <= event.index < len(self.view.results.hits):
+            return
+        where = search.target(self.session, self.view.results.hits[event.index])
+        if where is None:
+            return
+        if where.kind == "topic":
+            self.metanav.open_topic(where.key, section=where.section)
+        elif where.kind == "questions":
+            self.metanav.open_questions(question=where.question)
+        else:
+            self.metanav.open_resource(where.key)
+
+    def on_key(self, event) -> None:
+        """Typing on the list goes into the box: this is a search screen."""
+        char = event.character
+        if (isinstance(self.focused, LeanList) and char and char.isprintable()
+                and not char.isspace() and event.key not in ("question_mark", "slash")):
+            event.stop()
+            event.prevent_default()
+            box = self.query_one("#search-text", Input)
+            box.focus()
+            box.insert_text_at_cursor(char)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # typing in the box: "/" is just a character there
+        return super().check_action(action, parameters)
+
+    def action_search(self) -> None:
+        self.query_one("#search-text", Input).focus()
+
+    def action_focus_list(self) -> None:
+        if not isinstance(self.focused, LeanList) and any(r.selectable for r in self.main_list().rows):
+            self.main_list().focus()
+
+    def action_back(self) -> None:
+        """Escape in the box with words clears the words first."""
+        box = self.query_one("#search-text", Input)
+        if self.focused is box and box.value:
+            box.value = ""
+            self.say("Search words cleared.")
+            return
+        super().action_back()

@@ -1,0 +1,167 @@
+"""Search in both faces: "/" on any full screen and at any plain prompt; every example word
+of issue 12 finds what it should; a result opens at its section; Back comes back to the same
+results with the same one highlighted."""
+
+from __future__ import annotations
+
+import pytest
+
+from plain_helpers import run_plain
+from tui_helpers import bundled_library, make_app, screen_text, status
+
+LIB = bundled_library()
+SIZE = (80, 24)
+
+# Each example of issue 12, and words that must be among the results it shows first.
+EXAMPLES = [
+    ("espanol", "988 Lifeline en español"),
+    ("cancer metastasico", "Cáncer metastásico"),
+    ("phone", "Helpline"),
+    ("hotline", "Helpline"),
+    ("insurance", "Money"),
+    ("bills", "Money"),
+    ("dinero", "Money"),
+    ("talk to someone", "counsel"),
+    ("spread", "Where cancer spreads"),
+    ("spreads", "Where cancer spreads"),
+    ("spreading", "Where cancer spreads"),
+    ("hospis", "Hospice"),
+    ("palative", "Palliative"),
+]
+
+
+async def type_search(pilot, words: str) -> None:
+    await pilot.press("slash")
+    await pilot.pause()
+    await pilot.press(*words.replace(" ", "\0").split("\0")[0])
+    for word in words.split(" ")[1:]:
+        await pilot.press("space", *word)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(("words", "expect"), EXAMPLES)
+async def test_full_screen_search_finds_each_example(tmp_path, words, expect):
+    from metanav.tui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await type_search(pilot, words)
+        assert isinstance(app.screen, SearchScreen)
+        text = screen_text(app)
+        assert f'for "{words}"' in text
+        assert expect.lower() in text.lower(), text
+        assert "[" in text  # matched words marked without colour
+
+
+async def test_slash_opens_search_from_a_topic_and_back_returns_to_the_same_results(tmp_path):
+    from metanav.tui.screens.search import SearchScreen
+    from metanav.tui.screens.topic import TopicScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_topic(next(iter(LIB.topics)))
+        await pilot.pause()
+        await type_search(pilot, "bones")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        section_rows = [i for i, h in enumerate(search.view.results.hits)
+                        if h.kind == "topic" and h.section >= 0]
+        assert section_rows
+        await pilot.press("enter")  # from the box to the list
+        lst = search.main_list()
+        lst.move_to(section_rows[0])
+        hit = search.view.results.hits[section_rows[0]]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TopicScreen) and app.screen.topic.id == hit.key
+        heading = LIB.topics[hit.key].sections[hit.section].heading
+        assert f'From the part "{heading}"' in status(app)
+        assert heading in screen_text(app)  # scrolled to it
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is search
+        assert search.query_one("#search-text").value == "bones"
+        assert lst.highlighted == section_rows[0]
+        assert 'for "bones"' in screen_text(app)
+
+
+async def test_a_question_result_opens_the_questions_at_it(tmp_path):
+    from metanav.tui.screens.questions import QuestionsScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(pilot, "palliative consultation")
+        hits = app.screen.view.results.hits
+        index = next(i for i, h in enumerate(hits) if h.kind == "question")
+        await pilot.press("enter")
+        app.screen.main_list().move_to(index)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        assert app.screen.main_list().highlighted_row.key == hits[index].key
+
+
+async def test_no_match_offers_closest_words_and_help_lines(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_search(pilot, "zzyzx")
+        text = " ".join(screen_text(app).split())
+        assert 'No matches for "zzyzx".' in text
+        assert "call a help line" in text and "988" in text
+        await pilot.press("enter", "enter")  # to the list, then the first help line
+        await pilot.pause()
+        from metanav.tui.screens.resources import ResourceScreen
+
+        assert isinstance(app.screen, ResourceScreen) and "helpline" in app.screen.resource.kinds
+
+
+async def test_hostile_words_in_the_search_box_are_shown_safely(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one("#search-text").value = '\x1b]0;owned\x07"NEAR( OR *'
+        await pilot.pause()
+        text = screen_text(app)
+        assert "owned" not in text.split("\n")[2] or "\x1b" not in text
+        assert 'matches for "' in text or 'No matches for "' in text
+
+
+# -- plain mode --------------------------------------------------------------------------------
+@pytest.mark.parametrize(("words", "expect"), EXAMPLES)
+def test_plain_slash_finds_each_example(state_dir, words, expect):
+    run = run_plain(state_dir, [f"/{words}", "q"])
+    assert f"Search: {words}" in run.out
+    assert f'for "{words}"' in run.out
+    assert expect.lower() in run.out.lower()
+
+
+def test_plain_slash_alone_asks_and_a_result_opens_at_its_section(state_dir):
+    run = run_plain(state_dir, ["/", "bones", "1", "", "q"])
+    assert "Search for (words in your own words" in run.out
+    first = run.out.split("Search: bones", 1)[1]
+    assert "1. " in first
+    # From the home prompt ("/" works at any prompt), a topic section result:
+    from metanav.content.index import search
+
+    hits = search(LIB, "bones", limit=15).hits
+    n = next(i for i, h in enumerate(hits, start=1) if h.kind == "topic" and h.section >= 0)
+    heading = LIB.topics[hits[n - 1].key].sections[hits[n - 1].section].heading
+    run = run_plain(state_dir, ["2", "/bones", str(n), "", "q"])  # from a topic's prompt
+    assert f'From the part "{heading}" (r reads the whole topic):' in run.out
+    after = run.out.split(f'From the part "{heading}"', 1)[1]
+    assert "Search: bones" in after  # Back shows the same results again
+
+
+def test_plain_no_match_offers_help_lines_and_echoes_safely(state_dir):
+    run = run_plain(state_dir, ["/\x1b]0;owned\x07zzyzx", "q"])  # no ESC gets out (run_plain)
+    assert 'No matches for "' in run.out and 'zzyzx".' in run.out
+    assert "call a help line" in run.out
+
+
+def test_plain_words_on_the_results_search_again(state_dir):
+    run = run_plain(state_dir, ["/hospice", "dinero", "q"])
+    assert 'for "dinero"' in run.out
+    assert "search" in run.out.lower()
