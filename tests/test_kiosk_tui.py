@@ -239,6 +239,9 @@ async def test_done_clears_at_once_after_asking():
         await pilot.press("n")
         await pilot.pause()
         assert app.session.store.bookmarks() and status(app) == "Nothing was cleared."
+        await pilot.press("f10", "enter")  # Enter is the safe answer: a stray one clears nothing
+        await pilot.pause()
+        assert app.session.store.bookmarks() and status(app) == "Nothing was cleared."
         await pilot.press("ctrl+d")  # EOF key: the same question, never an exit
         await pilot.pause()
         assert isinstance(app.screen, ConfirmClear)

@@ -111,3 +111,10 @@ def test_wrong_pins_in_separate_processes_add_up(tmp_path):
     count = json.loads((tmp_path / "run" / pin_tries.FILE_NAME).read_text())
     assert count["wrong"] == MAX_WRONG_PINS
     assert oct((tmp_path / "run").stat().st_mode & 0o777) == "0o700"
+
+
+def test_the_right_pin_first_time_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("METANAV_RUNTIME_DIR", str(tmp_path / "run"))
+    gate = StaffGate(CONFIG)
+    assert gate.try_pin("4711")
+    assert not (tmp_path / "run").exists()

@@ -457,6 +457,9 @@ async def test_removing_an_own_question_asks_first(tmp_path):
         await pilot.press("end", "r")
         await pilot.press("n")
         assert status(app) == "Your question is kept."
+        await pilot.press("r", "enter")  # Enter is the safe answer: nothing is removed
+        assert status(app) == "Your question is kept."
+        assert [q["text"] for q in saved(tmp_path)["own_questions"]] == ["Can I travel?"]
         await pilot.press("r", "y")
         assert status(app) == "Your question is deleted."
     assert saved(tmp_path)["own_questions"] == []

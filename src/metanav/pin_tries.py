@@ -83,7 +83,8 @@ class WrongPins:
             return self.clock() < self.until
 
     def record(self, right: bool) -> None:
-        with self._shared(write=True):
+        # Only a wrong PIN makes the file: the right one has nothing to clear if there is none.
+        with self._shared(write=True, create=not right):
             now = self.clock()
             if right:
                 self.wrong, self.until = 0, 0.0
@@ -103,13 +104,13 @@ class WrongPins:
         return self.path
 
     @contextlib.contextmanager
-    def _shared(self, write: bool = False) -> Iterator[None]:
+    def _shared(self, write: bool = False, create: bool = False) -> Iterator[None]:
         """Read the file's count (under a lock), run the body, write the count back. Only a
-        PIN tried (``write``) makes the file: a kiosk nobody tried writes nothing."""
-        path = self._file(create=write)
+        wrong PIN (``create``) makes the file: a kiosk nobody got wrong writes nothing."""
+        path = self._file(create=create)
         fd = None
         if path is not None and fcntl is not None:
-            flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | (os.O_CREAT if write else 0)
+            flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | (os.O_CREAT if create else 0)
             try:
                 fd = os.open(path, flags, 0o600)
             except FileNotFoundError:

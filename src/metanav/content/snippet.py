@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from metanav.content.model import Library
 from metanav.content.text import clean_line
@@ -29,10 +30,17 @@ class Marks:
             self.stems.update((stem(w, "en"), stem(w, "es")))
 
     def matches(self, word: str) -> bool:
-        w = fold(word)
-        if stem(w, "en") in self.stems or stem(w, "es") in self.stems:
+        w, en, es = _forms(word)
+        if en in self.stems or es in self.stems:
             return True
         return any(w.startswith(p) for p in self.prefixes)
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str, str]:
+    """A word of the text as search sees it: folded, and its English and Spanish stems."""
+    w = fold(word)
+    return w, stem(w, "en"), stem(w, "es")
 
 
 @dataclass(frozen=True)

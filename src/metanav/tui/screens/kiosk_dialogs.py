@@ -69,5 +69,5 @@ class ConfirmClear(Confirm):
             "Done? Clear my session",
             "This forgets everything you looked at, picked, bookmarked or wrote on this screen, "
             "so the next person starts fresh.",
-            "Press y or Enter to clear it now. Press n or Escape to keep going.",
+            "Press y to clear it now. Press Enter, n or Escape to keep going.",
         )

@@ -44,11 +44,14 @@ class TextPrompt(ModalScreen[str | None]):
 
 
 class Confirm(ModalScreen[bool]):
-    """A yes/no question: y or Enter says yes, n or Escape says no."""
+    """A yes/no question about something that cannot be taken back: only y says yes.
+
+    Enter, n and Escape say no, so a stray Enter (or one typed ahead) never clears or
+    removes anything."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape,enter", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, title: str, body: str, keys: str) -> None:

@@ -179,7 +179,7 @@ class QuestionsScreen(ListScreen):
 
         self.app.push_screen(
             Confirm("Remove your question?", text,
-                    "Press y or Enter to remove it. Press n or Escape to keep it."),
+                    "Press y to remove it. Press Enter, n or Escape to keep it."),
             answered,
         )
 

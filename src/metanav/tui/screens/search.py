@@ -17,6 +17,8 @@ from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.quiet_input import QuietInput
 
+LIMIT = 25  # rows a person scrolls through; more words narrow them (each costs a snippet)
+
 
 class SearchScreen(ListScreen):
     BINDINGS = bindings.SEARCH
@@ -28,7 +30,7 @@ class SearchScreen(ListScreen):
         self.view: search.SearchView | None = None
 
     def compose_body(self) -> ComposeResult:
-        self.view = search.find(self.session, self.query_text, as_typed=True)
+        self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
         yield QuietInput(value=self.query_text, placeholder=search.PLACEHOLDER, id="search-text")
         yield Static(plain(self.view.status()), id="search-count", markup=False)
         yield LeanList(self._rows(), wrap=True, id="search-list", empty_text=self._empty())
@@ -74,7 +76,7 @@ class SearchScreen(ListScreen):
 
     def _search_now(self) -> None:
         self._pending = False
-        self.view = search.find(self.session, self.query_text, as_typed=True)
+        self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
         count = self.query_one("#search-count", Static)
         status = self.view.status()
         fits = cell_len(status) <= count.content_region.width
