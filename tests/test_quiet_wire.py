@@ -91,3 +91,24 @@ def test_colours_are_reset_when_the_app_ends(tmp_path):
         assert colours[-1] == b"\x1b[m", colours[-3:]
     finally:
         app.close()
+
+
+@pytest.mark.slow
+def test_back_from_a_suspend_the_whole_screen_is_sent_again(tmp_path):
+    """Ctrl+Z (SIGTSTP) and fg: the terminal showed the shell meanwhile, so the screen the
+    renderer remembers is not what it shows; everything is sent again, and keys still work."""
+    import os
+    import signal
+
+    app = start(tmp_path)
+    try:
+        mark = len(app.raw)
+        os.kill(app.pid, signal.SIGTSTP)
+        app.pump(1.0)
+        os.kill(app.pid, signal.SIGCONT)
+        app.pump(2.0)
+        assert HOME_TITLE.encode() in bytes(app.raw[mark:])
+        app.send(b"\r", settle=1.0)
+        assert app.alive() and HOME_TITLE not in app.text()
+    finally:
+        app.close()

@@ -239,6 +239,8 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
     def on_mount(self) -> None:
         if self.kiosk is not None:
             self.kiosk.start()
+        # Back from Ctrl+Z / SIGTSTP the terminal shows the shell's screen: send it all again.
+        self.app_resume_signal.subscribe(self, lambda _app: self.action_again())
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:

@@ -301,6 +301,7 @@ if XTermParser is not None:
 
         def __init__(self) -> None:
             super().__init__()
+            self.closed = False
             self.wake_fd, self._write_fd = os.pipe()
             os.set_blocking(self.wake_fd, False)
             os.set_blocking(self._write_fd, False)
@@ -324,6 +325,7 @@ if XTermParser is not None:
                 pass
 
         def close(self) -> None:
+            self.closed = True
             for fd in (self.wake_fd, self._write_fd):
                 try:
                     os.close(fd)
@@ -349,6 +351,12 @@ if XTermParser is not None:
             super().close()
             if isinstance(self.exit_event, WakingEvent):
                 self.exit_event.close()
+
+        def start_application_mode(self) -> None:
+            # Suspending (Ctrl+Z, SIGTSTP) closes the driver; resuming starts it again.
+            if isinstance(self.exit_event, WakingEvent) and self.exit_event.closed:
+                self.exit_event = WakingEvent()
+            super().start_application_mode()
 
         def stop_application_mode(self) -> None:
             # The renderer leaves its colours set between frames (delta.Shadow.keep_pen):
