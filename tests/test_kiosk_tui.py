@@ -267,6 +267,8 @@ async def test_wrong_pin_stays_right_pin_exits():
         assert status(app) == kiosk.WRONG_PIN
         await pilot.press("ctrl+x")
         await pilot.pause()
+        below = app.screen_stack[-2].query_one("#status").render()
+        assert str(below).strip() == "", "the last try's 'not right' is gone while the next is typed"
         await pilot.press("escape")
         await pilot.pause()
         assert alive(app) and isinstance(app.screen, HomeScreen)

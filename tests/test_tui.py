@@ -416,6 +416,9 @@ async def test_typing_on_the_resource_list_filters_and_escape_clears_words(tmp_p
         assert isinstance(app.screen, ResourcesScreen)
         await pilot.press("ctrl+r")
         assert status(app).startswith("Filters cleared.")
+        await pilot.press("slash", "9", "8", "8")  # the count line says 2 match now
+        await pilot.pause()
+        assert status(app) == "", "'Filters cleared. N resources match.' is old news"
 
 
 async def test_no_stale_message_after_coming_back(tmp_path):

@@ -154,5 +154,6 @@ class KioskGuard:
             else:
                 self.app.say(self.gate.can_ask() or kiosk.WRONG_PIN)
 
+        self.app.say("")  # "That PIN is not right." belongs to the last try, not this one
         self.app.push_screen(PinPrompt(), answered)
 

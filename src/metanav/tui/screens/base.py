@@ -56,13 +56,19 @@ class BaseScreen(Screen):
     def metanav(self) -> MetanavApp:
         return self.app  # type: ignore[return-value]
 
+    _said = ""  # what the status line shows now
+
     def say(self, message: str) -> None:
         """Show a message in words on the status line (and keep it until the next one)."""
         try:
             status = self.query_one("#status", Static)
         except NoMatches:  # a screen already taken down (a kiosk reset): nobody to tell
             return
-        status.update(plain(clean_line(message)))
+        text = clean_line(message)
+        if text == self._said:
+            return  # the same words again cost bytes and a screen reader's attention
+        self._said = text
+        status.update(plain(text))
 
     def tell(self, done: Done) -> None:
         """Say what a core action did (core/actions.py), and why saving failed if it did."""

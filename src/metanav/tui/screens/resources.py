@@ -103,6 +103,8 @@ class ResourcesScreen(ListScreen):
         if event.input.id == "filter-text":
             self.filter = ResourceFilter(event.value, self.filter.kind, self.filter.language)
             self.apply_filter()
+            if event.value:  # typed words: "Filters cleared. 20 resources match." is old news
+                self.say("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.main_list().focus()
@@ -113,6 +115,7 @@ class ResourcesScreen(ListScreen):
         elif event.choice.id == "filter-language":
             self.filter = ResourceFilter(self.filter.text, self.filter.kind, event.value)
         self.apply_filter()
+        self.say("")
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         self.metanav.open_resource(self.matches[event.index].id)
