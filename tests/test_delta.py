@@ -206,9 +206,11 @@ KEYS = [b"\x1b[B", b"\x1b[B", b"\r", b"\r", b"\x1b[6~", b"\t", b"\x1b[B", b"\r",
         b"\x1b", *RESOURCES, b"WAIT", b"\r", b"help", b"\x1b[B", b"\x1b[B", b"\x1b"]
 
 
-def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.4) -> tuple[str, int]:
+def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.7) -> tuple[str, int]:
     """Run metanav at 80x24 through KEYS; return the emulated screen (text and colours) and
-    bytes received."""
+    bytes received. Each key waits for ``quiet`` seconds without output: on a busy machine a
+    shorter wait let the next key reach a screen that had not opened yet, and two runs that
+    were meant to be alike were not."""
     screen = Terminal(80, 24)
     stream = XtermByteStream(screen)
     pid, fd = pty.fork()
