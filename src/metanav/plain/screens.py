@@ -192,7 +192,7 @@ class BookmarksScreen(Screen):
         if not items:
             page.add("No bookmarks yet. On a topic or a resource, b bookmarks it.")
             return
-        page.add(f"{views.plural(len(items), 'bookmark')}.")
+        page.add(f"{views.bookmark_count(len(items))}.")
         page.blank()
         for item in items:
             page.choice(item.text, lambda key=item.key: self.shell.open(open_key(self.shell, key)))
