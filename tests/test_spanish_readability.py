@@ -191,3 +191,19 @@ def test_a_hard_field_is_named_with_its_file_line_and_field(tmp_path, monkeypatc
     assert fields["sections[0].text"][0] == "es/topics/t.yaml:5"
     with pytest.raises(AssertionError, match=r"es/topics/t.yaml:7: sections\[0\].text: 30 words"):
         test_no_spanish_sentence_is_longer_than_25_words(path)
+
+
+TOPIC_PAIRS = [(ES.parent / "topics" / p.name, p) for p in sorted((ES / "topics").glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("english, spanish", TOPIC_PAIRS, ids=lambda p: p.name)
+def test_a_spanish_topic_has_the_shape_of_its_english_one(english, spanish):
+    """Same sections, in the same order, each about the same kind of cancer: a Spanish topic
+    left behind when its English one gains or loses a section fails here."""
+    en = yaml.safe_load(english.read_text(encoding="utf-8"))
+    es = yaml.safe_load(spanish.read_text(encoding="utf-8"))
+    assert es["id"] == en["id"], f"{spanish.name} translates '{es['id']}', not '{en['id']}'"
+    shape = [bool(s.get("applies_to")) for s in en["sections"]]
+    assert [bool(s.get("applies_to")) for s in es["sections"]] == shape, (
+        f"es/topics/{spanish.name} has {len(es['sections'])} sections, {english.name} has "
+        f"{len(shape)}, or a section's applies_to differs: bring the Spanish in line")
