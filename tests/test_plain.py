@@ -295,6 +295,21 @@ def test_enter_takes_the_default_and_home_moves_on(state_dir):
     assert f"[default: {group + 1}]: \n\n{groups[1][0]}\n" in run.out
 
 
+def test_after_another_part_home_offers_1_again_not_the_next_item(state_dir):
+    """Enter after visiting Support resources opened Bookmarks, the next item on home."""
+    run = run_plain(state_dir, [str(HOME["resources"]), "", "q"])
+    after_resources = " ".join(run.out.split("Support resources", 2)[2].split())
+    assert "q to quit [default: 1]:" in after_resources
+    assert f"[default: {HOME['bookmarks']}]" not in run.out
+
+
+def test_after_get_help_now_home_offers_the_first_group(state_dir):
+    groups = list(topic_groups(LIB).items())
+    first_group = int(HOME[groups[0][1][0].id].split("\n")[0])
+    run = run_plain(state_dir, [str(HOME["get-help-now"]), "", "q"])
+    assert run.out.count(f"[default: {first_group}]:") == 1
+
+
 def test_long_text_wraps_at_the_terminal_width(state_dir):
     topic = rich_topic()
     for columns in (80, 40):

@@ -42,6 +42,7 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from metanav.i18n import N_, _, ngettext
 from metanav.pin_tries import LOCKOUT_SECONDS, MAX_WRONG_PINS, WrongPins  # noqa: F401 - kiosk.MAX_WRONG_PINS
 
 DEFAULT_EXIT_KEY = "ctrl+x"
@@ -52,16 +53,16 @@ HASH_SCHEME = "pbkdf2_sha256"
 SYSTEM_CONFIG = Path("/etc/metanav/kiosk.ini")
 
 # What kiosk mode says. Both faces use these words.
-STAYS_OPEN = "This screen stays open for the next person."
-WRONG_PIN = "That PIN is not right."
-NO_STAFF_EXIT = "Staff exit is not set up on this screen."
-LOCKED_OUT = "Too many wrong PINs. Try again later: the wait grows with each wrong PIN."
-NOT_HERE = "That is not available here."
-LINKS_NOT_OPENED = (
+STAYS_OPEN = N_("This screen stays open for the next person.")
+WRONG_PIN = N_("That PIN is not right.")
+NO_STAFF_EXIT = N_("Staff exit is not set up on this screen.")
+LOCKED_OUT = N_("Too many wrong PINs. Try again later: the wait grows with each wrong PIN.")
+NOT_HERE = N_("That is not available here.")
+LINKS_NOT_OPENED = N_(
     "metanav does not open web pages here. Write the address down, or press c on a "
     "resource for a QR code your phone camera can read."
 )
-CLEARED = "Your session was cleared. Nothing you looked at is kept."
+CLEARED = N_("Your session was cleared. Nothing you looked at is kept.")
 
 # Wrong PINs before the staff key stops listening for LOCKOUT_SECONDS (then twice as long after
 # each further wrong one, up to an hour; counted across processes: metanav.pin_tries).
@@ -287,9 +288,9 @@ class StaffGate:
     def can_ask(self) -> str:
         """"" when a PIN may be asked for now, otherwise what to say instead."""
         if not self.config.staff_exit:
-            return NO_STAFF_EXIT
+            return _(NO_STAFF_EXIT)
         if self.tries.locked():  # type: ignore[union-attr]
-            return LOCKED_OUT
+            return _(LOCKED_OUT)
         return ""
 
     def try_pin(self, pin: str) -> bool:
@@ -328,8 +329,9 @@ class IdleWatch:
 
 
 def still_there(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"Still there? Press any key to keep going. Clearing in {seconds} {unit}."
+    return ngettext("Still there? Press any key to keep going. Clearing in {n} second.",
+                    "Still there? Press any key to keep going. Clearing in {n} seconds.",
+                    seconds).format(n=seconds)
 
 
 # -- hardening the process -------------------------------------------------------------------

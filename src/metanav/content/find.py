@@ -24,6 +24,7 @@ from metanav.content.model import Library, Resource
 from metanav.content.snippet import Hit, Marks, make_hit
 from metanav.content.text import clean_typed
 from metanav.content.words import Term, parse_query, phrase_stems
+from metanav.i18n import _, ngettext
 
 TYPO_MIN = 5  # words this long or longer may have one or two typos
 PREFIX_MIN = 2  # a word being typed matches the words it starts from this many letters on
@@ -44,12 +45,14 @@ class Results:
 
     def summary(self) -> str:
         if not self.query.strip():
-            return "Type words to search topics, questions and resources."
+            return _("Type words to search topics, questions and resources.")
         if not self.total:
-            return f'No matches for "{self.query}".'
-        count = "1 match" if self.total == 1 else f"{self.total:,} matches"
-        shown = f" The first {len(self.hits)} are shown." if len(self.hits) < self.total else ""
-        return f'{count} for "{self.query}".{shown}'
+            return _('No matches for "{query}".').format(query=self.query)
+        count = ngettext('{n} match for "{query}".', '{n} matches for "{query}".',
+                         self.total).format(n=f"{self.total:,}", query=self.query)
+        if len(self.hits) < self.total:
+            count += " " + _("The first {n} are shown.").format(n=len(self.hits))
+        return count
 
 
 def _quote(term: str) -> str:
@@ -178,7 +181,8 @@ class Finder:
             near = self.closest(word) if len(word) >= TYPO_MIN else []
             if not near:
                 return None
-            typos.append(f"{' or '.join(near)} (you typed {word})")
+            typos.append(_("{words} (you typed {typed})").format(
+                words=_(" or ").join(near), typed=word))
             alternatives = [(w,) for w in near]
         marks.add_words(w for phrase in alternatives for w in phrase)
         parts = [_quote(" ".join(form)) for phrase in alternatives for form in phrase_stems(phrase)]
@@ -228,8 +232,8 @@ class Finder:
             results.help_lines = self.help_lines()
             return results
         results.total = total
-        notes = ["No match has all your words; these have some of them"] if partial else []
-        notes += [f"showing matches for {t}" for t in typos]
+        notes = [_("No match has all your words; these have some of them")] if partial else []
+        notes += [_("showing matches for {words}").format(words=t) for t in typos]
         if notes:
             text = "; ".join(notes)
             results.note = text[0].upper() + text[1:] + "."

@@ -6,6 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from metanav.content.text import Block
+from metanav.i18n import N_, _
 
 # The home screen's heading for topics whose file names no group (``group:``): bundled topics,
 # and a clinic's own topics (``--data``), which people then find together.
@@ -19,24 +20,24 @@ CARE_TEAM_NOTE = (
 
 # Resource kinds, in the order people see them, with the words shown for each.
 KINDS: dict[str, str] = {
-    "information": "Information",
-    "emotional-support": "Emotional support",
-    "support-group": "Support group",
-    "helpline": "Helpline",
-    "financial": "Money help",
-    "video": "Video",
+    "information": N_("Information"),
+    "emotional-support": N_("Emotional support"),
+    "support-group": N_("Support group"),
+    "helpline": N_("Helpline"),
+    "financial": N_("Money help"),
+    "video": N_("Video"),
 }
 
 # ISO 639-1 codes accepted for resources, with the name shown (in English and the language).
 LANGUAGES: dict[str, str] = {
-    "am": "Amharic", "ar": "Arabic", "bn": "Bengali", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish (Español)", "fa": "Persian (Farsi)", "fr": "French",
-    "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hmn": "Hmong", "ht": "Haitian Creole",
-    "hy": "Armenian", "it": "Italian", "ja": "Japanese", "km": "Khmer", "ko": "Korean",
-    "lo": "Lao", "ne": "Nepali", "nl": "Dutch", "pa": "Punjabi", "pl": "Polish",
-    "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "so": "Somali", "sw": "Swahili",
-    "ta": "Tamil", "te": "Telugu", "th": "Thai", "tl": "Tagalog", "tr": "Turkish",
-    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "yi": "Yiddish", "zh": "Chinese",
+    "am": N_("Amharic"), "ar": N_("Arabic"), "bn": N_("Bengali"), "de": N_("German"), "el": N_("Greek"),
+    "en": N_("English"), "es": N_("Spanish (Español)"), "fa": N_("Persian (Farsi)"), "fr": N_("French"),
+    "gu": N_("Gujarati"), "he": N_("Hebrew"), "hi": N_("Hindi"), "hmn": N_("Hmong"), "ht": N_("Haitian Creole"),
+    "hy": N_("Armenian"), "it": N_("Italian"), "ja": N_("Japanese"), "km": N_("Khmer"), "ko": N_("Korean"),
+    "lo": N_("Lao"), "ne": N_("Nepali"), "nl": N_("Dutch"), "pa": N_("Punjabi"), "pl": N_("Polish"),
+    "pt": N_("Portuguese"), "ro": N_("Romanian"), "ru": N_("Russian"), "so": N_("Somali"), "sw": N_("Swahili"),
+    "ta": N_("Tamil"), "te": N_("Telugu"), "th": N_("Thai"), "tl": N_("Tagalog"), "tr": N_("Turkish"),
+    "uk": N_("Ukrainian"), "ur": N_("Urdu"), "vi": N_("Vietnamese"), "yi": N_("Yiddish"), "zh": N_("Chinese"),
 }
 
 
@@ -126,11 +127,11 @@ class Resource:
 
     @property
     def kind_words(self) -> str:
-        return ", ".join(KINDS.get(k, k) for k in self.kinds)
+        return ", ".join(_(KINDS.get(k, k)) for k in self.kinds)
 
     @property
     def language_name(self) -> str:
-        return LANGUAGES.get(self.language, self.language)
+        return _(LANGUAGES.get(self.language, self.language))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from metanav.content.model import KINDS, LANGUAGES, Library, Resource
 from metanav.content.text import clean_line, clean_typed
+from metanav.i18n import _, ngettext
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +26,13 @@ class ResourceFilter:
         """The filter in words, for confirmations such as '4 resources match: kind Helpline'."""
         parts = []
         if self.text.strip():
-            parts.append(f'words "{clean_typed(self.text, limit=60)}"')
+            parts.append(_('words "{words}"').format(words=clean_typed(self.text, limit=60)))
         if self.kind:
-            parts.append(f"kind {KINDS.get(self.kind, self.kind)}")
+            parts.append(_("kind {kind}").format(kind=_(KINDS.get(self.kind, self.kind))))
         if self.language:
-            parts.append(f"language {LANGUAGES.get(self.language, self.language)}")
-        return ", ".join(parts) if parts else "no filter"
+            language = _(LANGUAGES.get(self.language, self.language))
+            parts.append(_("language {language}").format(language=language))
+        return ", ".join(parts) if parts else _("no filter")
 
 
 def filter_resources(library: Library, flt: ResourceFilter) -> Sequence[Resource]:
@@ -47,10 +49,8 @@ def filter_resources(library: Library, flt: ResourceFilter) -> Sequence[Resource
 def count_phrase(count: int) -> str:
     """'No resources match.', '1 resource matches.', '4 resources match.'"""
     if count == 0:
-        return "No resources match."
-    if count == 1:
-        return "1 resource matches."
-    return f"{count} resources match."
+        return _("No resources match.")
+    return ngettext("{n} resource matches.", "{n} resources match.", count).format(n=count)
 
 
 _choices: list[tuple[Library, list[tuple[str, str]], list[tuple[str, str]]]] = []
@@ -62,7 +62,7 @@ def filter_choices(library: Library) -> tuple[list[tuple[str, str]], list[tuple[
     resources take a few milliseconds, and the resources screen asks each time it opens)."""
     for known, kinds, languages in _choices:
         if known is library:
-            return kinds, languages
+            return _translated(kinds, languages)
     in_use = {k for r in library.resources.values() for k in r.kinds}
     kinds = [(k, words) for k, words in KINDS.items() if k in in_use]
     counts: dict[str, int] = {}
@@ -72,7 +72,17 @@ def filter_choices(library: Library) -> tuple[list[tuple[str, str]], list[tuple[
     order = sorted(counts, key=lambda code: (-counts[code], names[code]))
     languages = [(code, names[code]) for code in order]
     _choices[:] = [(library, kinds, languages), *_choices[:3]]
-    return kinds, languages
+    return _translated(kinds, languages)
+
+
+def _translated(kinds, languages):
+    """The choices' words in the interface's language; in Spanish, Spanish comes first."""
+    from metanav.i18n import language
+
+    languages = [(code, _(words)) for code, words in languages]
+    if language() != "en":
+        languages.sort(key=lambda pair: pair[0] != language())
+    return [(k, _(words)) for k, words in kinds], languages
 
 
 def describe_results(results, numbered: bool = True) -> list[str]:
@@ -87,10 +97,11 @@ def describe_results(results, numbered: bool = True) -> list[str]:
         lines.append(f"   {hit.snippet}")
     if results.query.strip() and not results.hits:
         if results.closest:
-            lines.append(f"Closest words in metanav: {', '.join(results.closest)}.")
+            lines.append(_("Closest words in metanav: {words}.").format(
+                words=", ".join(results.closest)))
         if results.help_lines:
-            lines.append("To talk with someone now, call a help line:")
+            lines.append(_("To talk with someone now, call a help line:"))
             for r in results.help_lines:
                 lines.append(f"- {r.name}: {r.phone or r.url}")
-        lines.append("Your care team can help you find answers too.")
+        lines.append(_("Your care team can help you find answers too."))
     return lines

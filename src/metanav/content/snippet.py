@@ -13,6 +13,7 @@ from functools import lru_cache
 from metanav.content.model import Library
 from metanav.content.text import clean_line
 from metanav.content.words import fold, stem
+from metanav.i18n import _
 
 SNIPPET_WIDTH = 72
 _TOKEN = re.compile(r"[^\W_]+")
@@ -92,21 +93,22 @@ def make_hit(library: Library, item: tuple[str, str, int], marks: Marks) -> Hit:
     kind, key, section = item
     if kind == "resource":
         r = library.resources[key]
-        where = f"Resource: {r.kind_words}; {r.language_name}"
+        where = _("Resource: {kind}; {language}").format(kind=r.kind_words,
+                                                         language=r.language_name)
         snippet = _first_marked([r.description, r.name, r.organisation,
                                  f"{r.kind_words}; {r.language_name}", r.phone], marks)
         return Hit(kind, key, -1, r.name, where, snippet)
     if kind == "question":
         q = library.questions[key]
         group = library.groups.get(q.group)
-        where = f"Question: {group.title}" if group else "Question"
+        where = _("Question: {group}").format(group=group.title) if group else _("Question")
         return Hit(kind, key, -1, q.text, where,
                    _first_marked([q.text, q.why, group.title if group else ""], marks))
     topic = library.topics[key]
     if section < 0:
-        return Hit(kind, key, -1, topic.title, "Topic",
+        return Hit(kind, key, -1, topic.title, _("Topic"),
                    _first_marked([topic.summary, topic.title], marks))
     s = topic.sections[section]
     body = " ".join(item for block in s.blocks for item in block.items)
-    return Hit(kind, key, section, s.heading, f"Section of {topic.title}",
+    return Hit(kind, key, section, s.heading, _("Section of {title}").format(title=topic.title),
                _first_marked([body, s.applies_to, s.heading, topic.title], marks))

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from metanav.core.policy import REFUSAL
+from metanav.i18n import N_, _
 from metanav.session import THEME_NAMES, Session
 from metanav.state import mylist
 from metanav.state.store import MAX_TOP, SaveResult
 
-NOTE_UNCHANGED = "Note not changed."
-NO_QUESTION = "No question added."
-KEPT = "Your question is kept."
+NOTE_UNCHANGED = N_("Note not changed.")
+NO_QUESTION = N_("No question added.")
+KEPT = N_("Your question is kept.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def refused(session: Session, switch: str) -> Done | None:
     """A refusal when the policy switch is off, else None."""
     if session.policy.allows(switch):
         return None
-    return Done(session.policy.refusal() or REFUSAL, ok=False)
+    return Done(session.policy.refusal() or _(REFUSAL), ok=False)
 
 
 def question_text(session: Session, question_id: str) -> str:
@@ -75,7 +76,7 @@ def toggle_pick(session: Session, question_id: str) -> Done:
     """Pick a question for my list, or take it off (which also unmarks it as most important)."""
     on = not session.store.entry(question_id)["chosen"]
     result = session.store.set_chosen(question_id, on)
-    words = "Picked. It is on your list." if on else "Taken off your list."
+    words = _("Picked. It is on your list.") if on else _("Taken off your list.")
     return _done(result, words, question_text(session, question_id))
 
 
@@ -85,11 +86,12 @@ def toggle_top(session: Session, question_id: str) -> Done:
     on = not store.entry(question_id)["top"]
     result = store.set_top(question_id, on)
     if on and not result.ok and not store.entry(question_id)["top"]:
-        return Done(f"{result.message} To choose another, first unmark one.", ok=False)
+        return Done(f"{result.message} {_('To choose another, first unmark one.')}", ok=False)
     if on:
-        words = f"Marked as most important ({store.top_count()} of {MAX_TOP})."
+        words = _("Marked as most important ({count} of {most}).").format(
+            count=store.top_count(), most=MAX_TOP)
     else:
-        words = "No longer marked as most important."
+        words = _("No longer marked as most important.")
     return _done(result, words, question_text(session, question_id))
 
 
@@ -97,7 +99,7 @@ def toggle_asked(session: Session, question_id: str) -> Done:
     """Mark as asked (which picks it too, in the same save), or as not asked yet."""
     on = not session.store.entry(question_id)["asked"]
     result = session.store.set_asked(question_id, on, pick=on)
-    words = "Marked as asked." if on else "Marked as not asked yet."
+    words = _("Marked as asked.") if on else _("Marked as not asked yet.")
     return _done(result, words, question_text(session, question_id))
 
 
@@ -109,7 +111,7 @@ def write_note(session: Session, question_id: str, note: str) -> Done:
         return no
     note = note.strip()
     result = session.store.set_note(question_id, note, pick=bool(note))
-    return _done(result, "Note saved." if note else "Note removed.")
+    return _done(result, _("Note saved.") if note else _("Note removed."))
 
 
 def add_own(session: Session, text: str) -> tuple[str, Done]:
@@ -118,14 +120,15 @@ def add_own(session: Session, text: str) -> tuple[str, Done]:
     if no:
         return "", no
     if not text.strip():
-        return "", Done(NO_QUESTION, ok=False)
+        return "", Done(_(NO_QUESTION), ok=False)
     own_id, result = session.store.add_own(text)
-    return own_id, _done(result, "Your question is added and picked. It is under My own questions.")
+    return own_id, _done(
+        result, _("Your question is added and picked. It is under My own questions."))
 
 
 def remove_own(session: Session, own_id: str) -> Done:
     text = question_text(session, own_id)
-    return _done(session.store.remove_own(own_id), "Your question is deleted.", text)
+    return _done(session.store.remove_own(own_id), _("Your question is deleted."), text)
 
 
 def export_list(session: Session, path: Path | None = None) -> Done:
@@ -136,9 +139,9 @@ def export_list(session: Session, path: Path | None = None) -> Done:
     try:
         written = mylist.export(session.library, session.store, path)
     except OSError as exc:
-        return Done(f"Could not save the file ({exc.strerror or exc}). Nothing was written.",
-                    ok=False)
-    return Done(f"Saved your list to {written}")
+        return Done(_("Could not save the file ({why}). Nothing was written.").format(
+            why=exc.strerror or exc), ok=False)
+    return Done(_("Saved your list to {path}").format(path=written))
 
 
 def print_list(session: Session) -> Done:
@@ -150,19 +153,21 @@ def print_list(session: Session) -> Done:
         return no
     items = mylist.my_list(session.library, session.store)
     if not items:
-        return Done(printing.EMPTY, ok=False)
+        return Done(_(printing.EMPTY), ok=False)
     if session.kiosk:
         printer = session.kiosk_config.printer if session.kiosk_config else ""
         if not printer:
-            return Done(printing.NO_KIOSK_PRINTER, ok=False)
+            return Done(_(printing.NO_KIOSK_PRINTER), ok=False)
     else:
         printer = printing.default_printer() or ""
         if not printer:
-            return Done(printing.NO_PRINTER if printing.has_cups() else printing.NO_CUPS, ok=False)
+            return Done(_(printing.NO_PRINTER if printing.has_cups() else printing.NO_CUPS),
+                        ok=False)
     problem = printing.send(printer, "\n".join(mylist.render_lines(items)) + "\n")
     if problem:
         return Done(problem, ok=False)
-    return Done(f"Sent your list to the printer {printer}.", more="Collect it there.")
+    return Done(_("Sent your list to the printer {printer}.").format(printer=printer),
+                more=_("Collect it there."))
 
 
 # -- bookmarks ----------------------------------------------------------------------------------
@@ -170,24 +175,26 @@ def bookmark_title(session: Session, kind: str, item_id: str) -> str:
     """'Topic: Pain', 'Resource: 988 Lifeline', or words for one no longer in the content."""
     library = session.library
     if kind == "topic" and item_id in library.topics:
-        return f"Topic: {library.topics[item_id].title}"
+        return _("Topic: {title}").format(title=library.topics[item_id].title)
     if kind == "resource" and item_id in library.resources:
-        return f"Resource: {library.resources[item_id].name}"
-    return f"A {kind} that is no longer in metanav ({item_id})"
+        return _("Resource: {name}").format(name=library.resources[item_id].name)
+    if kind == "topic":
+        return _("A topic that is no longer in metanav ({id})").format(id=item_id)
+    return _("A resource that is no longer in metanav ({id})").format(id=item_id)
 
 
 def toggle_bookmark(session: Session, kind: str, item_id: str) -> Done:
     on, result = session.store.toggle_bookmark(kind, item_id)
     about = bookmark_title(session, kind, item_id).split(": ", 1)[-1]
     if on:
-        return Done("Bookmarked.", about, "" if result.ok else result.message,
-                    more="Find it under Bookmarks.")
-    return _done(result, "Bookmark removed.", about)
+        return Done(_("Bookmarked."), about, "" if result.ok else result.message,
+                    more=_("Find it under Bookmarks."))
+    return _done(result, _("Bookmark removed."), about)
 
 
 def remove_bookmark(session: Session, kind: str, item_id: str) -> Done:
     result = session.store.set_bookmark(kind, item_id, False)
-    return _done(result, "Bookmark removed.", bookmark_title(session, kind, item_id))
+    return _done(result, _("Bookmark removed."), bookmark_title(session, kind, item_id))
 
 
 # -- the session --------------------------------------------------------------------------------
@@ -195,7 +202,8 @@ def next_theme(session: Session, current: str) -> tuple[str, Done]:
     """The next colour theme, remembered for next time (in memory only on a kiosk)."""
     names = list(THEME_NAMES)
     theme = names[(names.index(current) + 1) % len(names)] if current in names else names[0]
-    return theme, _done(session.store.set_setting("theme", theme), f"Colours: {theme}.")
+    return theme, _done(session.store.set_setting("theme", theme),
+                        _("Colours: {theme}.").format(theme=theme))
 
 
 def clear_session(session: Session) -> Done:
@@ -204,4 +212,4 @@ def clear_session(session: Session) -> Done:
 
     session.store.reset()
     session.notices.clear()
-    return Done(CLEARED)
+    return Done(_(CLEARED))

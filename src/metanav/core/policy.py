@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-REFUSAL = "That is not available here."
+from metanav.i18n import N_
+
+REFUSAL = N_("That is not available here.")
 
 
 @dataclass(frozen=True, slots=True)

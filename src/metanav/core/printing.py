@@ -23,19 +23,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from metanav.content.text import clean_line
+from metanav.i18n import N_, _
 from metanav.state.mylist import ListItem
 
 # Where lp and lpstat may come from: never a PATH the person set.
 TOOL_PATH = "/usr/bin:/bin:/usr/local/bin"
 LARGE_TYPE = ("-o", "cpi=10", "-o", "lpi=5")
-TITLE = "Questions for my doctor"
+TITLE = N_("Questions for my doctor")
 TIMEOUT = 30
 
-NO_CUPS = "Printing is not set up on this computer (no CUPS), so nothing was printed."
-NO_PRINTER = ("There is no default printer on this computer, so nothing was printed. "
-              "Set one up, or save the list to a file with e.")
-NO_KIOSK_PRINTER = "No printer is set up for this screen, so nothing was printed."
-EMPTY = "Your list is empty, so there is nothing to print. Pick questions first."
+NO_CUPS = N_("Printing is not set up on this computer (no CUPS), so nothing was printed.")
+NO_PRINTER = N_("There is no default printer on this computer, so nothing was printed. "
+                "Set one up, or save the list to a file with e.")
+NO_KIOSK_PRINTER = N_("No printer is set up for this screen, so nothing was printed.")
+EMPTY = N_("Your list is empty, so there is nothing to print. Pick questions first.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +50,22 @@ def doctor_pages(items: list[ListItem]) -> list[DoctorPage]:
     """My list as the "show your doctor" view: one question a page."""
     pages = []
     for n, item in enumerate(items, start=1):
-        marks = [m for m, on in (("most important", item.top), ("asked", item.asked)) if on]
+        marks = [m for m, on in ((_("most important"), item.top), (_("asked"), item.asked)) if on]
         more = f" ({', '.join(marks)})" if marks else ""
-        pages.append(DoctorPage(f"Question {n} of {len(items)}{more}", item.text, item.note))
+        heading = _("Question {n} of {count}").format(n=n, count=len(items))
+        pages.append(DoctorPage(heading + more, item.text, item.note))
     return pages
 
 
 def doctor_lines(items: list[ListItem]) -> list[str]:
     """The same view as lines, for plain mode: each question set apart."""
-    lines = ["Show your doctor: my questions, one at a time.", ""]
-    for page in doctor_pages(items) or [DoctorPage("", "No questions chosen yet.", "")]:
+    lines = [_("Show your doctor: my questions, one at a time."), ""]
+    for page in doctor_pages(items) or [DoctorPage("", _("No questions chosen yet."), "")]:
         if page.heading:
             lines.append(page.heading + ":")
         lines.append(page.text)
         if page.note:
-            lines.append(f"Answer noted: {page.note}")
+            lines.append(_("Answer noted: {note}").format(note=page.note))
         lines.append("")
     return lines
 
@@ -108,12 +110,14 @@ def send(printer: str, text: str) -> str:
     if lp is None:
         return NO_CUPS
     try:
-        done = subprocess.run([lp, "-d", printer, "-t", TITLE, *LARGE_TYPE, "--"],
+        done = subprocess.run([lp, "-d", printer, "-t", _(TITLE), *LARGE_TYPE, "--"],
                               input=text, capture_output=True, text=True, timeout=TIMEOUT,
                               env=_env())
     except (OSError, subprocess.SubprocessError) as exc:
-        return f"The printer did not answer ({exc.__class__.__name__}), so nothing was printed."
+        return _("The printer did not answer ({why}), so nothing was printed.").format(
+            why=exc.__class__.__name__)
     if done.returncode != 0:
         why = clean_line(" ".join(done.stderr.split()))[:200] or f"lp ended with {done.returncode}"
-        return f"The printer {printer} did not take the list ({why}). Nothing was printed."
+        return _("The printer {printer} did not take the list ({why}). Nothing was printed.").format(
+            printer=printer, why=why)
     return ""

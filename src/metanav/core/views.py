@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 
 from metanav.content.model import Library, Resource, Topic
 from metanav.core.commands import GET_HELP_NOW
+from metanav.i18n import N_, _, ngettext
 from metanav.session import Session
 
-INTRO = ("Plain words about metastatic cancer, questions for your doctor, and support. "
-         "metanav informs; your care team advises.")
-HELP_ITEM = "Help: keys and how to use metanav"
-GET_HELP_HEADING = "Get help now"
-GET_HELP_ITEM = "When to call 911 or your care team right away"
+INTRO = N_("Plain words about metastatic cancer, questions for your doctor, and support. "
+           "metanav informs; your care team advises.")
+HELP_ITEM = N_("Help: keys and how to use metanav")
+GET_HELP_HEADING = N_("Get help now")
+GET_HELP_ITEM = N_("When to call 911 or your care team right away")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,16 @@ class View:
         return [item for section in self.sections for item in section.items]
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def topic_count(count: int) -> str:
+    return ngettext("{n} topic", "{n} topics", count).format(n=count)
+
+
+def question_count(count: int) -> str:
+    return ngettext("{n} question", "{n} questions", count).format(n=count)
+
+
+def bookmark_count(count: int) -> str:
+    return ngettext("{n} bookmark", "{n} bookmarks", count).format(n=count)
 
 
 # -- home ---------------------------------------------------------------------------------------
@@ -85,29 +94,31 @@ def home(session: Session) -> View:
     screen (80x24, and 24 lines in plain mode) however many topics there are."""
     library = session.library
     groups = tuple(
-        Item(f"group:{name}", f"{name} ({plural(len(topics), 'topic')})")
+        Item(f"group:{name}", f"{name} ({topic_count(len(topics))})")
         for name, topics in topic_groups(library).items()
     )
     marks = len(session.store.bookmarks())
     parts = (
-        Item("questions", "Questions for your doctor"),
-        Item("resources", "Support resources"),
-        Item("bookmarks", f"Bookmarks ({marks})" if marks else "Bookmarks"),
-        Item("help", HELP_ITEM),
+        Item("questions", _("Questions for your doctor")),
+        Item("resources", _("Support resources")),
+        Item("bookmarks", _("Bookmarks ({count})").format(count=marks) if marks
+             else _("Bookmarks")),
+        Item("help", _(HELP_ITEM)),
     )
-    urgent = [Item(f"topic:{GET_HELP_NOW}", GET_HELP_ITEM)] if GET_HELP_NOW in library.topics else []
+    urgent = ([Item(f"topic:{GET_HELP_NOW}", _(GET_HELP_ITEM))]
+              if GET_HELP_NOW in library.topics else [])
     urgent += [Item(f"resource:{r.id}", crisis_words(r)) for r in crisis_lines(library)]
-    sections = [Section("Topics", groups), Section("More", parts)]
+    sections = [Section(_("Topics"), groups), Section(_("More"), parts)]
     if urgent:  # first, in both faces and on a kiosk
-        sections.insert(0, Section(GET_HELP_HEADING, tuple(urgent)))
-    return View("Home", (INTRO,), tuple(sections))
+        sections.insert(0, Section(_(GET_HELP_HEADING), tuple(urgent)))
+    return View(_("Home"), (_(INTRO),), tuple(sections))
 
 
 def topic_group(session: Session, name: str) -> View:
     """The topics under one home heading."""
     topics = topic_groups(session.library).get(name, [])
     items = tuple(Item(f"topic:{t.id}", t.title) for t in topics)
-    return View(name, (f"{plural(len(items), 'topic')}. Choose one to read it.",),
+    return View(name, (_("{topics}. Choose one to read it.").format(topics=topic_count(len(items))),),
                 (Section("", items),))
 
 
@@ -115,8 +126,8 @@ def topic_group(session: Session, name: str) -> View:
 def question_line(text: str, entry: dict) -> str:
     """'[x] Is curing my cancer the goal? (most important; asked; has a note)': every state in
     words, the same in both faces."""
-    tags = [word for word, on in (("most important", entry["top"]), ("asked", entry["asked"]),
-                                  ("has a note", bool(entry["note"]))) if on]
+    tags = [word for word, on in ((_("most important"), entry["top"]), (_("asked"), entry["asked"]),
+                                  (_("has a note"), bool(entry["note"]))) if on]
     suffix = f" ({'; '.join(tags)})" if tags else ""
     return f"{'[x]' if entry['chosen'] else '[ ]'} {text}{suffix}"
 
@@ -128,15 +139,16 @@ def bookmark_items(session: Session) -> list[Item]:
     items = []
     for kind, item_id in session.store.bookmarks():
         if kind == "topic" and item_id in library.topics:
-            items.append(Item(f"topic:{item_id}", f"Topic: {library.topics[item_id].title}"))
+            items.append(Item(f"topic:{item_id}",
+                              _("Topic: {title}").format(title=library.topics[item_id].title)))
         elif kind == "resource" and item_id in library.resources:
             items.append(Item(f"resource:{item_id}",
-                              f"Resource: {library.resources[item_id].name}"))
+                              _("Resource: {name}").format(name=library.resources[item_id].name)))
     return items
 
 
 # -- a topic ------------------------------------------------------------------------------------
-QUESTIONS_HEADING = "Questions you could ask"
+QUESTIONS_HEADING = N_("Questions you could ask")
 
 
 def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
@@ -151,8 +163,8 @@ def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
                       for r in (library.resources.get(rid) for rid in topic.resources) if r)
     topics = tuple(Item(f"topic:{t.id}", t.title)
                    for t in (library.topics.get(tid) for tid in topic.related_topics) if t)
-    for heading, items in ((QUESTIONS_HEADING, questions), ("Support resources", resources),
-                           ("Related topics", topics)):
+    for heading, items in ((_(QUESTIONS_HEADING), questions), (_("Support resources"), resources),
+                           (_("Related topics"), topics)):
         if items:
             sections.append(Section(heading, items))
     return tuple(sections)
@@ -162,15 +174,15 @@ def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
 def resource_details(resource: Resource) -> list[tuple[str, str]]:
     """The details as (label, value) pairs, the same in both faces."""
     pairs = [
-        ("Name", resource.name),
-        ("Organisation", resource.organisation),
-        ("Kind", resource.kind_words),
-        ("Language", resource.language_name),
+        (_("Name"), resource.name),
+        (_("Organisation"), resource.organisation),
+        (_("Kind"), resource.kind_words),
+        (_("Language"), resource.language_name),
     ]
     if resource.url:
-        pairs.append(("Web address", resource.url))
+        pairs.append((_("Web address"), resource.url))
     if resource.phone:
         phone = resource.phone + (f" ({resource.phone_note})" if resource.phone_note else "")
-        pairs.append(("Phone", phone))
-    pairs.append(("About", resource.description))
+        pairs.append((_("Phone"), phone))
+    pairs.append((_("About"), resource.description))
     return pairs

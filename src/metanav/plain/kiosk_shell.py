@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from metanav import kiosk
 from metanav.core import actions
+from metanav.i18n import _, ngettext
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
 from metanav.plain.shell import Shell
 from metanav.plain.term import EndOfInput, Term
@@ -41,7 +42,7 @@ _NOT_A_TTY = (OSError, ValueError) + ((termios.error,) if termios is not None el
 # into their history (tmux, PuTTY, VTE) would keep the last person's screen if the history went
 # first. Kiosk plain mode only.
 CLEAR_SCREEN = "\x1b[H\x1b[2J\x1b[3J"
-STILL_THERE = "Still there? Press Enter to keep going. Clearing in {} seconds."
+
 
 # What F keys put in a typed line: xterm and most terminals, rxvt, the Linux console.
 _F_KEYS = {
@@ -148,7 +149,7 @@ class KioskInput:
         # in plain mode, so no ticking clock).
         if state == "warning" and (not self.warned or any(seconds <= t < self.warned for t in (10, 5))):
             self.warned = seconds
-            self._say(STILL_THERE.format(seconds))
+            self._say(still_there(seconds))
 
     def read_secret(self, prompt: str) -> str:
         """A line typed without echo (the staff PIN); "" after a quiet spell."""
@@ -206,15 +207,15 @@ class KioskShell(Shell):
             from metanav.plain.screens import Home
 
             self.stack.append(Home(self))
-        answer = self.term.ask("Done? Clear my session, so the next person starts fresh. Type y to "
-                               "clear it now, or press Enter to keep going.")
-        if answer and answer.strip().lower().startswith("y"):
+        answer = self.term.ask(_("Done? Clear my session, so the next person starts fresh. Type y "
+                                 "to clear it now, or press Enter to keep going."))
+        if answer and answer.strip().lower().startswith(("y", "s")):  # yes, sí
             raise SessionDone
-        self.term.say("Nothing was cleared. " + kiosk.STAYS_OPEN)
+        self.term.say(_("Nothing was cleared.") + " " + _(kiosk.STAYS_OPEN))
 
     def prompt(self, screen) -> tuple[str, str]:
         words, tail = super().prompt(screen)
-        return words.replace("q to quit", "q when you are done"), tail
+        return words.replace(_("q to quit"), _("q when you are done")), tail
 
 
 def run(session: Session, stdin_fd: int | None = None, stdout=None,
@@ -248,6 +249,12 @@ def no_flow_control(fd: int):
     return saved
 
 
+def still_there(seconds: int) -> str:
+    return ngettext("Still there? Press Enter to keep going. Clearing in {n} second.",
+                    "Still there? Press Enter to keep going. Clearing in {n} seconds.",
+                    seconds).format(n=seconds)
+
+
 def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float) -> int:
     config = session.kiosk_config or KioskConfig()
     keyboard = KioskInput(fd, out, config, clock, poll)
@@ -258,7 +265,7 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
         try:
             return shell.run()  # returns only when input has ended for good
         except StillHere:
-            term.say("Welcome back.")
+            term.say(_("Welcome back."))
         except (IdleReset, SessionDone):
             clear_session(session, keyboard, out)
             shell = KioskShell(session, term)
@@ -267,11 +274,11 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
             if refusal:
                 term.say(refusal)
                 continue
-            if gate.try_pin(keyboard.read_secret("Staff PIN (not shown), then Enter: ")):
-                out.write("Goodbye.\n")
+            if gate.try_pin(keyboard.read_secret(_("Staff PIN (not shown), then Enter: "))):
+                out.write(_("Goodbye.") + "\n")
                 out.flush()
                 return 0
-            term.say(gate.can_ask() or kiosk.WRONG_PIN)
+            term.say(gate.can_ask() or _(kiosk.WRONG_PIN))
 
 
 def clear_session(session: Session, keyboard: KioskInput, out) -> None:

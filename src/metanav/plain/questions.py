@@ -83,7 +83,7 @@ class QuestionsScreen(QuestionActions):
         chosen = my_list(self.library, self.store)
         if chosen:
             top = sum(1 for item in chosen if item.top)
-            page.add(f"You have picked {views.plural(len(chosen), 'question')}; "
+            page.add(f"You have picked {views.question_count(len(chosen))}; "
                      f"{top} marked most important.")
         page.blank()
         # Only what the person has done is counted: how many questions a group holds is
@@ -97,7 +97,7 @@ class QuestionsScreen(QuestionActions):
         own_ids = [own_id for own_id, _ in self.store.own_questions()]
         picked = sum(1 for own_id in own_ids if self.store.entry(own_id)["chosen"])
         if own_ids:
-            tally = views.plural(len(own_ids), "question") + (f", {picked} picked" if picked else "")
+            tally = views.question_count(len(own_ids)) + (f", {picked} picked" if picked else "")
         else:
             tally = "none yet"
         page.choice(f"{OwnQuestionsScreen.NAME} ({tally})",

@@ -86,6 +86,18 @@ class Home(ViewScreen):
         # Kept short, with no blank lines, so home fits a 24-line terminal.
         return views.home(self.session)
 
+    def _go(self, number: int, key: str) -> Action:
+        def go() -> None:
+            # Enter alone then goes on to the next group of topics (after Get help now: the
+            # first group), and after the last group or any other part back to 1. Never the
+            # item that happens to come next: Bookmarks after Support resources.
+            keys = [item.key for section in self.view().sections for item in section.items]
+            groups = [n for n, k in enumerate(keys, 1) if k.startswith("group:") and n > number]
+            self.next = groups[0] if groups else 1
+            self.shell.open(self.opener(key))
+
+        return go
+
 
 class TopicGroup(ViewScreen):
     NAME = "A group of topics"
@@ -192,7 +204,7 @@ class BookmarksScreen(Screen):
         if not items:
             page.add("No bookmarks yet. On a topic or a resource, b bookmarks it.")
             return
-        page.add(f"{views.plural(len(items), 'bookmark')}.")
+        page.add(f"{views.bookmark_count(len(items))}.")
         page.blank()
         for item in items:
             page.choice(item.text, lambda key=item.key: self.shell.open(open_key(self.shell, key)))

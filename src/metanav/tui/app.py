@@ -16,6 +16,7 @@ from textual.theme import Theme
 from metanav import glyphs, kiosk
 from metanav.core import actions
 from metanav.core.commands import GET_HELP_NOW
+from metanav.i18n import _
 from metanav.session import THEME_NAMES, Session
 from metanav.tui import bindings, textual_internals
 from metanav.tui.console import use_glyphs
@@ -224,7 +225,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         if self.session.policy.quit:
             self.exit(0)
         else:
-            self.say(kiosk.STAYS_OPEN if self.kiosk else self.session.policy.refusal())
+            self.say(_(kiosk.STAYS_OPEN) if self.kiosk else self.session.policy.refusal())
 
     def say(self, message: str) -> None:
         """Put words on the status line of the screen below any dialog."""
@@ -275,7 +276,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         return True
 
     def action_stay(self) -> None:
-        self.say(kiosk.STAYS_OPEN)
+        self.say(_(kiosk.STAYS_OPEN))
 
     def action_done(self) -> None:
         if self.kiosk is not None:
@@ -287,11 +288,11 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Links are never opened: no browser, no other program (Textual would start one)."""
-        self.say(kiosk.LINKS_NOT_OPENED)
+        self.say(_(kiosk.LINKS_NOT_OPENED))
 
     def action_suspend_process(self) -> None:
         if self.kiosk is not None:
-            self.say(kiosk.STAYS_OPEN)
+            self.say(_(kiosk.STAYS_OPEN))
             return
         super().action_suspend_process()
 
@@ -303,11 +304,11 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
             yield
 
     def action_command_palette(self) -> None:
-        self.say(kiosk.NOT_HERE)
+        self.say(_(kiosk.NOT_HERE))
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
         if self.kiosk is not None:
-            self.say(kiosk.NOT_HERE)
+            self.say(_(kiosk.NOT_HERE))
             return
         super().action_screenshot(filename, path)
 
@@ -320,7 +321,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
                            time_format: str | None = None) -> str | None:
         if self.kiosk is not None:
-            self.say(kiosk.NOT_HERE)
+            self.say(_(kiosk.NOT_HERE))
             return None
         return super().deliver_screenshot(filename, path, time_format)
 

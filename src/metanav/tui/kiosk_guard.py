@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from metanav import kiosk
 from metanav.core import actions
+from metanav.i18n import _
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
 from metanav.tui import textual_internals
 
@@ -152,7 +153,7 @@ class KioskGuard:
             if self.gate.try_pin(pin):
                 self.app.exit(0)
             else:
-                self.app.say(self.gate.can_ask() or kiosk.WRONG_PIN)
+                self.app.say(self.gate.can_ask() or _(kiosk.WRONG_PIN))
 
         self.app.say("")  # "That PIN is not right." belongs to the last try, not this one
         self.app.push_screen(PinPrompt(), answered)
