@@ -41,6 +41,7 @@ async def test_memory_stays_flat_over_many_idle_resets():
 
         async def idle_reset() -> None:
             done = app.kiosk.resets + 1
+            await pilot.press("down")  # someone was there (an untouched kiosk runs no clock)
             clock.now += 71  # the quiet spell and the countdown both run out
             await wait_for(pilot, lambda: app.kiosk.resets == done, seconds=10)
 
