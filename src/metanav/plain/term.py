@@ -14,8 +14,9 @@ import sys
 from typing import TextIO
 
 from metanav.content.text import clean, wrap
+from metanav.i18n import N_, _
 
-MORE = "-- more (Enter), q to stop --"
+MORE = N_("-- more (Enter), q to stop --")
 
 
 class EndOfInput(Exception):
@@ -90,7 +91,7 @@ class Term:
         self.lines(wrap(text, self.width))
 
     def _more(self) -> None:
-        self._write(MORE)
+        self._write(_(MORE))
         self.stdout.flush()
         self._shown = 1  # the "more" line stays on screen
         answer = self.stdin.readline()

@@ -199,7 +199,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
 
     def open_key(self, key: str) -> None:
         """Open what a view's item names (core/views.py): "topic:<id>", "questions", ..."""
-        kind, _, item_id = key.partition(":")
+        kind, _sep, item_id = key.partition(":")
         if kind == "group":
             self.open_group(item_id)
         elif kind == "topic":

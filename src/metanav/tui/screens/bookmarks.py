@@ -39,7 +39,7 @@ class BookmarksScreen(ListScreen):
         row = self.main_list().highlighted_row
         if row is None:
             return
-        kind, _, item_id = row.key.partition(":")
+        kind, _sep, item_id = row.key.partition(":")
         if kind == "topic":
             self.metanav.open_topic(item_id)
         else:
@@ -50,7 +50,7 @@ class BookmarksScreen(ListScreen):
         if row is None:
             self.say("There is nothing to remove.")
             return
-        kind, _, item_id = row.key.partition(":")
+        kind, _sep, item_id = row.key.partition(":")
         done = actions.remove_bookmark(self.session, kind, item_id)
         self.refresh_view()
         self.tell(done)

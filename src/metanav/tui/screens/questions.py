@@ -120,7 +120,7 @@ class QuestionsScreen(ListScreen):
         """Call a core action on the highlighted question, redraw its row, say what it did."""
         current = self._current()
         if current:
-            index, qid, _ = current
+            index, qid, _row = current
             done = action(self.session, qid)
             self._redraw(index, qid)
             self.tell(done)

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from metanav.content.model import CARE_TEAM_NOTE, Topic, checked_words
 from metanav.content.text import wrap
 from metanav.core import actions, views
+from metanav.i18n import _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -52,7 +53,7 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
     for words in checked_words(topic):
         lines.extend(plain(line) for line in wrap(words, width))
     lines.append(plain(""))
-    lines.extend(plain(line) for line in wrap(CARE_TEAM_NOTE, width))
+    lines.extend(plain(line) for line in wrap(_(CARE_TEAM_NOTE), width))
     return lines, starts
 
 
@@ -122,7 +123,7 @@ class TopicScreen(BaseScreen):
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         key = event.lean_list.rows[event.index].key
-        kind, _, item_id = key.partition(":")
+        kind, _sep, item_id = key.partition(":")
         if kind == "question":
             self._toggle_question(event.index, item_id)
         else:
