@@ -337,3 +337,21 @@ def test_get_help_now_is_first_and_one_letter_from_home_and_a_topic(state_dir):
     assert "This is the Get help now page." in out
     assert "call or text 988" in out
     assert out.count(f"\n{LIB.topics['hospice'].title}\n") == 2  # back on hospice after Enter
+
+
+def test_after_a_restart_home_offers_to_go_on_reading(state_dir):
+    topic = LIB.topics[next(t for t in LIB.topics if t != "get-help-now")]
+    first = run_plain(state_dir, [*HOME[topic.id].split("\n"), "", "q"])
+    assert f"Go on reading: {topic.title}" not in first.out.split(topic.title)[0]
+    again = run_plain(state_dir, ["q"])
+    line = next(x for x in again.out.splitlines() if "Go on reading" in x)
+    number = line.split(".")[0]
+    assert line == f"{number}. Go on reading: {topic.title}"
+    reopened = run_plain(state_dir, [number, "", "q"])
+    assert reopened.out.count(f"\n{topic.title}\n") >= 1
+
+
+def test_a_kiosk_never_offers_the_last_persons_topic(state_dir):
+    topic = next(t for t in LIB.topics if t != "get-help-now")
+    run = run_plain(state_dir, [*HOME[topic].split("\n"), "", "", "q", "y"], "--kiosk")
+    assert "Go on reading" not in run.out

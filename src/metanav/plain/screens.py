@@ -139,6 +139,7 @@ class TopicScreen(QuestionActions):
     def __init__(self, shell, topic_id: str = "", section: int = -1):
         super().__init__(shell)
         self.topic = self.library.topics[topic_id]
+        actions.remember_topic(self.session, topic_id)
         self.section = section  # a search result starts at its section, once
         self.starts: list[int] = []
 

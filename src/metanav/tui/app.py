@@ -146,6 +146,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         topic = self.session.library.topics.get(topic_id)
         if topic is not None:
             self.push_screen(TopicScreen(topic, section))
+            actions.remember_topic(self.session, topic_id)
 
     def open_get_help_now(self) -> None:
         """The "Get help now" topic, one key from every screen (issue 11)."""
