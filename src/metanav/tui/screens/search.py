@@ -83,7 +83,7 @@ class SearchScreen(ListScreen):
         count.update(plain(status), layout=not fits or count.content_region.height != 1)
         lst = self.main_list()
         lst.empty_text = self._empty()
-        lst.set_rows(self._rows())
+        lst.set_rows(self._rows(), keep="0")  # new words: the best result first
         self.paint_in_this_frame(count, lst)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
