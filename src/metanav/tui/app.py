@@ -152,7 +152,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         """The "Get help now" topic, one key from every screen (issue 11)."""
         current = getattr(self.screen, "topic", None)
         if getattr(current, "id", None) == GET_HELP_NOW:
-            self.say("This is the Get help now page.")
+            self.say(_("This is the Get help now page."))
         else:
             self.open_topic(GET_HELP_NOW)
 

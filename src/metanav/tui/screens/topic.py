@@ -31,7 +31,7 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
         starts.append(len(lines))
         lines.extend(Content.styled(line, "bold underline") for line in wrap(section.heading, width))
         if section.applies_to:
-            note = f"This part is about {section.applies_to}."
+            note = _("This part is about {who}.").format(who=section.applies_to)
             lines.extend(Content.styled(line, "italic") for line in wrap(note, width))
         for index, block in enumerate(section.blocks):
             if index:
@@ -42,7 +42,7 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
                 for item in block.items:
                     lines.extend(plain(line) for line in wrap(item, width, "  - ", "    "))
     lines.append(plain(""))
-    lines.append(Content.styled("Where this comes from", "bold underline"))
+    lines.append(Content.styled(_("Where this comes from"), "bold underline"))
     for source in topic.sources:
         line = source.organisation
         if source.page:
@@ -68,7 +68,7 @@ class TopicScreen(BaseScreen):
 
     def heading(self) -> str:
         # The mark comes first, so a narrow screen cuts the title, not the mark.
-        mark = "[Bookmarked] " if self._bookmarked() else ""
+        mark = _("[Bookmarked] ") if self._bookmarked() else ""
         return f"{mark}{self.topic.title}"
 
     _wrapped_at = 0
@@ -82,7 +82,8 @@ class TopicScreen(BaseScreen):
     def on_mount(self) -> None:
         if 0 <= self.section < len(self.topic.sections):
             heading = self.topic.sections[self.section].heading
-            self.say(f'From the part "{heading}". Page Up for the start of the topic.')
+            self.say(_('From the part "{heading}". Page Up for the start of the topic.').format(
+                heading=heading))
             self.call_after_refresh(self._to_section)
 
     def _to_section(self) -> None:
@@ -100,9 +101,9 @@ class TopicScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="topic-body", can_focus=True):
             yield Static(self._wrapped_text(), id="topic-text", markup=False)
-        yield Static(plain("Related: press Tab, then Enter"), id="related-title",
+        yield Static(plain(_("Related: press Tab, then Enter")), id="related-title",
                      markup=False)
-        yield LeanList(self._related_rows(), wrap=True, id="related", empty_text="Nothing related.")
+        yield LeanList(self._related_rows(), wrap=True, id="related", empty_text=_("Nothing related."))
 
     AUTO_FOCUS = "#topic-body"
 
@@ -110,7 +111,8 @@ class TopicScreen(BaseScreen):
         """The core's view of what this topic leads to (core/views.topic_related)."""
         rows: list[Row] = []
         for section in views.topic_related(self.session, self.topic):
-            hint = " (Enter adds to your list)" if section.heading == views.QUESTIONS_HEADING else ""
+            is_questions = section.heading == _(views.QUESTIONS_HEADING)
+            hint = _(" (Enter adds to your list)") if is_questions else ""
             rows.append(Row(section.heading + hint, heading=True))
             rows.extend(Row(item.text, key=item.key) for item in section.items)
         return rows
