@@ -320,6 +320,15 @@ def test_long_text_wraps_at_the_terminal_width(state_dir):
                 assert " " not in line.strip(), line  # only one long word (a web address)
 
 
+def test_a_wide_terminal_keeps_lines_short_enough_to_read(state_dir):
+    """At 120 columns, text ran to 116 characters a line; it stops at READING_WIDTH now."""
+    topic = rich_topic()
+    run = run_plain(state_dir, [str(HOME[topic.id]), "", "q"], COLUMNS="120")
+    prose = [line for line in run.out.splitlines() if "]: " not in line and " " in line.strip()]
+    assert max(len(line) for line in prose) <= 80
+    assert max(len(line) for line in prose) > 70, "the text still uses the width there is"
+
+
 def test_no_more_prompt_when_piped(state_dir):
     run = run_plain(state_dir, [str(HOME["resources"]), "", str(HOME["help"]), "q"], LINES="10")
     assert "-- more" not in run.out

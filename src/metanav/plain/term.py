@@ -13,7 +13,7 @@ import shutil
 import sys
 from typing import TextIO
 
-from metanav.content.text import clean, wrap
+from metanav.content.text import READING_WIDTH, clean, wrap
 from metanav.i18n import N_, _
 
 MORE = N_("-- more (Enter), q to stop --")
@@ -46,7 +46,8 @@ class Term:
 
     @property
     def width(self) -> int:
-        return max(20, shutil.get_terminal_size((80, 24)).columns)
+        """The terminal's width, but never wider than is easy to read (READING_WIDTH)."""
+        return max(20, min(shutil.get_terminal_size((80, 24)).columns, READING_WIDTH))
 
     @property
     def height(self) -> int:

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from metanav.content.model import CARE_TEAM_NOTE, Topic, checked_words
-from metanav.content.text import wrap
+from metanav.content.text import READING_WIDTH, wrap
 from metanav.core import actions, views
 from metanav.i18n import _
 from metanav.tui import bindings
@@ -73,9 +73,13 @@ class TopicScreen(BaseScreen):
 
     _wrapped_at = 0
 
+    def _text_width(self) -> int:
+        """The body's width less padding and scroll bar, and never wider than is easy to read."""
+        return min(self.app.size.width, READING_WIDTH) - 4
+
     def _wrapped_text(self) -> Content:
         """The topic wrapped to the body's width (less padding and scrollbar)."""
-        self._wrapped_at = self.app.size.width - 4
+        self._wrapped_at = self._text_width()
         lines, self._starts = topic_lines(self.topic, self._wrapped_at)
         return Content("\n").join(lines)
 
@@ -92,7 +96,7 @@ class TopicScreen(BaseScreen):
             body.scroll_to(y=self._starts[self.section], animate=False, immediate=True)
 
     def on_resize(self) -> None:
-        if self.app.size.width - 4 != self._wrapped_at:
+        if self._text_width() != self._wrapped_at:
             self.query_one("#topic-text", Static).update(self._wrapped_text())
 
     def _bookmarked(self) -> bool:
