@@ -354,7 +354,9 @@ def make_session(args: argparse.Namespace, library, kiosk_config=None):
     session = Session(library=library, store=store, policy=policy, kiosk=args.kiosk,
                       theme=args.theme or "", kiosk_config=kiosk_config,
                       folders=content_folders(args))
-    if not args.kiosk:  # a person's own choice of language, remembered (never at a kiosk)
+    if args.kiosk:
+        session.start_lang = library.lang
+    else:  # a person's own choice of language, remembered (never at a kiosk)
         from metanav import language
 
         lang = language.choose(args.lang, store.setting("language"))
@@ -377,6 +379,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("metanav cannot start the kiosk until its settings are fixed.", file=sys.stderr)
         return kiosk.leave(EXIT_BAD_CONTENT)
+    if not args.lang and config.language:
+        args.lang = config.language  # the clinic's language, unless the command line says
     library = _kiosk_library(args, config)
     if library is None:
         return kiosk.leave(EXIT_BAD_CONTENT)

@@ -213,6 +213,8 @@ def clear_session(session: Session) -> Done:
 
     session.store.reset()
     session.notices.clear()
+    if session.start_lang and session.lang != session.start_lang:
+        session.use_language(session.start_lang)  # the next person starts in the clinic's
     return Done(_(CLEARED))
 
 
