@@ -90,3 +90,27 @@ def test_plain_mode_in_spanish_says_goodbye_in_spanish(tmp_path):
                           input="q\n", capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rstrip().endswith("Adiós.")
+
+
+def test_kiosk_ini_sets_the_clinics_language_and_each_new_person_starts_in_it():
+    from metanav.content.load import bundled_data_dir, load_library
+    from metanav.core import actions
+    from metanav.kiosk import KioskConfigError, parse_config
+    from metanav.session import Session
+    from metanav.state.store import Store
+
+    assert parse_config("[kiosk]\nlanguage = es\n").language == "es"
+    assert parse_config("[kiosk]\nlanguage = Español\n").language == "es"
+    with pytest.raises(KioskConfigError, match="language"):
+        parse_config("[kiosk]\nlanguage = klingon\n")
+    session = Session(library=load_library(), store=Store.memory(), kiosk=True,
+                      folders=(bundled_data_dir(),), start_lang="es")
+    try:
+        session.use_language("es")
+        session.use_language("en")  # the person switched to English
+        assert session.lang == "en"
+        done = actions.clear_session(session)
+        assert session.lang == "es" and i18n.language() == "es"
+        assert done.words == "Su sesión se borró. No se guarda nada de lo que miró."
+    finally:
+        i18n.set_language("en")

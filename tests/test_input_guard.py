@@ -87,3 +87,18 @@ def test_fuzzed_input_never_breaks_the_parser(parts):
     list(parser.feed("\x1b[201~"))
     _settled(parser)
     assert _keys(parser, "\x1b[99999999999uz")[-1:] == ["z"]
+
+
+def test_a_paste_that_never_ends_is_ended_after_a_quiet_second(monkeypatch):
+    """ESC[200~ alone would make every later key (the staff key too) pasted text, for ever."""
+    import metanav.tui.textual_internals as internals
+
+    now = [1000.0]
+    monkeypatch.setattr(internals.time, "monotonic", lambda: now[0])
+    parser = internals.GuardedParser()
+    assert list(parser.feed("\x1b[200~hello")) == []
+    assert _keys(parser, "\x18") == []  # still inside the paste
+    now[0] += 2
+    ended = [m for m in parser.tick()]
+    assert [m.text for m in ended if isinstance(m, events.Paste)] == ["hello\x18"]
+    assert _keys(parser, "\x18") == ["ctrl+x"]

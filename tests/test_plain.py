@@ -320,6 +320,15 @@ def test_long_text_wraps_at_the_terminal_width(state_dir):
                 assert " " not in line.strip(), line  # only one long word (a web address)
 
 
+def test_a_wide_terminal_keeps_lines_short_enough_to_read(state_dir):
+    """At 120 columns, text ran to 116 characters a line; it stops at READING_WIDTH now."""
+    topic = rich_topic()
+    run = run_plain(state_dir, [str(HOME[topic.id]), "", "q"], COLUMNS="120")
+    prose = [line for line in run.out.splitlines() if "]: " not in line and " " in line.strip()]
+    assert max(len(line) for line in prose) <= 80
+    assert max(len(line) for line in prose) > 70, "the text still uses the width there is"
+
+
 def test_no_more_prompt_when_piped(state_dir):
     run = run_plain(state_dir, [str(HOME["resources"]), "", str(HOME["help"]), "q"], LINES="10")
     assert "-- more" not in run.out
@@ -337,3 +346,21 @@ def test_get_help_now_is_first_and_one_letter_from_home_and_a_topic(state_dir):
     assert "This is the Get help now page." in out
     assert "call or text 988" in out
     assert out.count(f"\n{LIB.topics['hospice'].title}\n") == 2  # back on hospice after Enter
+
+
+def test_after_a_restart_home_offers_to_go_on_reading(state_dir):
+    topic = LIB.topics[next(t for t in LIB.topics if t != "get-help-now")]
+    first = run_plain(state_dir, [*HOME[topic.id].split("\n"), "", "q"])
+    assert f"Go on reading: {topic.title}" not in first.out.split(topic.title)[0]
+    again = run_plain(state_dir, ["q"])
+    line = next(x for x in again.out.splitlines() if "Go on reading" in x)
+    number = line.split(".")[0]
+    assert line == f"{number}. Go on reading: {topic.title}"
+    reopened = run_plain(state_dir, [number, "", "q"])
+    assert reopened.out.count(f"\n{topic.title}\n") >= 1
+
+
+def test_a_kiosk_never_offers_the_last_persons_topic(state_dir):
+    topic = next(t for t in LIB.topics if t != "get-help-now")
+    run = run_plain(state_dir, [*HOME[topic].split("\n"), "", "", "q", "y"], "--kiosk")
+    assert "Go on reading" not in run.out

@@ -51,6 +51,7 @@ async def test_full_screen_search_finds_each_example(tmp_path, words, expect):
         assert f'for "{words}"' in text
         assert expect.lower() in text.lower(), text
         assert "[" in text  # matched words marked without colour
+        assert app.screen.main_list().highlighted == 0  # the best result, whatever came before
 
 
 async def test_slash_opens_search_from_a_topic_and_back_returns_to_the_same_results(tmp_path):

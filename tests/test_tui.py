@@ -550,3 +550,16 @@ async def test_get_help_now_is_first_on_a_kiosk_too(tmp_path):
         assert "> 1. When to call 911 or your care team right away" in screen_text(app)
         await pilot.press("enter")
         assert app.screen.topic.id == "get-help-now"
+
+
+async def test_a_wide_screen_keeps_topic_lines_short_enough_to_read(tmp_path):
+    """At 120 columns a topic's lines ran to 116 characters; now at most 76 (80 less the
+    padding and scroll bar), as at 80 columns."""
+    topic = next(t for t in bundled_library().topics.values() if t.id != "get-help-now")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        app.open_topic(topic.id)
+        await pilot.pause()
+        text = str(app.screen.query_one("#topic-text").render())
+        longest = max(len(line) for line in text.splitlines() if " " in line.strip())
+        assert 60 < longest <= 76

@@ -14,37 +14,52 @@ import sys
 from pathlib import Path
 
 from metanav import __version__
+from metanav.i18n import N_, _
 from metanav.session import THEME_NAMES
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_BAD_CONTENT = 2
 
-DESCRIPTION = (
+DESCRIPTION = N_(
     "metanav: plain-language information about metastatic cancer, "
     "a questions-for-your-doctor checklist and support resources, in a terminal."
 )
 
 
+def _interface_language(argv: list[str]) -> None:
+    """Set the interface's language before the options are read, so --help is in it too."""
+    from metanav import language
+    from metanav.i18n import set_language
+
+    asked = None
+    for n, word in enumerate(argv):
+        if word == "--lang" and n + 1 < len(argv):
+            asked = argv[n + 1]
+        elif word.startswith("--lang="):
+            asked = word.split("=", 1)[1]
+    set_language(language.choose(asked))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="metanav",
-        description=DESCRIPTION,
+        description=_(DESCRIPTION),
         epilog=(
-            "Plain mode is chosen on its own when output is not a terminal or TERM=dumb. "
-            "Saved lists live in METANAV_STATE_DIR, or your user data folder."
+            _("Plain mode is chosen on its own when output is not a terminal or TERM=dumb. "
+            "Saved lists live in METANAV_STATE_DIR, or your user data folder.")
         ),
     )
     parser.add_argument("--version", action="version", version=f"metanav {__version__}")
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="line-by-line mode for screen readers, braille displays and scripts",
+        help=_("line-by-line mode for screen readers, braille displays and scripts"),
     )
     parser.add_argument(
         "--kiosk",
         action="store_true",
-        help="shared-screen mode: nothing is saved, nobody can leave the app",
+        help=_("shared-screen mode: nothing is saved, nobody can leave the app"),
     )
     parser.add_argument(
         "--data",
@@ -52,56 +67,56 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         type=Path,
         default=[],
-        help="a folder of extra content (topics/, questions.yaml, resources.yaml); may repeat",
+        help=_("a folder of extra content (topics/, questions.yaml, resources.yaml); may repeat"),
     )
     parser.add_argument(
         "--theme",
         metavar="NAME",
         choices=THEME_NAMES,
-        help="colours for the full-screen app: default, high-contrast or ansi",
+        help=_("colours for the full-screen app: default, high-contrast or ansi"),
     )
     parser.add_argument(
         "--mouse",
         action="store_true",
-        help="let the full-screen app use the mouse (clicks, the wheel); off by default, so "
-        "text can be selected and copied as in any terminal program (also METANAV_MOUSE=1)",
+        help=_("let the full-screen app use the mouse (clicks, the wheel); off by default, so "
+        "text can be selected and copied as in any terminal program (also METANAV_MOUSE=1)"),
     )
     parser.add_argument(
         "--lang",
         metavar="LANG",
         type=_language,
-        help="language: en (English) or es (Español); also METANAV_LANG, else the locale",
+        help=_("language: en (English) or es (Español); also METANAV_LANG, else the locale",)
     )
     parser.add_argument(
         "--kiosk-config",
         metavar="FILE",
         type=Path,
-        help="kiosk settings file (staff PIN, idle time, restrictions)",
+        help=_("kiosk settings file (staff PIN, idle time, restrictions)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = sub.add_parser("check-data", help="check content files and report every problem")
-    check.add_argument("dir", nargs="?", type=Path, help="content folder (default: the bundled one)")
-    export = sub.add_parser("export", help="write your questions list to a text file")
+    check = sub.add_parser("check-data", help=_("check content files and report every problem"))
+    check.add_argument("dir", nargs="?", type=Path, help=_("content folder (default: the bundled one)"))
+    export = sub.add_parser("export", help=_("write your questions list to a text file"))
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="where to write it ('-' for the screen)"
+        "-o", "--output", metavar="FILE", help=_("where to write it ('-' for the screen)")
     )
     export.add_argument(
-        "--force", action="store_true", help="replace FILE if it already exists"
+        "--force", action="store_true", help=_("replace FILE if it already exists")
     )
-    find = sub.add_parser("search", help="search topics, questions and resources for words")
-    find.add_argument("words", nargs="*", help="the words to look for")
-    find.add_argument("--json", action="store_true", help="one JSON object per result line")
+    find = sub.add_parser("search", help=_("search topics, questions and resources for words"))
+    find.add_argument("words", nargs="*", help=_("the words to look for"))
+    find.add_argument("--json", action="store_true", help=_("one JSON object per result line"))
     find.add_argument("--limit", type=int, default=20, metavar="N",
-                      help="show at most N results (default 20)")
+                      help=_("show at most N results (default 20)"))
     build = sub.add_parser(
-        "build-cache", help="prebuild the content cache a kiosk reads (staff, after changes)"
+        "build-cache", help=_("prebuild the content cache a kiosk reads (staff, after changes)")
     )
     build.add_argument("--data", metavar="DIR", action="append", type=Path, default=[],
-                       dest="build_data", help="the kiosk's extra content folder; may repeat")
+                       dest="build_data", help=_("the kiosk's extra content folder; may repeat"))
     build.add_argument("--kiosk-config", metavar="FILE", type=Path, dest="build_config",
-                       help="the kiosk's settings file (its [kiosk] cache_dir says where)")
+                       help=_("the kiosk's settings file (its [kiosk] cache_dir says where)"))
     build.add_argument("--check", action="store_true",
-                       help="write nothing; say whether a kiosk would start from the cache")
+                       help=_("write nothing; say whether a kiosk would start from the cache"))
     return parser
 
 
@@ -132,7 +147,7 @@ def want_plain(args: argparse.Namespace) -> bool:
         return True
 
 
-NO_INPUT = ("metanav: no keyboard input (standard input is closed). Start metanav from a "
+NO_INPUT = N_("metanav: no keyboard input (standard input is closed). Start metanav from a "
             "terminal, or send it answers with: metanav --plain < answers.txt")
 
 
@@ -284,15 +299,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_OK
     target = Path(args.output) if args.output else None
     if target is not None and not args.force and (target.exists() or target.is_symlink()):
-        print(f"{clean(str(target))} already exists, so nothing was written. "
-              "Give another name, or add --force to replace it.", file=sys.stderr)
+        print(_("{path} already exists, so nothing was written. Give another name, or add "
+                "--force to replace it.").format(path=clean(str(target))), file=sys.stderr)
         return EXIT_ERROR
     try:
         path = export(library, store, target)
     except OSError as exc:
-        print(f"Could not write the list: {exc.strerror or exc}.", file=sys.stderr)
+        print(_("Could not write the list: {why}.").format(why=exc.strerror or exc),
+              file=sys.stderr)
         return EXIT_ERROR
-    print(f"Saved your questions list to {path}")
+    print(_("Saved your questions list to {path}").format(path=path))
     return EXIT_OK
 
 
@@ -338,7 +354,9 @@ def make_session(args: argparse.Namespace, library, kiosk_config=None):
     session = Session(library=library, store=store, policy=policy, kiosk=args.kiosk,
                       theme=args.theme or "", kiosk_config=kiosk_config,
                       folders=content_folders(args))
-    if not args.kiosk:  # a person's own choice of language, remembered (never at a kiosk)
+    if args.kiosk:
+        session.start_lang = library.lang
+    else:  # a person's own choice of language, remembered (never at a kiosk)
         from metanav import language
 
         lang = language.choose(args.lang, store.setting("language"))
@@ -361,12 +379,14 @@ def run_kiosk(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("metanav cannot start the kiosk until its settings are fixed.", file=sys.stderr)
         return kiosk.leave(EXIT_BAD_CONTENT)
+    if not args.lang and config.language:
+        args.lang = config.language  # the clinic's language, unless the command line says
     library = _kiosk_library(args, config)
     if library is None:
         return kiosk.leave(EXIT_BAD_CONTENT)
     session = make_session(args, library, config)
     if input_closed():
-        print(NO_INPUT, file=sys.stderr)
+        print(_(NO_INPUT), file=sys.stderr)
         return kiosk.leave(EXIT_ERROR)
     if want_plain(args):
         from metanav.plain.kiosk_shell import run as run_plain_kiosk
@@ -429,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None = None) -> int:
+    _interface_language(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     if args.command == "check-data":
         return cmd_check_data(args)
@@ -444,7 +465,7 @@ def _main(argv: list[str] | None = None) -> int:
     if library is None:
         return EXIT_BAD_CONTENT
     if input_closed():
-        print(NO_INPUT, file=sys.stderr)
+        print(_(NO_INPUT), file=sys.stderr)
         return EXIT_ERROR
     session = make_session(args, library)
     if want_plain(args):

@@ -93,6 +93,7 @@ class KioskConfig:
     allow_open_links: bool = False  # recorded, never honoured: no browser on a shared screen
     cache_dir: str = ""  # where `metanav build-cache` puts the prebuilt content cache
     printer: str = ""  # the CUPS printer `p` prints on, when [allow] print = yes
+    language: str = ""  # the clinic's language ("es", "en"): each person starts in it
     source: str = ""  # the file it came from ("" for built-in defaults)
 
     @property
@@ -191,7 +192,7 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
         raise KioskConfigError(f"{source}: {_one_line(str(exc))}") from None
     problems: list[str] = []
     known = {"kiosk": {"exit_key", "pin_hash", "pin", "idle_seconds", "countdown_seconds",
-                       "cache_dir", "printer"},
+                       "cache_dir", "printer", "language"},
              "allow": {"export", "print", "own_notes", "open_links"}}
     for section in parser.sections():
         if section not in known:
@@ -246,8 +247,15 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
     if printer and not re.fullmatch(r"[A-Za-z0-9._@-]{1,127}", printer):
         problems.append(f"{source}: [kiosk] printer: {printer!r} is not a CUPS printer name "
                         "(letters, digits, '.', '_', '-', '@'; see lpstat -p)")
+    from metanav.language import SUPPORTED, code
+
+    language = kiosk.get("language", "").strip()
+    if language and not code(language):
+        problems.append(f"{source}: [kiosk] language: {language!r} is not one metanav has "
+                        f"(use one of: {', '.join(SUPPORTED)})")
     config = KioskConfig(
         exit_key=exit_key,
+        language=code(language),
         pin_hash=pin_hash or (f"plain${pin}" if pin else ""),
         idle_seconds=number("idle_seconds", DEFAULT_IDLE_SECONDS, 10),
         countdown_seconds=number("countdown_seconds", DEFAULT_COUNTDOWN_SECONDS, 5),

@@ -24,6 +24,7 @@ class Session:
     notices: list[str] = field(default_factory=list)
     kiosk_config: KioskConfig | None = None  # kiosk mode's settings (staff exit, idle time)
     folders: tuple[Path, ...] = ()  # the content folders, bundled first (for translations)
+    start_lang: str = ""  # a kiosk's language: each new person starts in it again
 
     @property
     def lang(self) -> str:

@@ -13,10 +13,13 @@ from metanav.i18n import N_, _
 OTHER_TOPICS = "More topics"
 CLINIC_TOPICS = "From your clinic"
 
-CARE_TEAM_NOTE = (
+CARE_TEAM_NOTE = N_(
     "metanav gives information, not advice. "
     "Your care team can tell you what fits your own care."
 )
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+          N_("December"))
 
 # Resource kinds, in the order people see them, with the words shown for each.
 KINDS: dict[str, str] = {
@@ -79,16 +82,21 @@ def date_words(iso: str) -> str:
         day = _dt.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{day.day} {day:%B %Y}"
+    return _("{day} {month} {year}").format(day=day.day, month=_(MONTHS[day.month - 1]),
+                                            year=day.year)
 
 
 def checked_words(topic: Topic) -> list[str]:
     """What a topic says about who checked it: the day its text was checked against its
     sources, then a clinician's or clinic's review only when there was one."""
-    lines = [f"Text checked against these sources on {date_words(topic.reviewed)}."]
+    lines = [_("Text checked against these sources on {date}.").format(
+        date=date_words(topic.reviewed))]
     if topic.clinical_review_by:
-        when = f" on {date_words(topic.clinical_review_date)}" if topic.clinical_review_date else ""
-        lines.append(f"Reviewed by {topic.clinical_review_by}{when}.")
+        if topic.clinical_review_date:
+            lines.append(_("Reviewed by {who} on {date}.").format(
+                who=topic.clinical_review_by, date=date_words(topic.clinical_review_date)))
+        else:
+            lines.append(_("Reviewed by {who}.").format(who=topic.clinical_review_by))
     return lines
 
 

@@ -40,10 +40,21 @@ def filter_resources(library: Library, flt: ResourceFilter) -> Sequence[Resource
     (content/index.py): the words as typed (the last may be unfinished; case, accents, word
     forms and synonyms do not matter), and the kind and the language, all combined."""
     if not (flt.text.strip() or flt.kind or flt.language):
-        return list(library.resources.values())
+        return _own_language_first(list(library.resources.values()))
     from metanav.content.index import index_for
 
-    return index_for(library).filter_resources(flt.text, flt.kind, flt.language)
+    return _own_language_first(index_for(library).filter_resources(flt.text, flt.kind,
+                                                                   flt.language))
+
+
+def _own_language_first(resources: Sequence[Resource]) -> Sequence[Resource]:
+    """In Spanish (any language but English), resources in that language come first."""
+    from metanav.i18n import language
+
+    lang = language()
+    if lang == "en":
+        return resources
+    return sorted(resources, key=lambda r: r.language != lang)
 
 
 def count_phrase(count: int) -> str:

@@ -122,6 +122,10 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+# The longest line metanav writes for reading: at 120 columns, lines of 116 characters are
+# hard to follow back to the start of the next one. Wider terminals keep the text this wide.
+READING_WIDTH = 80
+
 def wrap(text: str, width: int = 80, indent: str = "", subsequent: str | None = None) -> list[str]:
     """Wrap one paragraph at word boundaries; long words (web addresses) are never split."""
     width = max(20, width)

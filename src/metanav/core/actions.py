@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from metanav.core.commands import GET_HELP_NOW, LAST_TOPIC
 from metanav.core.policy import REFUSAL
 from metanav.i18n import N_, _
 from metanav.session import THEME_NAMES, Session
@@ -212,4 +213,16 @@ def clear_session(session: Session) -> Done:
 
     session.store.reset()
     session.notices.clear()
+    if session.start_lang and session.lang != session.start_lang:
+        session.use_language(session.start_lang)  # the next person starts in the clinic's
     return Done(_(CLEARED))
+
+
+def remember_topic(session: Session, topic_id: str) -> None:
+    """Remember the topic a person opened, so home can offer to go on reading it after a
+    restart. Never in kiosk mode (the next person sees nothing of the last), never Get help
+    now; saved only when it changed, and a save that fails is not worth a word."""
+    if session.kiosk or topic_id == GET_HELP_NOW:
+        return
+    if session.store.setting(LAST_TOPIC) != topic_id:
+        session.store.set_setting(LAST_TOPIC, topic_id)

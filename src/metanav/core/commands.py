@@ -26,6 +26,9 @@ from metanav.i18n import N_, _
 
 # The topic the "get help now" command opens (data/topics/get-help-now.yaml).
 GET_HELP_NOW = "get-help-now"
+# The saved setting that remembers the last topic a person opened (never in kiosk mode), so
+# home can offer "Go on reading" after a restart.
+LAST_TOPIC = "last_topic"
 
 
 @dataclass(frozen=True, slots=True)

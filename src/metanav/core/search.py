@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from metanav.content.find import Results
 from metanav.content.index import search
 from metanav.content.snippet import Hit
+from metanav.i18n import N_, _
 from metanav.session import Session
 
-PROMPT = "Search for (words in your own words; Enter alone to cancel):"
-PLACEHOLDER = "Type words to search topics, questions and resources"
+PROMPT = N_("Search for (words in your own words; Enter alone to cancel):")
+PLACEHOLDER = N_("Type words to search topics, questions and resources")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ class SearchView:
 
     @property
     def title(self) -> str:
-        return f"Search: {self.results.query}" if self.results.query else "Search"
+        if self.results.query:
+            return _("Search: {words}").format(words=self.results.query)
+        return _("Search")
 
     def status(self) -> str:
         """The count line: '12 matches for "spread".', and the note about typos if any."""
@@ -56,11 +59,11 @@ class SearchView:
             return []
         lines = []
         if r.closest:
-            lines.append(f"Closest words in metanav: {', '.join(r.closest)}.")
+            lines.append(_("Closest words in metanav: {words}.").format(words=", ".join(r.closest)))
         if r.help_lines:
-            lines.append("To talk with someone now, call a help line:")
+            lines.append(_("To talk with someone now, call a help line:"))
             lines += [f"- {h.name}: {h.phone or h.url}" for h in r.help_lines]
-        lines.append("Your care team can help you find answers too.")
+        lines.append(_("Your care team can help you find answers too."))
         return lines
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from metanav.content.model import Library, Resource, Topic
-from metanav.core.commands import GET_HELP_NOW
+from metanav.core.commands import GET_HELP_NOW, LAST_TOPIC
 from metanav.i18n import N_, _, ngettext
 from metanav.session import Session
 
@@ -105,6 +105,10 @@ def home(session: Session) -> View:
              else _("Bookmarks")),
         Item("help", _(HELP_ITEM)),
     )
+    last = "" if session.kiosk else session.store.setting(LAST_TOPIC, "")
+    if last in library.topics and last != GET_HELP_NOW:  # after a restart: go on where you were
+        title = library.topics[last].title
+        parts += (Item(f"topic:{last}", _("Go on reading: {title}").format(title=title)),)
     urgent = ([Item(f"topic:{GET_HELP_NOW}", _(GET_HELP_ITEM))]
               if GET_HELP_NOW in library.topics else [])
     urgent += [Item(f"resource:{r.id}", crisis_words(r)) for r in crisis_lines(library)]

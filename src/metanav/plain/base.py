@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from metanav.content.text import clean_line, wrap
 from metanav.core.actions import Done
 from metanav.core.commands import Command
+from metanav.i18n import N_, _
 
 if TYPE_CHECKING:
     from metanav.plain.shell import Shell
@@ -23,7 +24,20 @@ Action = Callable[[], "bool | None"]
 
 def numbers(count: int) -> str:
     """How to say which numbers may be typed: "1" or "a number from 1 to 5"."""
-    return "1" if count == 1 else f"a number from 1 to {count}"
+    return "1" if count == 1 else _("a number from 1 to {count}").format(count=count)
+
+
+# What ``which`` says, for each kind of item (whole sentences, so each language can agree).
+NONE_HERE = {
+    "question": N_("There is no question here to choose."),
+    "resource": N_("There is no resource here to choose."),
+    "bookmark": N_("There is no bookmark here to choose."),
+}
+WHICH = {
+    "question": N_("Which question? Type its number, {span} (Enter alone to cancel):"),
+    "resource": N_("Which resource? Type its number, {span} (Enter alone to cancel):"),
+    "bookmark": N_("Which bookmark? Type its number, {span} (Enter alone to cancel):"),
+}
 
 
 def as_number(text: str) -> int | None:
@@ -83,7 +97,7 @@ class Screen:
         self.page: Page | None = None
 
     def title(self) -> str:
-        return self.NAME
+        return _(self.NAME)
 
     def build(self, page: Page) -> None:
         """Fill the page: lines and numbered choices."""
@@ -117,17 +131,18 @@ class Screen:
     def which(self, arg: str, items: int, what: str) -> int | None:
         """The index of the item a person means: from ``arg`` ("t 3"), or asked for."""
         if items == 0:
-            self.say(f"There is no {what} here to choose.")
+            self.say(_(NONE_HERE[what]))
             return None
         while True:
             if not arg:
                 span = "1" if items == 1 else f"1-{items}"
-                arg = self.shell.ask(f"Which {what}? Type its number, {span} (Enter alone to cancel):")
+                arg = self.shell.ask(_(WHICH[what]).format(span=span))
                 if not arg:
-                    self.say("Cancelled.")
+                    self.say(_("Cancelled."))
                     return None
             number = as_number(arg)
             if number is not None and 1 <= number <= items:
                 return number - 1
-            self.say(f'"{arg}" is not one of the numbers. Type {numbers(items)}.')
+            self.say(_('"{typed}" is not one of the numbers. Type {numbers}.').format(
+                typed=arg, numbers=numbers(items)))
             arg = ""

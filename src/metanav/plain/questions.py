@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from metanav.core import actions, commands, views
 from metanav.core.views import question_line
+from metanav.i18n import N_, _
 from metanav.plain.base import Page, Screen
 from metanav.state.mylist import my_list, render_lines
 
@@ -33,7 +34,7 @@ class QuestionActions(Screen):
         done = actions.toggle_top(self.session, qid)
         self.tell(done)
         if not done.ok:
-            self.say("s shows my list, where t and its number unmarks one.")
+            self.say(_("s shows my list, where t and its number unmarks one."))
         return done.ok and isinstance(self, MyListScreen)
 
     def asked(self, arg: str) -> bool | None:
@@ -47,20 +48,23 @@ class QuestionActions(Screen):
         qid = self._which(arg)
         if qid is None:
             return None
-        self.say(f"Note for: {actions.question_text(self.session, qid)}")
+        self.say(_("Note for: {question}").format(
+            question=actions.question_text(self.session, qid)))
         old = self.store.entry(qid)["note"]
         if old:
-            self.say(f"The note now: {old}")
-        hint = "Enter alone keeps it; a single - removes it" if old else "Enter alone to cancel"
-        text = self.shell.ask(f"Type a short note of the answer, then Enter ({hint}):")
+            self.say(_("The note now: {note}").format(note=old))
+        hint = (_("Enter alone keeps it; a single - removes it") if old
+                else _("Enter alone to cancel"))
+        text = self.shell.ask(_("Type a short note of the answer, then Enter ({hint}):").format(
+            hint=hint))
         if not text or (text == "-" and not old):
-            self.say(actions.NOTE_UNCHANGED)
+            self.say(_(actions.NOTE_UNCHANGED))
             return None
         self.tell(actions.write_note(self.session, qid, "" if text == "-" else text))
         return isinstance(self, MyListScreen)
 
     def add(self, arg: str) -> bool | None:
-        text = arg or self.shell.ask("Type your question, then Enter (Enter alone to cancel):")
+        text = arg or self.shell.ask(_("Type your question, then Enter (Enter alone to cancel):"))
         _own_id, done = actions.add_own(self.session, text or "")
         self.tell(done)
         return done.ok and isinstance(self, (OwnQuestionsScreen, MyListScreen))
@@ -73,18 +77,18 @@ class QuestionActions(Screen):
 
 
 class QuestionsScreen(QuestionActions):
-    NAME = "Questions for your doctor"
-    NUMBERS = "open a group of questions"
+    NAME = N_("Questions for your doctor")
+    NUMBERS = N_("open a group of questions")
     KEYS = commands.plain("questions")
 
     def build(self, page: Page) -> None:
         # Short on purpose: this menu is heard often, and every line costs time by ear.
-        page.add("Open a group to pick questions for your care team.")
+        page.add(_("Open a group to pick questions for your care team."))
         chosen = my_list(self.library, self.store)
         if chosen:
             top = sum(1 for item in chosen if item.top)
-            page.add(f"You have picked {views.question_count(len(chosen))}; "
-                     f"{top} marked most important.")
+            page.add(_("You have picked {questions}; {top} marked most important.").format(
+                questions=views.question_count(len(chosen)), top=top))
         page.blank()
         # Only what the person has done is counted: how many questions a group holds is
         # heard when it is opened, and saying it nine times here made the menu twice as long.
@@ -92,21 +96,22 @@ class QuestionsScreen(QuestionActions):
             questions = self.library.questions_in(group.id)
             if questions:
                 picked = sum(1 for q in questions if self.store.entry(q.id)["chosen"])
-                page.choice(group.title + (f" ({picked} picked)" if picked else ""),
+                page.choice(group.title + (_(" ({n} picked)").format(n=picked) if picked else ""),
                             lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
         own_ids = [own_id for own_id, _ in self.store.own_questions()]
         picked = sum(1 for own_id in own_ids if self.store.entry(own_id)["chosen"])
         if own_ids:
-            tally = views.question_count(len(own_ids)) + (f", {picked} picked" if picked else "")
+            tally = views.question_count(len(own_ids)) + (
+                _(", {n} picked").format(n=picked) if picked else "")
         else:
-            tally = "none yet"
-        page.choice(f"{OwnQuestionsScreen.NAME} ({tally})",
+            tally = _("none yet")
+        page.choice(f"{_(OwnQuestionsScreen.NAME)} ({tally})",
                     lambda: self.shell.open(OwnQuestionsScreen(self.shell)))
 
 
 class GroupScreen(QuestionActions):
-    NAME = "A group of questions"
-    NUMBERS = "pick a question for your list, or take it off"
+    NAME = N_("A group of questions")
+    NUMBERS = N_("pick a question for your list, or take it off")
     KEYS = commands.plain("group")
 
     def __init__(self, shell, group_id: str = ""):
@@ -114,7 +119,7 @@ class GroupScreen(QuestionActions):
         self.group_id = group_id
 
     def title(self) -> str:
-        return f"Questions: {self.library.groups[self.group_id].title}"
+        return _("Questions: {group}").format(group=self.library.groups[self.group_id].title)
 
     def items(self) -> list[tuple[str, str, str]]:
         return [(q.id, q.text, q.why) for q in self.library.questions_in(self.group_id)]
@@ -123,24 +128,24 @@ class GroupScreen(QuestionActions):
         return [qid for qid, _, _ in self.items()]
 
     def build(self, page: Page) -> None:
-        page.add("A number picks a question or takes it off your list. [x] means picked.")
+        page.add(_("A number picks a question or takes it off your list. [x] means picked."))
         page.blank()
         for qid, text, why in self.items():
             entry = self.store.entry(qid)
-            extra = [f"Why ask: {why}"] if why else []
+            extra = [_("Why ask: {why}").format(why=why)] if why else []
             if entry["note"]:
-                extra.append(f"Note: {entry['note']}")
+                extra.append(_("Note: {note}").format(note=entry["note"]))
             page.choice(question_line(text, entry), lambda q=qid: self.pick(q), extra)
         if not page.choices:
-            page.add("You have not added any questions of your own yet. Type a to add one.")
+            page.add(_("You have not added any questions of your own yet. Type a to add one."))
 
 
 class OwnQuestionsScreen(GroupScreen):
-    NAME = "My own questions"
+    NAME = N_("My own questions")
     KEYS = commands.plain("own")
 
     def title(self) -> str:
-        return self.NAME
+        return _(self.NAME)
 
     def items(self) -> list[tuple[str, str, str]]:
         return [(qid, text, "") for qid, text in self.store.own_questions()]
@@ -150,16 +155,17 @@ class OwnQuestionsScreen(GroupScreen):
         if qid is None:
             return None
         text = actions.question_text(self.session, qid)
-        sure = self.shell.ask(f'Delete your question "{text}"? Type y for yes [default: no]:')
-        if (sure or "").lower() not in ("y", "yes"):
-            self.say(actions.KEPT)
+        sure = self.shell.ask(_('Delete your question "{question}"? Type y for yes '
+                                "[default: no]:").format(question=text))
+        if (sure or "").lower() not in ("y", "yes", "s", "sí", "si"):
+            self.say(_(actions.KEPT))
             return None
         self.tell(actions.remove_own(self.session, qid))
         return True
 
 
 class MyListScreen(QuestionActions):
-    NAME = "My list"
+    NAME = N_("My list")
     KEYS = commands.plain("mylist")
 
     def ids(self) -> list[str]:
@@ -168,7 +174,7 @@ class MyListScreen(QuestionActions):
     def build(self, page: Page) -> None:
         page.lines.extend(render_lines(my_list(self.library, self.store), page.width))
         page.blank()
-        page.add("The numbers above work with the letters: k 1 marks question 1 as asked.")
+        page.add(_("The numbers above work with the letters: k 1 marks question 1 as asked."))
 
     def doctor(self, _arg: str) -> None:
         from metanav.core.printing import doctor_lines

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from metanav.content.model import Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.core import actions, commands, views
+from metanav.i18n import N_, _
 from metanav.plain.base import Page, Screen, numbers
 
 
@@ -17,7 +18,14 @@ def topic_screen(shell, topic_id: str) -> Screen:
 
 
 def resource_extra(resource: Resource, bookmarked: bool) -> str:
-    return f"{resource.kind_words}; {resource.language_name}" + ("; bookmarked" if bookmarked else "")
+    mark = "; " + _("bookmarked") if bookmarked else ""
+    return f"{resource.kind_words}; {resource.language_name}{mark}"
+
+
+# What choosing a kind or a language says (whole sentences, so each language can agree).
+NO_MATCH = {"kind": N_('No kind matches "{typed}". Choose from the list.'),
+            "language": N_('No language matches "{typed}". Choose from the list.')}
+CHOOSE = {"kind": N_("Choose a kind:"), "language": N_("Choose a language:")}
 
 
 def bookmark_resource(screen: Screen, resource: Resource) -> None:
@@ -25,8 +33,8 @@ def bookmark_resource(screen: Screen, resource: Resource) -> None:
 
 
 class ResourcesScreen(Screen):
-    NAME = "Support resources"
-    NUMBERS = "open a resource to see its web address, phone and description"
+    NAME = N_("Support resources")
+    NUMBERS = N_("open a resource to see its web address, phone and description")
     KEYS = commands.plain("resources")
 
     def __init__(self, shell):
@@ -35,8 +43,8 @@ class ResourcesScreen(Screen):
         self.shown: Sequence[Resource] = []
 
     def build(self, page: Page) -> None:
-        page.add("Find help by words, kind and language; they combine. Type words to find them.")
-        page.add(f"Filter: {self.filters.describe()}.")
+        page.add(_("Find help by words, kind and language; they combine. Type words to find them."))
+        page.add(_("Filter: {filter}.").format(filter=self.filters.describe()))
         self.shown = filter_resources(self.library, self.filters)
         page.add(count_phrase(len(self.shown)))
         page.blank()
@@ -58,7 +66,7 @@ class ResourcesScreen(Screen):
         return self._set(text=arg)
 
     def clear_filters(self, _arg: str) -> bool:
-        self.say("Filters cleared.")
+        self.say(_("Filters cleared."))
         self.filters = ResourceFilter()
         return True
 
@@ -78,29 +86,31 @@ class ResourcesScreen(Screen):
             found = match(arg)
             if found is not None:
                 return found
-            self.say(f'No {what} matches "{arg}". Choose from the list.')
-        self.say(f"Choose a {what}:")
-        values = [value for value, _ in options]
+            self.say(_(NO_MATCH[what]).format(typed=arg))
+        self.say(_(CHOOSE[what]))
+        values = [value for value, _words in options]
         for number, (value, words) in enumerate(options, 1):
-            self.say(f"{number}. {words}" + (" (chosen now)" if value == current else ""))
+            self.say(f"{number}. {words}" + (_(" (chosen now)") if value == current else ""))
         default = values.index(current) + 1 if current in values else 1
         while True:
-            answer = self.shell.ask(f"Choose 1-{len(options)} [default: {default}]:")
+            answer = self.shell.ask(_("Choose 1-{count} [default: {default}]:").format(
+                count=len(options), default=default))
             if answer is None:
-                self.say("Cancelled.")
+                self.say(_("Cancelled."))
                 return None
             found = values[default - 1] if not answer else match(answer)
             if found is not None:
                 return found
-            self.say(f'"{answer}" is not one of the choices. Type {numbers(len(options))}.')
+            self.say(_('"{typed}" is not one of the choices. Type {numbers}.').format(
+                typed=answer, numbers=numbers(len(options))))
 
     def kind(self, arg: str) -> bool | None:
-        options = [("", "Any kind"), *filter_choices(self.library)[0]]
+        options = [("", _("Any kind")), *filter_choices(self.library)[0]]
         value = self._choose("kind", options, self.filters.kind, arg)
         return None if value is None else self._set(kind=value)
 
     def language(self, arg: str) -> bool | None:
-        options = [("", "Any language"), *filter_choices(self.library)[1]]
+        options = [("", _("Any language")), *filter_choices(self.library)[1]]
         value = self._choose("language", options, self.filters.language, arg)
         return None if value is None else self._set(language=value)
 
@@ -111,8 +121,8 @@ class ResourcesScreen(Screen):
 
 
 class ResourceScreen(Screen):
-    NAME = "A resource"
-    NUMBERS = "open a topic about this resource"
+    NAME = N_("A resource")
+    NUMBERS = N_("open a topic about this resource")
     KEYS = commands.plain("resource")
 
     def __init__(self, shell, resource_id: str = ""):
@@ -120,18 +130,19 @@ class ResourceScreen(Screen):
         self.resource = self.library.resources[resource_id]
 
     def title(self) -> str:
-        mark = " (bookmarked)" if self.store.is_bookmarked("resource", self.resource.id) else ""
+        mark = _(" (bookmarked)") if self.store.is_bookmarked("resource", self.resource.id) else ""
         return f"{self.resource.name}{mark}"
 
     def build(self, page: Page) -> None:
         res = self.resource
         for label, value in views.resource_details(res):
             page.label(label, value)
-        page.label("Bookmarked", "yes" if self.store.is_bookmarked("resource", res.id) else "no")
+        page.label(_("Bookmarked"),
+                   _("yes") if self.store.is_bookmarked("resource", res.id) else _("no"))
         topics = [self.library.topics[t] for t in res.topics if t in self.library.topics]
         if topics:
             page.blank()
-            page.add("Topics about this:")
+            page.add(_("Topics about this:"))
             for topic in topics:
                 page.choice(topic.title,
                             lambda t=topic.id: self.shell.open(topic_screen(self.shell, t)))

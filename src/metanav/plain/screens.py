@@ -10,6 +10,7 @@ from __future__ import annotations
 from metanav.content.model import CARE_TEAM_NOTE, checked_words
 from metanav.content.text import block_lines
 from metanav.core import actions, commands, views
+from metanav.i18n import N_, _
 from metanav.plain.base import Action, Page, Screen
 from metanav.plain.questions import (
     GroupScreen,
@@ -27,7 +28,7 @@ from metanav.plain.shell import GLOBAL_KEYS
 # --------------------------------------------------------------------------------------------
 def open_key(shell, key: str) -> Screen:
     """The screen a view's item opens ("topic:<id>", "questions", ...; core/views.py)."""
-    kind, _, item_id = key.partition(":")
+    kind, _sep, item_id = key.partition(":")
     if kind == "group":
         return TopicGroup(shell, item_id)
     if kind == "topic":
@@ -76,11 +77,11 @@ class ViewScreen(Screen):
 
 
 class Home(ViewScreen):
-    NAME = "Home"
-    NUMBERS = "open a group of topics, or one of the parts listed after them"
+    NAME = N_("Home")
+    NUMBERS = N_("open a group of topics, or one of the parts listed after them")
 
     def title(self) -> str:
-        return "metanav: Home"
+        return _("metanav: Home")
 
     def view(self) -> views.View:
         # Kept short, with no blank lines, so home fits a 24-line terminal.
@@ -100,8 +101,8 @@ class Home(ViewScreen):
 
 
 class TopicGroup(ViewScreen):
-    NAME = "A group of topics"
-    NUMBERS = "open a topic"
+    NAME = N_("A group of topics")
+    NUMBERS = N_("open a topic")
     KEYS = commands.plain("topic_group")
 
     def __init__(self, shell, name: str = ""):
@@ -131,13 +132,14 @@ class TopicGroup(ViewScreen):
 # Topic
 # --------------------------------------------------------------------------------------------
 class TopicScreen(QuestionActions):
-    NAME = "A topic"
-    NUMBERS = "add a question to your list (or take it off), or open a resource or topic"
+    NAME = N_("A topic")
+    NUMBERS = N_("add a question to your list (or take it off), or open a resource or topic")
     KEYS = commands.plain("topic")
 
     def __init__(self, shell, topic_id: str = "", section: int = -1):
         super().__init__(shell)
         self.topic = self.library.topics[topic_id]
+        actions.remember_topic(self.session, topic_id)
         self.section = section  # a search result starts at its section, once
         self.starts: list[int] = []
 
@@ -148,11 +150,12 @@ class TopicScreen(QuestionActions):
             return lines
         title = lines[: len(lines) - len(self.page.lines)]
         heading = self.topic.sections[section].heading
-        return [*title, f'From the part "{heading}" (r reads the whole topic):',
+        return [*title, _('From the part "{heading}" (r reads the whole topic):').format(
+                    heading=heading),
                 *self.page.lines[self.starts[section]:]]
 
     def title(self) -> str:
-        mark = " (bookmarked)" if self.store.is_bookmarked("topic", self.topic.id) else ""
+        mark = _(" (bookmarked)") if self.store.is_bookmarked("topic", self.topic.id) else ""
         return f"{self.topic.title}{mark}"
 
     def build(self, page: Page) -> None:
@@ -164,23 +167,24 @@ class TopicScreen(QuestionActions):
             self.starts.append(len(page.lines))
             page.add(section.heading)
             if section.applies_to:
-                page.add(f"This part is about {section.applies_to}.")
+                page.add(_("This part is about {who}.").format(who=section.applies_to))
             page.lines.extend(block_lines(section.blocks, page.width))
         page.blank()
-        page.add("Sources:")
+        page.add(_("Sources:"))
         for source in topic.sources:
             words = source.organisation + (f': "{source.page}"' if source.page else "")
             page.add(words + (f" {source.url}" if source.url else ""), "- ", "  ")
         for words in checked_words(topic):
             page.add(words)
         page.blank()
-        page.add(CARE_TEAM_NOTE)
+        page.add(_(CARE_TEAM_NOTE))
         for section in views.topic_related(self.session, topic):
             page.blank()
-            hint = " (a number adds it to your list, or takes it off)"
-            page.add(f"{section.heading}{hint if section.heading == views.QUESTIONS_HEADING else ''}:")
+            hint = _(" (a number adds it to your list, or takes it off)")
+            is_questions = section.heading == _(views.QUESTIONS_HEADING)
+            page.add(f"{section.heading}{hint if is_questions else ''}:")
             for item in section.items:
-                kind, _, item_id = item.key.partition(":")
+                kind, _sep, item_id = item.key.partition(":")
                 if kind == "question":
                     page.choice(item.text, lambda q=item_id: self.pick(q))
                 else:
@@ -195,14 +199,14 @@ class TopicScreen(QuestionActions):
 # Bookmarks
 # --------------------------------------------------------------------------------------------
 class BookmarksScreen(Screen):
-    NAME = "Bookmarks"
-    NUMBERS = "open a bookmarked topic or resource"
+    NAME = N_("Bookmarks")
+    NUMBERS = N_("open a bookmarked topic or resource")
     KEYS = commands.plain("bookmarks")
 
     def build(self, page: Page) -> None:
         items = views.bookmark_items(self.session)
         if not items:
-            page.add("No bookmarks yet. On a topic or a resource, b bookmarks it.")
+            page.add(_("No bookmarks yet. On a topic or a resource, b bookmarks it."))
             return
         page.add(f"{views.bookmark_count(len(items))}.")
         page.blank()
@@ -214,7 +218,7 @@ class BookmarksScreen(Screen):
         index = self.which(arg, len(items), "bookmark")
         if index is None:
             return None
-        kind, _, item_id = items[index].key.partition(":")
+        kind, _sep, item_id = items[index].key.partition(":")
         self.tell(actions.remove_bookmark(self.session, kind, item_id))
         return True
 
@@ -223,33 +227,33 @@ class BookmarksScreen(Screen):
 # Help
 # --------------------------------------------------------------------------------------------
 class Help(Screen):
-    NAME = "Help"
+    NAME = N_("Help")
 
     def build(self, page: Page) -> None:
         def item(text: str) -> None:
             page.add(text, "- ", "  ")
 
-        page.add("How plain mode works:")
-        item("Type a number or a letter, then press Enter. Enter alone takes the default shown "
-             "in [brackets]; on most screens that goes back.")
-        item("Letters that act on one item take its number: t 3 marks question 3 as most "
-             "important. Without a number, metanav asks which.")
+        page.add(_("How plain mode works:"))
+        item(_("Type a number or a letter, then press Enter. Enter alone takes the default shown "
+               "in [brackets]; on most screens that goes back."))
+        item(_("Letters that act on one item take its number: t 3 marks question 3 as most "
+               "important. Without a number, metanav asks which."))
         if self.session.kiosk:  # a shared screen never quits
-            item("Ctrl+D goes back one screen. On the home screen, Ctrl+D or q asks whether to "
-                 "clear your session for the next person. Nothing you do here is kept.")
+            item(_("Ctrl+D goes back one screen. On the home screen, Ctrl+D or q asks whether to "
+                   "clear your session for the next person. Nothing you do here is kept."))
         else:
-            item("Ctrl+D goes back one screen, and quits on the home screen. Ctrl+C quits.")
+            item(_("Ctrl+D goes back one screen, and quits on the home screen. Ctrl+C quits."))
         if self.shell.term.paging:
-            item("Long text stops at a line saying more: Enter goes on, q skips the rest.")
+            item(_("Long text stops at a line saying more: Enter goes on, q skips the rest."))
         for screen in SCREENS:
             page.blank()
-            page.add(f"{screen.NAME}:")
+            page.add(f"{_(screen.NAME)}:")
             if screen.NUMBERS:
-                item(f"a number: {screen.NUMBERS}")
+                item(_("a number: {what}").format(what=_(screen.NUMBERS)))
             for key in screen.KEYS:
                 item(f"{key.letter}: {key.plain_help}")
         page.blank()
-        page.add("Everywhere:")
+        page.add(_("Everywhere") + ":")
         for key in GLOBAL_KEYS:
             item(f"{key.letter}: {key.plain_help}")
 

@@ -7,6 +7,7 @@ back shows the same results again. Words typed here search again.
 from __future__ import annotations
 
 from metanav.core import commands, search
+from metanav.i18n import N_, _
 from metanav.plain.base import Page, Screen
 from metanav.plain.screens import GroupScreen, ResourceScreen, TopicScreen
 
@@ -14,8 +15,8 @@ LIMIT = 15  # a screen reader reads every line: the best 15, then new words narr
 
 
 class SearchScreen(Screen):
-    NAME = "Search"
-    NUMBERS = "open a result (a topic opens at the part that matched)"
+    NAME = N_("Search")
+    NUMBERS = N_("open a result (a topic opens at the part that matched)")
     KEYS = commands.plain("search")
 
     def __init__(self, shell, query: str):
@@ -33,12 +34,12 @@ class SearchScreen(Screen):
         for line in self.view.nothing_found():
             page.add(line, "", "  ")
         if self.view.results.hits:
-            page.add("Type other words to search again.")
+            page.add(_("Type other words to search again."))
 
     def _open(self, hit) -> None:
         where = search.target(self.session, hit)
         if where is None:
-            self.say("That is no longer here.")
+            self.say(_("That is no longer here."))
         elif where.kind == "topic":
             self.shell.open(TopicScreen(self.shell, where.key, where.section))
         elif where.kind == "questions":

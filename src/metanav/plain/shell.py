@@ -25,7 +25,10 @@ GLOBAL_KEYS = commands.plain("global")
 # Whole words people may type instead of a letter.
 WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q",
          "help now": "g", "get help": "g", "get help now": "g", "911": "g", "988": "g",
-         "search": "/", "find": "/"}
+         "search": "/", "find": "/",
+         # and in Spanish
+         "ayuda": "h", "menú": "m", "menu principal": "m", "inicio": "m", "salir": "q",
+         "ayuda ya": "g", "obtener ayuda": "g", "buscar": "/", "atrás": "back", "atras": "back"}
 
 
 class Shell:
@@ -61,7 +64,7 @@ class Shell:
 
         top = self.stack[-1]
         if getattr(getattr(top, "topic", None), "id", None) == commands.GET_HELP_NOW:
-            self.term.say("This is the Get help now page.")
+            self.term.say(_("This is the Get help now page."))
         elif commands.GET_HELP_NOW in self.session.library.topics:
             self.open(TopicScreen(self, commands.GET_HELP_NOW))
 
@@ -70,9 +73,9 @@ class Shell:
         from metanav.core.search import PROMPT
         from metanav.plain.search import SearchScreen
 
-        query = arg or self.ask(PROMPT)
+        query = arg or self.ask(_(PROMPT))
         if not query or not query.strip():
-            self.term.say("Search cancelled.")
+            self.term.say(_("Search cancelled."))
             return
         self.open(SearchScreen(self, query))
 
@@ -103,14 +106,14 @@ class Shell:
         """The prompt: the numbers and letters, and the default (kept on one line)."""
         # A key the policy switches off (a kiosk's print, export, notes) is not offered.
         allows = self.session.policy.allows
-        keys = [k.prompt for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt and allows(k.needs)]
+        keys = [_(k.prompt) for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt and allows(k.needs)]
         count = screen.count
         if count:
-            head = "Choose 1" if count == 1 else f"Choose 1-{count}"
+            head = _("Choose 1") if count == 1 else _("Choose 1-{count}").format(count=count)
             parts = [head, *keys]
         else:
-            parts = [f"Type {keys[0]}", *keys[1:]]
-        return ", ".join(parts), f"[default: {screen.default()[0]}]:"
+            parts = [_("Type {key}").format(key=keys[0]), *keys[1:]]
+        return ", ".join(parts), _("[default: {answer}]:").format(answer=screen.default()[0])
 
     def keys_of(self, screen: Screen) -> dict[str, tuple[Command, object]]:
         """Letter -> (command, what carries out its action): the screen's own come first."""
@@ -122,9 +125,9 @@ class Shell:
         return table
 
     def handle(self, screen: Screen, answer: str) -> bool | None:
+        answer = WORDS.get(answer.lower(), answer)
         if answer.lower() == "back":
             return self.back()
-        answer = WORDS.get(answer.lower(), answer)
         if not answer:
             return screen.default()[1]()
         if answer.startswith("/"):
@@ -135,9 +138,10 @@ class Shell:
             if 1 <= number <= count:
                 return screen.page.choices[number - 1]()
             if count:
-                self.term.say(f"There is no number {answer} here. Type {numbers(count)}.")
+                self.term.say(_("There is no number {typed} here. Type {numbers}.").format(
+                    typed=answer, numbers=numbers(count)))
             else:
-                self.term.say("There are no numbers to choose here. Type a letter from the list.")
+                self.term.say(_("There are no numbers to choose here. Type a letter from the list."))
             return None
         letter, rest = answer[0].lower(), answer[1:]
         found = self.keys_of(screen).get(letter)
@@ -151,8 +155,8 @@ class Shell:
         if done is not None:
             return done
         span = f"{numbers(count)}, " if count else ""
-        self.term.say(f'"{answer}" is not one of the choices. Type {span}a letter from the list, '
-                      "or h for help.")
+        self.term.say(_('"{typed}" is not one of the choices. Type {numbers}a letter from the '
+                        "list, or h for help.").format(typed=answer, numbers=span))
         return None
 
     def run(self) -> int:
@@ -200,7 +204,7 @@ def run(session: Session) -> int:
         return Shell(session, term).run()
     except KeyboardInterrupt:
         # (A kiosk never gets here: kiosk.harden_process ignores the signal.)
-        term.stdout.write("\nGoodbye.\n")
+        term.stdout.write("\n" + _("Goodbye.") + "\n")
         term.stdout.flush()
         return 0
     except BrokenPipeError:

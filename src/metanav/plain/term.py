@@ -13,9 +13,10 @@ import shutil
 import sys
 from typing import TextIO
 
-from metanav.content.text import clean, wrap
+from metanav.content.text import READING_WIDTH, clean, wrap
+from metanav.i18n import N_, _
 
-MORE = "-- more (Enter), q to stop --"
+MORE = N_("-- more (Enter), q to stop --")
 
 
 class EndOfInput(Exception):
@@ -45,7 +46,8 @@ class Term:
 
     @property
     def width(self) -> int:
-        return max(20, shutil.get_terminal_size((80, 24)).columns)
+        """The terminal's width, but never wider than is easy to read (READING_WIDTH)."""
+        return max(20, min(shutil.get_terminal_size((80, 24)).columns, READING_WIDTH))
 
     @property
     def height(self) -> int:
@@ -90,7 +92,7 @@ class Term:
         self.lines(wrap(text, self.width))
 
     def _more(self) -> None:
-        self._write(MORE)
+        self._write(_(MORE))
         self.stdout.flush()
         self._shown = 1  # the "more" line stays on screen
         answer = self.stdin.readline()

@@ -7,8 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from metanav.content.model import Library
+from metanav.content.model import Library, date_words
 from metanav.content.text import clean, wrap
+from metanav.i18n import _
 from metanav.state.store import Store
 
 
@@ -45,32 +46,34 @@ def my_list(library: Library, store: Store) -> list[ListItem]:
 def render_lines(items: list[ListItem], width: int = 80, today: _dt.date | None = None) -> list[str]:
     """Plain text, printable and readable by ear: numbered, with words for every state."""
     today = today or _dt.date.today()
-    lines = ["Questions for my doctor", f"Made with metanav on {today.day} {today:%B %Y}.", ""]
+    lines = [_("Questions for my doctor"),
+             _("Made with metanav on {date}.").format(date=date_words(today.isoformat())), ""]
     if not items:
-        lines.append("No questions chosen yet.")
+        lines.append(_("No questions chosen yet."))
         return lines
     top = [i for i in items if i.top]
     rest = [i for i in items if not i.top]
     number = 0
-    for title, group in (("Most important", top), ("Other questions", rest) if top else ("My questions", rest)):
+    others = (_("Other questions"), rest) if top else (_("My questions"), rest)
+    for title, group in ((_("Most important"), top), others):
         if not group:
             continue
         lines.append(f"{title}:")
         for item in group:
             number += 1
             mark = "[x]" if item.asked else "[ ]"
-            status = " (asked)" if item.asked else ""
+            status = " (" + _("asked") + ")" if item.asked else ""
             lead = f"{mark} {number}. "
             lines.extend(wrap(f"{item.text}{status}", width, indent=lead, subsequent=" " * len(lead)))
             if item.note:
                 pad = " " * len(lead)
                 for n, para in enumerate(clean(item.note).split("\n")):
                     if para.strip():
-                        label = "Answer: " if n == 0 else ""
+                        label = _("Answer: ") if n == 0 else ""
                         lines.extend(wrap(label + para, width, indent=pad))
         lines.append("")
-    lines.extend(wrap("[x] means asked. metanav gives information, not advice: your care team "
-                      "knows your own care.", width))
+    lines.extend(wrap(_("[x] means asked. metanav gives information, not advice: your care team "
+                        "knows your own care."), width))
     return lines
 
 

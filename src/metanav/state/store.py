@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from metanav.content.text import clean, clean_line
+from metanav.i18n import _
 
 try:  # POSIX advisory locks; elsewhere two copies may race (documented).
     import fcntl
@@ -142,8 +143,8 @@ class Store:
         try:
             self.doc = self._read_disk()
         except OSError as exc:
-            self.notices.append(f"Your saved lists could not be read ({_why(exc)}). "
-                                "metanav will carry on without them.")
+            self.notices.append(_("Your saved lists could not be read ({why}). "
+                                  "metanav will carry on without them.").format(why=_why(exc)))
 
     def reset(self) -> None:
         """Forget everything in memory (kiosk: the next person starts clean)."""
@@ -199,12 +200,12 @@ class Store:
             n += 1
         try:
             os.replace(path, aside)
-            where = f" It was moved to {aside}."
+            where = " " + _("It was moved to {path}.").format(path=aside)
         except OSError:
             where = ""
         self.notices.append(
-            "Your saved lists were damaged and could not be read, so metanav started "
-            f"fresh.{where}"
+            _("Your saved lists were damaged and could not be read, so metanav started "
+              "fresh.") + where
         )
         return empty_doc()
 
@@ -255,7 +256,8 @@ class Store:
                 self._remove_leftovers()
                 self._write_disk(fresh)
         except OSError as exc:
-            self.last_error = f"Saving failed ({_why(exc)}). Your changes are kept until metanav closes."
+            self.last_error = _("Saving failed ({why}). Your changes are kept until metanav "
+                                "closes.").format(why=_why(exc))
             return SaveResult(False, self.last_error)
         self._pending.clear()
         self.doc = fresh
@@ -302,7 +304,8 @@ class Store:
 
     def set_top(self, question_id: str, on: bool) -> SaveResult:
         """Mark as one of the three most important (choosing it too). Refuses a fourth."""
-        refusal = SaveResult(False, f"You can mark up to {MAX_TOP} questions as most important.")
+        refusal = SaveResult(False, _("You can mark up to {most} questions as most "
+                                      "important.").format(most=MAX_TOP))
         if not on:
             return self._set(question_id, top=False)
         if not self.entry(question_id)["top"] and self.top_count() >= MAX_TOP:
@@ -369,7 +372,7 @@ def _top_count(doc: Doc) -> int:
 
 def _why(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return _("the disk is full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "metanav is not allowed to write there"
+        return _("metanav is not allowed to write there")
     return exc.strerror or str(exc)

@@ -146,12 +146,13 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         topic = self.session.library.topics.get(topic_id)
         if topic is not None:
             self.push_screen(TopicScreen(topic, section))
+            actions.remember_topic(self.session, topic_id)
 
     def open_get_help_now(self) -> None:
         """The "Get help now" topic, one key from every screen (issue 11)."""
         current = getattr(self.screen, "topic", None)
         if getattr(current, "id", None) == GET_HELP_NOW:
-            self.say("This is the Get help now page.")
+            self.say(_("This is the Get help now page."))
         else:
             self.open_topic(GET_HELP_NOW)
 
@@ -199,7 +200,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
 
     def open_key(self, key: str) -> None:
         """Open what a view's item names (core/views.py): "topic:<id>", "questions", ..."""
-        kind, _, item_id = key.partition(":")
+        kind, _sep, item_id = key.partition(":")
         if kind == "group":
             self.open_group(item_id)
         elif kind == "topic":

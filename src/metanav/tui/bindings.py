@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from metanav.core.commands import FULL_SCREEN, Command, full_screen
+from metanav.i18n import N_, _
 
 
 def binding(command: Command) -> Binding:
@@ -43,17 +44,17 @@ SEARCH = bindings_of("search")
 KIOSK = bindings_of("kiosk")
 
 LIST_KEYS = [
-    ("Up / Down", "move the highlight"),
-    ("Page Up / Page Down", "move a page"),
-    ("Home / End", "first / last"),
-    ("Enter", "open or pick the highlighted item"),
-    ("1-9", "jump to a numbered item (type two digits quickly for 10 and up)"),
+    (N_("Up / Down"), N_("move the highlight")),
+    (N_("Page Up / Page Down"), N_("move a page")),
+    (N_("Home / End"), N_("first / last")),
+    ("Enter", N_("open or pick the highlighted item")),
+    ("1-9", N_("jump to a numbered item (type two digits quickly for 10 and up)")),
 ]
 
 # What the help screen lists, in order: (section title, bindings). The kiosk's own section is
 # added by the help screen on a kiosk.
-HELP_SECTIONS: list[tuple[str, list[Binding]]] = [("Everywhere", GLOBAL + APP)] + [
-    (title, bindings_of(screen)) for screen, (title, _) in FULL_SCREEN.items()
+HELP_SECTIONS: list[tuple[str, list[Binding]]] = [(N_("Everywhere"), GLOBAL + APP)] + [
+    (title, bindings_of(screen)) for screen, (title, _ids) in FULL_SCREEN.items()
     if screen not in ("global", "app", "kiosk")
 ]
 
@@ -62,19 +63,20 @@ def key_words(binding: Binding) -> str:
     """How a key is written in help: 'Escape', 'Ctrl+K', 'F1 or ?'."""
     if binding.key_display and "," not in binding.key:
         return _pretty(binding.key_display)
-    return " or ".join(_pretty(k) for k in binding.key.split(","))
+    return _(" or ").join(_pretty(k) for k in binding.key.split(","))
 
 
 _NAMES = {
-    "escape": "Escape", "enter": "Enter", "space": "Space", "tab": "Tab", "shift+tab": "Shift+Tab",
-    "delete": "Delete", "question_mark": "?", "slash": "/", "pageup": "Page Up",
-    "pagedown": "Page Down", "up": "Up", "down": "Down", "left": "Left", "right": "Right",
+    "escape": "Escape", "enter": "Enter", "space": N_("Space"), "tab": "Tab",
+    "shift+tab": "Shift+Tab", "delete": N_("Delete"), "question_mark": "?", "slash": "/",
+    "pageup": N_("Page Up"), "pagedown": N_("Page Down"), "up": N_("Up"), "down": N_("Down"),
+    "left": N_("Left"), "right": N_("Right"),
 }
 
 
 def _pretty(key: str) -> str:
     if key in _NAMES:
-        return _NAMES[key]
+        return _(_NAMES[key])
     if key.startswith("^"):
         return f"Ctrl+{key[1:].upper()}"
     if key.startswith("ctrl+"):

@@ -63,15 +63,22 @@ def acceptable(message: object) -> bool:
     return True
 
 
+# Keys that only move within the screen they are typed on: they never wait for the key before
+# (a held-down arrow over a slow link arrives in batches, and is drawn once per batch).
+IN_PLACE = frozenset({"up", "down", "left", "right", "pageup", "pagedown", "home", "end"})
+
+
 class OneAtATime:
-    """Holds each key (or paste) until the app has finished with the one before.
+    """Holds each key (or paste) until the app has finished with the one before it.
 
     "Finished" is: no screen or widget has a message waiting or under way, and the app has
-    nothing queued but more keys. Checked between the event loop's other work (no timer, so a
-    flood of keys is not slowed down), and never for longer than ``LIMIT`` seconds a key, so a
-    busy screen can slow typing down but never swallow it."""
+    nothing queued but more keys. Checked between the event loop's other work (no timer), and
+    never for longer than ``LIMIT`` seconds a key, so a busy screen can slow typing down but
+    never swallow it. Keys that cannot change what the next key means (arrows, text typed into
+    a box) do not make the next one wait; they still keep their place in the queue."""
 
     LIMIT = 1.0
+    MOST_HELD = 32  # more keys waiting than a person types ahead: a flood, let it all through
 
     def __init__(self, app) -> None:
         self.app = app
@@ -80,6 +87,7 @@ class OneAtATime:
         self.checks = 0
         self.next_up = None  # the held event sent round again: it alone may pass
         self.works: bool | None = None  # decided on the first key: the queues exist by then
+        self.flood_until = 0.0
 
     def hold(self, event) -> bool:
         """Called for each event the app receives. True: held for later, do nothing now."""
@@ -91,14 +99,34 @@ class OneAtATime:
             self.works = textual_internals.queues_look_right(self.app)
         if not self.works:
             return False
-        if self.busy_since is not None or (self.next_up is not None and event is not self.next_up):
+        loop = asyncio.get_running_loop()
+        if time.monotonic() < self.flood_until:
+            return False
+        if event is self.next_up:
+            self.next_up = None
+        elif self.busy_since is not None or self.next_up is not None or self.held:
             self.held.append(event)  # after the one before, and after those already held
+            if len(self.held) >= self.MOST_HELD:
+                self._flood()
             return True
-        self.next_up = None
-        self.busy_since = time.monotonic()
-        self.checks = 0
-        asyncio.get_running_loop().call_soon(self._check)
+        if self._changes_things(event):
+            self.busy_since = time.monotonic()
+            self.checks = 0
+            loop.call_soon(self._check)
+        elif self.held:
+            loop.call_soon(self._release)
         return False
+
+    def _changes_things(self, event) -> bool:
+        """Whether the key may change the screen, the focus or what is saved (Enter, Escape, a
+        letter on a list...): then the next key waits until that is done."""
+        if isinstance(event, events.Paste):
+            return True
+        if event.key in IN_PLACE:
+            return False
+        from textual.widgets import Input
+
+        return not (event.is_printable and isinstance(self.app.focused, Input))
 
     def _check(self) -> None:
         from metanav.tui import textual_internals
@@ -114,9 +142,28 @@ class OneAtATime:
                 loop.call_later(0.002, self._check)
             return
         self.busy_since = None
-        if self.held:
-            self.next_up = self.held.popleft()
-            self.app.post_message(self.next_up)
+        self._release()
+
+    def _release(self) -> None:
+        """Send the first held key round again (the app gets it as if it came now)."""
+        if self.busy_since is None and self.next_up is None and self.held:
+            self.next_up = event = self.held.popleft()
+            self.app.post_message(event)
+            # If it never comes round (the app dropped it), the keys after it must not wait.
+            asyncio.get_running_loop().call_later(self.LIMIT, self._lost, event)
+
+    def _flood(self) -> None:
+        """Pasted junk or a stuck screen: send every held key on now, in order, and take the
+        next half second's keys straight away, so the staff key is never stuck behind them."""
+        self.flood_until = time.monotonic() + 0.5
+        self.busy_since = self.next_up = None
+        while self.held:
+            self.app.post_message(self.held.popleft())
+
+    def _lost(self, event) -> None:
+        if self.next_up is event:
+            self.next_up = None
+            self._release()
 
 
 def driver_class():

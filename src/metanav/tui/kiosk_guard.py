@@ -134,7 +134,7 @@ class KioskGuard:
             if yes:
                 await self.reset()
             else:
-                self.app.say("Nothing was cleared.")
+                self.app.say(_("Nothing was cleared."))
 
         self.app.push_screen(ConfirmClear(), answered)
 

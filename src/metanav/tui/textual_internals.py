@@ -32,6 +32,7 @@ from __future__ import annotations
 import os
 import selectors
 import threading
+import time
 from codecs import getincrementaldecoder
 from collections import deque
 from typing import Any
@@ -278,7 +279,25 @@ if XTermParser is not None:
             self._gen = self.parse(self._tokens.append)
             self._awaiting = next(self._gen)
 
+        # A bracketed paste that starts and never ends would take every later key (the staff
+        # key too) as pasted text: one quiet second into an open paste, it is ended.
+        PASTE_START, PASTE_END, PASTE_QUIET = "\x1b[200~", "\x1b[201~", 1.0
+        _paste_open = False
+        _last_data = 0.0
+        _tail = ""
+
+        def _watch_paste(self, data: str) -> None:
+            text = self._tail + data
+            start, end = text.rfind(self.PASTE_START), text.rfind(self.PASTE_END)
+            if start > end:
+                self._paste_open = True
+            elif end > start:
+                self._paste_open = False
+            self._tail = text[-(len(self.PASTE_START) - 1):]
+            self._last_data = time.monotonic()
+
         def feed(self, data: str):
+            self._watch_paste(data)
             try:
                 for message in super().feed(data):
                     if acceptable(message):
@@ -289,6 +308,8 @@ if XTermParser is not None:
                 self._restart()
 
         def tick(self):
+            if self._paste_open and time.monotonic() - self._last_data > self.PASTE_QUIET:
+                yield from self.feed(self.PASTE_END)  # the paste ends here
             try:
                 for message in super().tick():
                     if acceptable(message):

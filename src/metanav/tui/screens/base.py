@@ -14,6 +14,7 @@ from metanav.content.text import clean_line
 from metanav.core import actions
 from metanav.core.actions import Done
 from metanav.core.commands import COMMANDS, Command
+from metanav.i18n import _
 from metanav.tui import bindings, textual_internals
 from metanav.tui.widgets.key_bar import KeyBar
 from metanav.tui.widgets.lean_list import LeanList
@@ -46,7 +47,7 @@ class BaseScreen(Screen):
         yield from ()
 
     def heading(self) -> str:
-        return self.TITLE_TEXT
+        return _(self.TITLE_TEXT)
 
     @property
     def session(self) -> Session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from metanav.core import actions, views
+from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.screens.base import ListScreen
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -12,13 +13,13 @@ from metanav.tui.widgets.lean_list import LeanList, Row
 
 class BookmarksScreen(ListScreen):
     BINDINGS = bindings.BOOKMARKS
-    TITLE_TEXT = "Bookmarks"
+    TITLE_TEXT = N_("Bookmarks")
 
     def compose_body(self) -> ComposeResult:
         yield LeanList(
             self._rows(),
             id="bookmark-list",
-            empty_text="No bookmarks yet. Press b on a topic or a resource to keep it here.",
+            empty_text=_("No bookmarks yet. Press b on a topic or a resource to keep it here."),
         )
 
     AUTO_FOCUS = "#bookmark-list"
@@ -39,7 +40,7 @@ class BookmarksScreen(ListScreen):
         row = self.main_list().highlighted_row
         if row is None:
             return
-        kind, _, item_id = row.key.partition(":")
+        kind, _sep, item_id = row.key.partition(":")
         if kind == "topic":
             self.metanav.open_topic(item_id)
         else:
@@ -48,9 +49,9 @@ class BookmarksScreen(ListScreen):
     def action_remove(self) -> None:
         row = self.main_list().highlighted_row
         if row is None:
-            self.say("There is nothing to remove.")
+            self.say(_("There is nothing to remove."))
             return
-        kind, _, item_id = row.key.partition(":")
+        kind, _sep, item_id = row.key.partition(":")
         done = actions.remove_bookmark(self.session, kind, item_id)
         self.refresh_view()
         self.tell(done)

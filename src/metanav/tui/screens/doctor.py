@@ -7,6 +7,7 @@ from textual.containers import Center, Middle
 from textual.widgets import Static
 
 from metanav.core.printing import doctor_pages
+from metanav.i18n import N_, _
 from metanav.state.mylist import my_list
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
@@ -14,7 +15,7 @@ from metanav.tui.screens.base import BaseScreen, plain
 
 class DoctorScreen(BaseScreen):
     BINDINGS = bindings.DOCTOR
-    TITLE_TEXT = "Show your doctor"
+    TITLE_TEXT = N_("Show your doctor")
     DEFAULT_CSS = """
     #doctor-body { height: 1fr; }
     #doctor-heading { width: auto; padding: 0 2; margin-bottom: 1; }
@@ -42,16 +43,16 @@ class DoctorScreen(BaseScreen):
         pages = doctor_pages(my_list(self.session.library, self.session.store))
         self.index = max(0, min(self.index, len(pages) - 1))
         if not pages:
-            heading, text, note = "", "No questions chosen yet.", ""
+            heading, text, note = "", _("No questions chosen yet."), ""
         else:
             page = pages[self.index]
             heading, text, note = page.heading, page.text, page.note
-            note = f"Answer noted: {note}" if note else ""
+            note = _("Answer noted: {note}").format(note=note) if note else ""
         self.query_one("#doctor-heading", Static).update(plain(heading))
         self.query_one("#doctor-text", Static).update(plain(text))
         self.query_one("#doctor-note", Static).update(plain(note))
         if len(pages) > 1:
-            self.say("Right arrow or Space: next question. Left arrow: the one before.")
+            self.say(_("Right arrow or Space: next question. Left arrow: the one before."))
 
     def action_step(self, delta: int) -> None:
         self.index += delta

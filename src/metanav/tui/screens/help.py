@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 
@@ -16,33 +17,34 @@ def help_text(kiosk: bool = False) -> str:
     On a kiosk the quit keys are left out (they do nothing there) and the Done key is added.
     """
     lines = [
-        "metanav works with the keyboard alone. The bottom line shows the main keys of each screen.",
+        _("metanav works with the keyboard alone. The bottom line shows the main keys of each "
+          "screen."),
         "",
-        "In any list:",
+        _("In any list:"),
     ]
-    lines += [f"  {keys}: {what}" for keys, what in bindings.LIST_KEYS]
+    lines += [f"  {_(keys)}: {_(what)}" for keys, what in bindings.LIST_KEYS]
     sections = list(bindings.HELP_SECTIONS)
     if kiosk:
-        sections.append(("This shared screen", [b for b in bindings.KIOSK if b.show]))
+        sections.append((_("This shared screen"), [b for b in bindings.KIOSK if b.show]))
     for title, table in sections:
-        lines += ["", f"{title}:"]
+        lines += ["", f"{_(title)}:"]
         for b in table:
             if kiosk and b.action == "quit":
                 continue
-            lines.append(f"  {bindings.key_words(b)}: {b.description}")
+            lines.append(f"  {bindings.key_words(b)}: {_(b.description)}")
     if kiosk:
-        lines += ["", "Done - clear (F10) forgets everything you did here, so the next person "
-                  "starts fresh. It also happens by itself after a few quiet minutes."]
+        lines += ["", _("Done - clear (F10) forgets everything you did here, so the next person "
+                        "starts fresh. It also happens by itself after a few quiet minutes.")]
     lines += [
         "",
-        "Tab moves between the parts of a screen (text, filters, lists).",
-        "For a screen reader or braille display, plain mode may suit you better: metanav --plain",
+        _("Tab moves between the parts of a screen (text, filters, lists)."),
+        _("For a screen reader or braille display, plain mode may suit you better: metanav --plain"),
     ]
     return "\n".join(lines)
 
 
 class HelpScreen(BaseScreen):
-    TITLE_TEXT = "Help: keys and how to use metanav"
+    TITLE_TEXT = N_("Help: keys and how to use metanav")
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="help-body", can_focus=True):

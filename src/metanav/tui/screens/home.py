@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from metanav.core import views
+from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 
-KEYS_HINT = "Arrow keys or a number, then Enter."
+KEYS_HINT = N_("Arrow keys or a number, then Enter.")
 
 
 def view_rows(view: views.View) -> list[Row]:
@@ -37,7 +38,7 @@ class ViewListScreen(ListScreen):
 
     def compose_body(self) -> ComposeResult:
         view = self.view()
-        yield Static(plain(" ".join((*view.lines, KEYS_HINT))), id="intro", markup=False)
+        yield Static(plain(" ".join((*view.lines, _(KEYS_HINT)))), id="intro", markup=False)
         yield LeanList(view_rows(view), wrap=True, id="home-list")
 
     AUTO_FOCUS = "#home-list"
@@ -56,7 +57,7 @@ class ViewListScreen(ListScreen):
 
 class HomeScreen(ViewListScreen):
     BINDINGS = bindings.HOME
-    TITLE_TEXT = "metanav - information about metastatic cancer"
+    TITLE_TEXT = N_("metanav - information about metastatic cancer")
 
     def view(self) -> views.View:
         return views.home(self.session)
@@ -82,9 +83,9 @@ class HomeScreen(ViewListScreen):
     def action_back(self) -> None:
         """Escape on the home screen does nothing (quitting is q, where allowed)."""
         if self.session.policy.quit:
-            self.say("You are on the home screen. Press q to quit.")
+            self.say(_("You are on the home screen. Press q to quit."))
         else:
-            self.say("You are on the home screen.")
+            self.say(_("You are on the home screen."))
 
 
 class TopicGroupScreen(ViewListScreen):

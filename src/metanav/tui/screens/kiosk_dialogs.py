@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from metanav.i18n import N_, _
 from metanav.kiosk import still_there
 from metanav.tui.screens.base import plain
 from metanav.tui.screens.prompt import Confirm
@@ -19,13 +20,13 @@ class PinPrompt(ModalScreen[str | None]):
     """Asks for the staff PIN (hidden as it is typed). Returns it (Enter) or None (Escape)."""
 
     DEFAULT_CSS = "PinPrompt { align: center middle; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pin.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="pin.cancel")]
     AUTO_FOCUS = "#pin-input"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box", classes="kiosk-box"):
-            yield Static(plain("Staff exit"), id="prompt-title", markup=False)
-            yield Static(plain("Type the staff PIN, then Enter. Escape goes back."), markup=False)
+            yield Static(plain(_("Staff exit")), id="prompt-title", markup=False)
+            yield Static(plain(_("Type the staff PIN, then Enter. Escape goes back.")), markup=False)
             yield QuietInput(password=True, max_length=64, id="pin-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -49,8 +50,8 @@ class StillThere(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box", classes="kiosk-box"):
             yield Static(plain(still_there(self.seconds)), id="still-there", markup=False)
-            yield Static(plain("Everything you looked at or picked will be forgotten, so the "
-                               "next person starts fresh."), markup=False)
+            yield Static(plain(_("Everything you looked at or picked will be forgotten, so the "
+                                 "next person starts fresh.")), markup=False)
 
     def show(self, seconds: int) -> None:
         if seconds != self.seconds:
@@ -66,8 +67,8 @@ class ConfirmClear(Confirm):
 
     def __init__(self) -> None:
         super().__init__(
-            "Done? Clear my session",
-            "This forgets everything you looked at, picked, bookmarked or wrote on this screen, "
-            "so the next person starts fresh.",
-            "Press y to clear it now. Press Enter, n or Escape to keep going.",
+            _("Done? Clear my session"),
+            _("This forgets everything you looked at, picked, bookmarked or wrote on this "
+              "screen, so the next person starts fresh."),
+            _("Press y to clear it now. Press Enter, n or Escape to keep going."),
         )

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.screens.base import plain
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -31,7 +32,7 @@ class TextPrompt(ModalScreen[str | None]):
             yield Static(plain(self.title_text), id="prompt-title", markup=False)
             yield Static(plain(self.hint), id="prompt-hint", markup=False)
             yield QuietInput(value=self.value, max_length=self.max_length, id="prompt-input")
-            yield Static(plain("Enter to save, Escape to cancel."), markup=False)
+            yield Static(plain(_("Enter to save, Escape to cancel.")), markup=False)
 
     AUTO_FOCUS = "#prompt-input"
 
@@ -50,8 +51,8 @@ class Confirm(ModalScreen[bool]):
     removes anything."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape,enter", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape,enter", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, title: str, body: str, keys: str) -> None:
@@ -86,7 +87,7 @@ class ChoicePicker(ModalScreen[str | None]):
             picker = LeanList(rows, id="picker-list")
             picker.styles.height = min(len(rows), 12)
             yield picker
-            yield Static(plain("Enter to choose, Escape to keep it as it was."), markup=False)
+            yield Static(plain(_("Enter to choose, Escape to keep it as it was.")), markup=False)
 
     AUTO_FOCUS = "#picker-list"
 

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from metanav import glyphs, qr
 from metanav.content.model import Resource
+from metanav.i18n import _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 
@@ -28,10 +29,10 @@ def resource_codes(resource: Resource) -> list[tuple[str, str, str]]:
     """(label, text shown, data in the code) for each way to reach a resource."""
     codes = []
     if resource.url:
-        codes.append(("Web address", resource.url, resource.url))
+        codes.append((_("Web address"), resource.url, resource.url))
     uri = qr.phone_uri(resource.phone) if resource.phone else ""
     if uri:
-        codes.append(("Phone", resource.phone, uri))
+        codes.append((_("Phone"), resource.phone, uri))
     return codes
 
 
@@ -57,8 +58,8 @@ class QrScreen(BaseScreen):
         return self.codes[self.index]
 
     def heading(self) -> str:
-        label = self.current[0].lower() if self.codes else "QR code"
-        return f"QR code: {label} of {self.resource.name}"
+        label = self.current[0].lower() if self.codes else _("QR code")
+        return _("QR code: {label} of {name}").format(label=label, name=self.resource.name)
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="qr-body", can_focus=True):
@@ -85,17 +86,17 @@ class QrScreen(BaseScreen):
         self.query_one("#qr-code", Static).update(
             Text("\n".join(self.lines), style=QR_STYLE, no_wrap=True, end="")
         )
-        more = " Press c for the other code." if len(self.codes) > 1 else ""
+        more = _(" Press c for the other code.") if len(self.codes) > 1 else ""
         self.query_one("#qr-caption", Static).update(plain(f"{label}: {shown}"))
         self.query_one("#title", Static).update(plain(self.heading()))
         too_big = (len(self.lines) > self.app.size.height - _CHROME
                    or max(map(len, self.lines)) > self.app.size.width)
         if too_big:
             # A cut-off code cannot be read: say so rather than invite a scan that fails.
-            self.say("This code is bigger than the window. Make the window larger, or scroll "
-                     f"with the arrow keys, so the whole square shows.{more}")
+            self.say(_("This code is bigger than the window. Make the window larger, or scroll "
+                       "with the arrow keys, so the whole square shows.") + more)
         else:
-            self.say(f"Point your phone camera at the square.{more}")
+            self.say(_("Point your phone camera at the square.") + more)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "other_code":
@@ -107,4 +108,4 @@ class QrScreen(BaseScreen):
             self.index = (self.index + 1) % len(self.codes)
             self.draw()
         else:
-            self.say("This resource has only one code.")
+            self.say(_("This resource has only one code."))

@@ -8,15 +8,16 @@ from textual.widgets import Static
 
 from metanav.content.text import wrap
 from metanav.core import actions, views
+from metanav.i18n import N_, _
 from metanav.state.mylist import my_list, render_lines
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
 from metanav.tui.screens.prompt import Confirm, TextPrompt
 from metanav.tui.widgets.lean_list import LeanList, Row
 
-OWN_GROUP = "My own questions"
-HINT = ("Space picks a question, [x] means picked. t marks up to 3 as most important, "
-        "w says why to ask it.")
+OWN_GROUP = N_("My own questions")
+HINT = N_("Space picks a question, [x] means picked. t marks up to 3 as most important, "
+          "w says why to ask it.")
 
 
 def question_row(number: int, text: str, entry: dict, key: str) -> Row:
@@ -26,10 +27,10 @@ def question_row(number: int, text: str, entry: dict, key: str) -> Row:
 
 class QuestionsScreen(ListScreen):
     BINDINGS = bindings.QUESTIONS
-    TITLE_TEXT = "Questions for your doctor"
+    TITLE_TEXT = N_("Questions for your doctor")
 
     def compose_body(self) -> ComposeResult:
-        hint = Static(plain(HINT), id="questions-hint", markup=False)
+        hint = Static(plain(_(HINT)), id="questions-hint", markup=False)
         hint.styles.height = self._hint_height()  # set now: the first frame is the whole screen
         yield hint
         yield LeanList(self._rows(), wrap=True, id="questions-list")
@@ -38,8 +39,8 @@ class QuestionsScreen(ListScreen):
         """Keep the hint's height fixed while moving (a changing height would shift and
         repaint the whole list on every arrow): tall enough for the longest "why"."""
         width = max(20, self.app.size.width - 2)
-        texts = [HINT] + [f"Why ask: {q.why}" for q in self.session.library.questions.values()
-                          if q.why]
+        texts = [_(HINT)] + [_("Why ask: {why}").format(why=q.why)
+                             for q in self.session.library.questions.values() if q.why]
         return min(max(len(wrap(text, width)) for text in texts), 6)
 
     def on_resize(self) -> None:
@@ -55,17 +56,18 @@ class QuestionsScreen(ListScreen):
         # every arrow several hundred bytes over SSH; w shows it when wanted).
         if self._showing_why:
             self._showing_why = False
-            self.query_one("#questions-hint", Static).update(plain(HINT))
+            self.query_one("#questions-hint", Static).update(plain(_(HINT)))
 
     def action_why(self) -> None:
         """Show why the highlighted question may be worth asking, where the content says."""
         row = self.main_list().highlighted_row
         question = self.session.library.questions.get(row.key) if row else None
         if question is None or not question.why:
-            self.say("There is no note on why to ask this one.")
+            self.say(_("There is no note on why to ask this one."))
             return
         self._showing_why = True
-        self.query_one("#questions-hint", Static).update(plain(f"Why ask: {question.why}"))
+        self.query_one("#questions-hint", Static).update(
+            plain(_("Why ask: {why}").format(why=question.why)))
 
     AUTO_FOCUS = "#questions-list"
 
@@ -81,13 +83,13 @@ class QuestionsScreen(ListScreen):
             for q in questions:
                 number += 1
                 rows.append(question_row(number, q.text, store.entry(q.id), q.id))
-        rows.append(Row(OWN_GROUP, heading=True))
+        rows.append(Row(_(OWN_GROUP), heading=True))
         own = store.own_questions()
         for own_id, text in own:
             number += 1
             rows.append(question_row(number, text, store.entry(own_id), own_id))
         if not own:
-            rows.append(Row("No questions of your own yet. Press a to add one.", heading=True))
+            rows.append(Row(_("No questions of your own yet. Press a to add one."), heading=True))
         return rows
 
     def refresh_view(self) -> None:
@@ -120,7 +122,7 @@ class QuestionsScreen(ListScreen):
         """Call a core action on the highlighted question, redraw its row, say what it did."""
         current = self._current()
         if current:
-            index, qid, _ = current
+            index, qid, _row = current
             done = action(self.session, qid)
             self._redraw(index, qid)
             self.tell(done)
@@ -149,7 +151,7 @@ class QuestionsScreen(ListScreen):
             self.tell(said)
 
         self.app.push_screen(
-            TextPrompt("Note of the answer", text, self.session.store.entry(qid)["note"], 2000),
+            TextPrompt(_("Note of the answer"), text, self.session.store.entry(qid)["note"], 2000),
             done,
         )
 
@@ -160,12 +162,12 @@ class QuestionsScreen(ListScreen):
                 self.main_list().set_rows(self._rows(), keep=own_id)
             self.tell(said)
 
-        self.app.push_screen(TextPrompt("Add your own question", "Type your question."), done)
+        self.app.push_screen(TextPrompt(_("Add your own question"), _("Type your question.")), done)
 
     def action_remove(self) -> None:
         current = self._current()
         if not current or not current[1].startswith("own-"):
-            self.say("Only questions you added yourself can be removed. Space unpicks a question.")
+            self.say(_("Only questions you added yourself can be removed. Space unpicks a question."))
             return
         own_id, text = current[1], current[2]
 
@@ -178,8 +180,8 @@ class QuestionsScreen(ListScreen):
             self.tell(said)
 
         self.app.push_screen(
-            Confirm("Remove your question?", text,
-                    "Press y to remove it. Press Enter, n or Escape to keep it."),
+            Confirm(_("Remove your question?"), text,
+                    _("Press y to remove it. Press Enter, n or Escape to keep it.")),
             answered,
         )
 
@@ -191,7 +193,7 @@ class MyListScreen(BaseScreen):
     """A clean, printable view of only the chosen questions, with notes."""
 
     BINDINGS = bindings.MY_LIST
-    TITLE_TEXT = "My list of questions"
+    TITLE_TEXT = N_("My list of questions")
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="mylist-body", can_focus=True):

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 from metanav.content.model import Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.core import views
+from metanav.i18n import N_, _
 from metanav.state.store import Store
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
@@ -21,7 +22,7 @@ from metanav.tui.widgets.quiet_input import QuietInput
 
 
 def resource_row_text(resource: Resource, bookmarked: bool) -> str:
-    mark = "[Bookmarked] " if bookmarked else ""
+    mark = _("[Bookmarked] ") if bookmarked else ""
     return f"{mark}{resource.name} - {resource.organisation} ({resource.kind_words}; {resource.language_name})"
 
 
@@ -44,7 +45,7 @@ class ResourceRows(Sequence):
 
 class ResourcesScreen(ListScreen):
     BINDINGS = bindings.RESOURCES
-    TITLE_TEXT = "Support resources"
+    TITLE_TEXT = N_("Support resources")
 
     def __init__(self) -> None:
         super().__init__()
@@ -54,13 +55,13 @@ class ResourcesScreen(ListScreen):
     def compose_body(self) -> ComposeResult:
         library = self.session.library
         kind_pairs, language_pairs = filter_choices(library)
-        kinds = [("All kinds", "")] + [(words, k) for k, words in kind_pairs]
-        languages = [("All languages", "")] + [(words, code) for code, words in language_pairs]
-        yield QuietInput(placeholder="Type words to filter (name, organisation, description)",
+        kinds = [(_("All kinds"), "")] + [(words, k) for k, words in kind_pairs]
+        languages = [(_("All languages"), "")] + [(words, code) for code, words in language_pairs]
+        yield QuietInput(placeholder=_("Type words to filter (name, organisation, description)"),
                          id="filter-text")
         with Horizontal(id="filter-row"):
-            yield Choice("Kind", kinds, id="filter-kind")
-            yield Choice("Language", languages, id="filter-language")
+            yield Choice(_("Kind"), kinds, id="filter-kind")
+            yield Choice(_("Language"), languages, id="filter-language")
         # The list is filled here, not after mounting, so the first frame is the whole screen.
         self.matches = filter_resources(library, self.filter)
         yield Static(plain(self._count_phrase()), id="match-count", markup=False)
@@ -74,14 +75,14 @@ class ResourcesScreen(ListScreen):
 
     def _count_phrase(self) -> str:
         phrase = count_phrase(len(self.matches))
-        if self.filter.describe() != "no filter":
-            phrase = f"{phrase} Filter: {self.filter.describe()}."
+        if self.filter.text.strip() or self.filter.kind or self.filter.language:
+            phrase = f"{phrase} " + _("Filter: {filter}.").format(filter=self.filter.describe())
         return phrase
 
     def _empty_text(self) -> str:
         if self.filter.words:
-            return "No resources match. Try fewer words, or Ctrl+R to clear the filters."
-        return "No resources match. Try another kind or language, or Ctrl+R."
+            return _("No resources match. Try fewer words, or Ctrl+R to clear the filters.")
+        return _("No resources match. Try another kind or language, or Ctrl+R.")
 
     def apply_filter(self) -> None:
         self.matches = filter_resources(self.session.library, self.filter)
@@ -149,7 +150,7 @@ class ResourcesScreen(ListScreen):
             self.query_one("#filter-language", Choice).value = ""
         self.filter = ResourceFilter()
         self.apply_filter()
-        self.say(f"Filters cleared. {count_phrase(len(self.matches))}")
+        self.say(_("Filters cleared.") + " " + count_phrase(len(self.matches)))
 
     def on_key(self, event) -> None:
         """Typing on the list goes into the filter box: this is a search screen. (b still
@@ -173,7 +174,7 @@ class ResourcesScreen(ListScreen):
         box = self.query_one("#filter-text", Input)
         if self.focused is box and box.value:
             box.value = ""
-            self.say("Filter words cleared.")
+            self.say(_("Filter words cleared."))
             return
         super().action_back()
 
@@ -195,19 +196,19 @@ class ResourceScreen(BaseScreen):
 
     def heading(self) -> str:
         # The mark comes first, so a narrow screen cuts the title, not the mark.
-        mark = "[Bookmarked] " if self.session.store.is_bookmarked("resource", self.resource.id) else ""
+        mark = _("[Bookmarked] ") if self.session.store.is_bookmarked("resource", self.resource.id) else ""
         return f"{mark}{self.resource.name}"
 
     def compose_body(self) -> ComposeResult:
         text = "\n".join(f"{label}: {value}" for label, value in views.resource_details(self.resource))
         if self.resource.url and self.resource.phone:
-            how = "Type the web address into a browser, or call the number."
+            how = _("Type the web address into a browser, or call the number.")
         elif self.resource.url:
-            how = "Type the web address into a browser."
+            how = _("Type the web address into a browser.")
         else:
-            how = "Call the number."
-        text += f"\n\nmetanav does not open web pages. {how}"
-        text += " Press c for a QR code your phone camera can read."
+            how = _("Call the number.")
+        text += "\n\n" + _("metanav does not open web pages.") + " " + how
+        text += _(" Press c for a QR code your phone camera can read.")
         with VerticalScroll(id="resource-body", can_focus=True):
             yield Static(plain(text), id="resource-text", markup=False)
 
@@ -219,7 +220,7 @@ class ResourceScreen(BaseScreen):
         if resource_codes(self.resource):
             self.app.push_screen(QrScreen(self.resource))
         else:
-            self.say("This resource has no web address or phone number for a QR code.")
+            self.say(_("This resource has no web address or phone number for a QR code."))
 
     def action_bookmark(self) -> None:
         self.toggle_bookmark("resource", self.resource.id)

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from metanav.core import search
+from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -22,7 +23,7 @@ LIMIT = 25  # rows a person scrolls through; more words narrow them (each costs 
 
 class SearchScreen(ListScreen):
     BINDINGS = bindings.SEARCH
-    TITLE_TEXT = "Search"
+    TITLE_TEXT = N_("Search")
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -31,7 +32,7 @@ class SearchScreen(ListScreen):
 
     def compose_body(self) -> ComposeResult:
         self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
-        yield QuietInput(value=self.query_text, placeholder=search.PLACEHOLDER, id="search-text")
+        yield QuietInput(value=self.query_text, placeholder=_(search.PLACEHOLDER), id="search-text")
         yield Static(plain(self.view.status()), id="search-count", markup=False)
         yield LeanList(self._rows(), wrap=True, id="search-list", empty_text=self._empty())
 
@@ -49,18 +50,18 @@ class SearchScreen(ListScreen):
         results = self.view.results
         rows = [Row(self.view.status(), heading=True)]
         if results.closest:
-            rows.append(Row(f"Closest words in metanav: {', '.join(results.closest)}.",
+            rows.append(Row(_("Closest words in metanav: {words}.").format(words=", ".join(results.closest)),
                             heading=True))
         if results.help_lines:
-            rows.append(Row("To talk with someone now, call a help line:", heading=True))
+            rows.append(Row(_("To talk with someone now, call a help line:"), heading=True))
             rows += [Row(f"{r.name}: {r.phone or r.url}", key=f"r:{r.id}")
                      for r in results.help_lines]
-        rows.append(Row("Your care team can help you find answers too.", heading=True))
+        rows.append(Row(_("Your care team can help you find answers too."), heading=True))
         return rows
 
     def _empty(self) -> str:
         assert self.view is not None
-        return " ".join(self.view.nothing_found()) or search.PLACEHOLDER + "."
+        return " ".join(self.view.nothing_found()) or _(search.PLACEHOLDER) + "."
 
     _pending = False
 
@@ -83,7 +84,7 @@ class SearchScreen(ListScreen):
         count.update(plain(status), layout=not fits or count.content_region.height != 1)
         lst = self.main_list()
         lst.empty_text = self._empty()
-        lst.set_rows(self._rows())
+        lst.set_rows(self._rows(), keep="0")  # new words: the best result first
         self.paint_in_this_frame(count, lst)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -135,6 +136,6 @@ class SearchScreen(ListScreen):
         box = self.query_one("#search-text", Input)
         if self.focused is box and box.value:
             box.value = ""
-            self.say("Search words cleared.")
+            self.say(_("Search words cleared."))
             return
         super().action_back()

@@ -8,8 +8,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from metanav.content.model import CARE_TEAM_NOTE, Topic, checked_words
-from metanav.content.text import wrap
+from metanav.content.text import READING_WIDTH, wrap
 from metanav.core import actions, views
+from metanav.i18n import _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -30,7 +31,7 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
         starts.append(len(lines))
         lines.extend(Content.styled(line, "bold underline") for line in wrap(section.heading, width))
         if section.applies_to:
-            note = f"This part is about {section.applies_to}."
+            note = _("This part is about {who}.").format(who=section.applies_to)
             lines.extend(Content.styled(line, "italic") for line in wrap(note, width))
         for index, block in enumerate(section.blocks):
             if index:
@@ -41,7 +42,7 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
                 for item in block.items:
                     lines.extend(plain(line) for line in wrap(item, width, "  - ", "    "))
     lines.append(plain(""))
-    lines.append(Content.styled("Where this comes from", "bold underline"))
+    lines.append(Content.styled(_("Where this comes from"), "bold underline"))
     for source in topic.sources:
         line = source.organisation
         if source.page:
@@ -52,7 +53,7 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
     for words in checked_words(topic):
         lines.extend(plain(line) for line in wrap(words, width))
     lines.append(plain(""))
-    lines.extend(plain(line) for line in wrap(CARE_TEAM_NOTE, width))
+    lines.extend(plain(line) for line in wrap(_(CARE_TEAM_NOTE), width))
     return lines, starts
 
 
@@ -67,21 +68,26 @@ class TopicScreen(BaseScreen):
 
     def heading(self) -> str:
         # The mark comes first, so a narrow screen cuts the title, not the mark.
-        mark = "[Bookmarked] " if self._bookmarked() else ""
+        mark = _("[Bookmarked] ") if self._bookmarked() else ""
         return f"{mark}{self.topic.title}"
 
     _wrapped_at = 0
 
+    def _text_width(self) -> int:
+        """The body's width less padding and scroll bar, and never wider than is easy to read."""
+        return min(self.app.size.width, READING_WIDTH) - 4
+
     def _wrapped_text(self) -> Content:
         """The topic wrapped to the body's width (less padding and scrollbar)."""
-        self._wrapped_at = self.app.size.width - 4
+        self._wrapped_at = self._text_width()
         lines, self._starts = topic_lines(self.topic, self._wrapped_at)
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:
         if 0 <= self.section < len(self.topic.sections):
             heading = self.topic.sections[self.section].heading
-            self.say(f'From the part "{heading}". Page Up for the start of the topic.')
+            self.say(_('From the part "{heading}". Page Up for the start of the topic.').format(
+                heading=heading))
             self.call_after_refresh(self._to_section)
 
     def _to_section(self) -> None:
@@ -90,7 +96,7 @@ class TopicScreen(BaseScreen):
             body.scroll_to(y=self._starts[self.section], animate=False, immediate=True)
 
     def on_resize(self) -> None:
-        if self.app.size.width - 4 != self._wrapped_at:
+        if self._text_width() != self._wrapped_at:
             self.query_one("#topic-text", Static).update(self._wrapped_text())
 
     def _bookmarked(self) -> bool:
@@ -99,9 +105,9 @@ class TopicScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="topic-body", can_focus=True):
             yield Static(self._wrapped_text(), id="topic-text", markup=False)
-        yield Static(plain("Related: press Tab, then Enter"), id="related-title",
+        yield Static(plain(_("Related: press Tab, then Enter")), id="related-title",
                      markup=False)
-        yield LeanList(self._related_rows(), wrap=True, id="related", empty_text="Nothing related.")
+        yield LeanList(self._related_rows(), wrap=True, id="related", empty_text=_("Nothing related."))
 
     AUTO_FOCUS = "#topic-body"
 
@@ -109,7 +115,8 @@ class TopicScreen(BaseScreen):
         """The core's view of what this topic leads to (core/views.topic_related)."""
         rows: list[Row] = []
         for section in views.topic_related(self.session, self.topic):
-            hint = " (Enter adds to your list)" if section.heading == views.QUESTIONS_HEADING else ""
+            is_questions = section.heading == _(views.QUESTIONS_HEADING)
+            hint = _(" (Enter adds to your list)") if is_questions else ""
             rows.append(Row(section.heading + hint, heading=True))
             rows.extend(Row(item.text, key=item.key) for item in section.items)
         return rows
@@ -122,7 +129,7 @@ class TopicScreen(BaseScreen):
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         key = event.lean_list.rows[event.index].key
-        kind, _, item_id = key.partition(":")
+        kind, _sep, item_id = key.partition(":")
         if kind == "question":
             self._toggle_question(event.index, item_id)
         else:

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from metanav.i18n import _
 from metanav.tui import bindings
 
 
@@ -82,7 +83,7 @@ class Choice(Widget, can_focus=True):
             if value is not None:
                 self.value = value
 
-        title = f"Choose a {self.label.lower()}"
+        title = _("Choose a {what}").format(what=self.label.lower())
         self.app.push_screen(ChoicePicker(title, self.options, self._value), chosen)
 
     def on_click(self, event: events.Click) -> None:

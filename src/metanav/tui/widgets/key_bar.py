@@ -24,6 +24,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widget import Widget
 
+from metanav.i18n import _
+
 # Actions that stay on the bar however narrow the screen is, in this order at its end.
 STICKY = ("back", "help", "done")
 # Shown just before them when there is room (issue 11: one key from every screen).
@@ -91,7 +93,7 @@ class KeyBar(Widget, can_focus=False):
         words_style = self.get_component_rich_style("key-bar--description")
         pieces: list[tuple[str, str, str, bool, bool]] = []  # key shown, words, key, on, sticky
         for binding, enabled in self.shown_bindings():
-            words = binding.description if enabled else f"({binding.description})"
+            words = _(binding.description) if enabled else f"({_(binding.description)})"
             pieces.append((self.app.get_key_display(binding), words, binding.key, enabled,
                            _action_name(binding) in STICKY))
         width = self.size.width or 80

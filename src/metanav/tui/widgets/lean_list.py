@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from metanav.content.text import clean_line, wrap
+from metanav.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ class LeanList(ScrollView, can_focus=True):
         rows: Sequence[Row] = (),
         *,
         wrap: bool = False,
-        empty_text: str = "Nothing here yet.",
+        empty_text: str = N_("Nothing here yet."),
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -208,7 +209,7 @@ class LeanList(ScrollView, can_focus=True):
         line_no = y + int(self.scroll_offset.y)
         base = self.rich_style
         if not self._rows:
-            text = self.empty_text if line_no == 0 else ""
+            text = _(self.empty_text) if line_no == 0 else ""
             return Strip([Segment(set_cell_size(f"  {text}", width), base)], width)
         if self._wrap:
             if line_no >= len(self._lines):

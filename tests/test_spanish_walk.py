@@ -1,0 +1,132 @@
+"""metanav in Spanish shows no English: a walk through every screen of both faces.
+
+Plain mode runs as a real subprocess (``metanav --lang es --plain``); the full screen runs under
+Pilot with the interface and content in Spanish. What each shows is checked for common English
+interface words. Proper names are allowed: the names, organisations and sources of the content
+(many Spanish-speaking patients use English-named services), web addresses, "metanav", and
+key names (Ctrl, Enter, Escape, Tab, F1...).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from metanav import i18n
+from metanav.content.load import bundled_data_dir, load_library
+from metanav.content.translation import translate
+from plain_helpers import home_numbers, run_plain
+from tui_helpers import make_app, screen_text
+
+# Words of metanav's English interface that Spanish never needs (case matters: "No" is both).
+ENGLISH = [
+    "Back", "Help", "Quit", "Bookmark", "Bookmarks", "Questions", "Question", "resources match",
+    "resource matches", "Press", "Choose", "Type", "Search", "Home", "Topics", "Filter",
+    "Support resources", "Related", "Open", "Cancel", "default", "Sources", "picked", "your",
+    "you", "the", "with", "Which", "There is", "Nothing", "Print", "Save", "My list", "Done",
+    "Staff", "Kind", "Language", "About", "Phone", "Web address", "Why ask", "Note",
+    "Get help now", "Main menu", "Everywhere", "Redraw", "Colours", "Next", "Previous",
+    "most important", "asked", "Still there",
+]
+PATTERN = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
+
+
+def spanish_library():
+    return translate(load_library(), (bundled_data_dir(),), "es")
+
+
+def proper_names(lib) -> list[str]:
+    names = []
+    for r in lib.resources.values():
+        names += [r.name, r.organisation, r.url]
+        english = (lib.english or lib).resources.get(r.id)
+        if english is not None:
+            names += [english.name, english.organisation]
+    for t in lib.topics.values():
+        for s in t.sources:
+            names += [s.organisation, s.page, s.url]
+    return sorted({n for n in names if n}, key=len, reverse=True)
+
+
+def english_left(text: str, lib) -> list[str]:
+    """English interface words left in ``text`` (with what is around them), names taken out.
+    Lines are joined first, so a name wrapped over two lines is still found."""
+    text = " ".join(text.replace("█", " ").split())
+    for name in proper_names(lib):
+        text = text.replace(" ".join(name.split()), " ")
+    text = re.sub(r"https?://\S+|\S+\.(org|gov|com|net)\S*", " ", text)
+    return [text[max(0, m.start() - 50):m.end() + 50] for m in PATTERN.finditer(text)]
+
+
+@pytest.fixture
+def spanish():
+    lib = spanish_library()
+    yield lib
+    i18n.set_language("en")
+
+
+def test_plain_mode_in_spanish_walks_every_screen_without_english(tmp_path, spanish):
+    lib = spanish
+    n = home_numbers(lib)
+    topic = next(t for t in lib.topics if t != "get-help-now")
+    answers = [
+        *n["get-help-now"].split("\n"), "m",
+        *n[topic].split("\n"), "b", "m",
+        str(n["questions"]), "1", "1", "t 1", "k 1", "s", "m",
+        str(n["questions"]), "a", "¿Cuánto cuesta?", "m",
+        str(n["resources"]), "k", "1", "l", "1", "c", "f dinero", "1", "b", "m",
+        str(n["bookmarks"]), "1", "m",
+        str(n["help"]), "m",
+        "h", "m", "/ dolor", "1", "m", "/ zzzzqqq", "m", "99", "xyz", "q",
+    ]
+    run = run_plain(tmp_path, answers, "--lang", "es", LANG="C.UTF-8")
+    assert "Adiós." in run.out
+    left = english_left(run.out, lib)
+    assert not left, "English left in Spanish plain mode:\n" + "\n".join(left[:40])
+
+
+async def _press(pilot, *keys):
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def test_full_screen_in_spanish_walks_every_screen_without_english(tmp_path, spanish):
+    lib = spanish
+    i18n.set_language("es")
+    app = make_app(tmp_path, library=lib, folders=(bundled_data_dir(),))
+    seen = []
+    n = home_numbers(lib)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        seen.append(screen_text(app))
+
+        async def visit(*keys):
+            await _press(pilot, *keys)
+            await pilot.pause(0.3)
+            seen.append(screen_text(app))
+
+        await visit(*n["get-help-now"], "enter")
+        await visit("b")
+        await visit("escape")
+        for name in ("questions", "resources", "bookmarks", "help"):
+            await visit(*str(n[name]), "enter")
+            if name == "questions":
+                await visit("space")
+                await visit("t")
+                await visit("s")
+                await visit("l")
+                await visit("escape")
+                await visit("escape")
+            if name == "resources":
+                await visit("tab", "tab")
+                await visit("enter")
+                await visit("escape")
+            await visit("escape")
+        await visit("question_mark")
+        await visit("escape")
+        await visit("slash", "d", "o", "l", "o", "r")
+        await visit("escape")
+    left = english_left("\n".join(seen), lib)
+    assert not left, "English left in the Spanish full screen:\n" + "\n".join(left[:40])
