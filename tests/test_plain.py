@@ -364,3 +364,11 @@ def test_a_kiosk_never_offers_the_last_persons_topic(state_dir):
     topic = next(t for t in LIB.topics if t != "get-help-now")
     run = run_plain(state_dir, [*HOME[topic].split("\n"), "", "", "q", "y"], "--kiosk")
     assert "Go on reading" not in run.out
+
+
+def test_kiosk_help_lists_no_key_that_is_switched_off(state_dir):
+    shared = run_plain(state_dir, ["h", "q", "y"], "--kiosk")
+    home = run_plain(state_dir, ["h", "q"])
+    for words in ("e: save my list", "a: add a question of your own"):
+        assert words in home.out, words
+        assert words not in shared.out, words

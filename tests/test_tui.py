@@ -363,6 +363,16 @@ def test_help_in_kiosk_mode_has_done_and_no_quit():
     assert "Quit" in help_text()
 
 
+def test_kiosk_help_lists_no_key_that_is_switched_off_and_no_other_mode():
+    from metanav.kiosk import KioskConfig
+
+    shared = help_text(kiosk=True, policy=KioskConfig().policy())
+    home = help_text()
+    for words in ("Save to file", "metanav --plain"):
+        assert words in home, words
+        assert words not in shared, words
+
+
 async def test_kiosk_home_footer_has_no_quit(tmp_path):
     from metanav.session import Policy
 

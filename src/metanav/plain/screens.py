@@ -251,7 +251,8 @@ class Help(Screen):
             if screen.NUMBERS:
                 item(_("a number: {what}").format(what=_(screen.NUMBERS)))
             for key in screen.KEYS:
-                item(f"{key.letter}: {key.plain_help}")
+                if self.session.policy.allows(key.needs):  # not keys a kiosk switched off
+                    item(f"{key.letter}: {key.plain_help}")
         page.blank()
         page.add(_("Everywhere") + ":")
         for key in GLOBAL_KEYS:

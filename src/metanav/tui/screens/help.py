@@ -6,16 +6,20 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from metanav.core.commands import COMMANDS
+from metanav.core.policy import Policy
 from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 
 
-def help_text(kiosk: bool = False) -> str:
+def help_text(kiosk: bool = False, policy: Policy | None = None) -> str:
     """Every key on every screen, from the same tables the screens use.
 
-    On a kiosk the quit keys are left out (they do nothing there) and the Done key is added.
+    On a kiosk the quit keys are left out (they do nothing there) and the Done key is added;
+    keys the policy switches off (notes, save to file, print) are left out too.
     """
+    policy = policy or Policy()
     lines = [
         _("metanav works with the keyboard alone. The bottom line shows the main keys of each "
           "screen."),
@@ -31,15 +35,17 @@ def help_text(kiosk: bool = False) -> str:
         for b in table:
             if kiosk and b.action == "quit":
                 continue
+            command = COMMANDS.get(b.id or "")
+            if command is not None and not policy.allows(command.needs):
+                continue  # switched off here: listing it would only invite a refusal
             lines.append(f"  {bindings.key_words(b)}: {_(b.description)}")
     if kiosk:
         lines += ["", _("Done - clear (F10) forgets everything you did here, so the next person "
                         "starts fresh. It also happens by itself after a few quiet minutes.")]
-    lines += [
-        "",
-        _("Tab moves between the parts of a screen (text, filters, lists)."),
-        _("For a screen reader or braille display, plain mode may suit you better: metanav --plain"),
-    ]
+    lines += ["", _("Tab moves between the parts of a screen (text, filters, lists).")]
+    if not kiosk:  # a kiosk's visitor cannot start another mode
+        lines.append(_("For a screen reader or braille display, plain mode may suit you better: "
+                       "metanav --plain"))
     return "\n".join(lines)
 
 
@@ -48,6 +54,6 @@ class HelpScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="help-body", can_focus=True):
-            yield Static(plain(help_text(self.session.kiosk)), id="help-text", markup=False)
+            yield Static(plain(help_text(self.session.kiosk, self.session.policy)), id="help-text", markup=False)
 
     AUTO_FOCUS = "#help-body"
