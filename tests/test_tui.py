@@ -573,3 +573,21 @@ async def test_a_wide_screen_keeps_topic_lines_short_enough_to_read(tmp_path):
         text = str(app.screen.query_one("#topic-text").render())
         longest = max(len(line) for line in text.splitlines() if " " in line.strip())
         assert 60 < longest <= 76
+
+
+async def test_the_bookmark_key_says_remove_once_bookmarked(tmp_path):
+    from metanav.tui.widgets.key_bar import KeyBar
+
+    topic = next(t for t in bundled_library().topics.values() if t.id != "get-help-now")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_topic(topic.id)
+        await pilot.pause()
+        bar = lambda: str(app.screen.query_one(KeyBar).render())  # noqa: E731
+        assert "b Bookmark" in bar() and "Remove bookmark" not in bar()
+        await pilot.press("b")
+        await pilot.pause()
+        assert "b Remove bookmark" in bar()
+        await pilot.press("b")
+        await pilot.pause()
+        assert "b Bookmark" in bar() and "Remove bookmark" not in bar()

@@ -78,7 +78,18 @@ class BaseScreen(Screen):
     def toggle_bookmark(self, kind: str, item_id: str) -> bool:
         """Bookmark or unbookmark, say so in words, and return whether it is bookmarked now."""
         self.tell(actions.toggle_bookmark(self.session, kind, item_id))
+        self.refresh_bindings()  # the key bar's "b Bookmark" becomes "b Remove bookmark"
         return self.session.store.is_bookmarked(kind, item_id)
+
+    def bookmarked_here(self) -> bool:
+        """Whether the one item this screen is about is bookmarked (a topic, a resource)."""
+        return False
+
+    def binding_words(self, binding) -> str | None:
+        """The key bar's words for a key when they depend on the state (else None)."""
+        if binding.action.rsplit(".", 1)[-1] == "bookmark" and self.bookmarked_here():
+            return _("Remove bookmark")
+        return None
 
     def show_heading(self) -> None:
         self.query_one("#title", Static).update(plain(self.heading()))

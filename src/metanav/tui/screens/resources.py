@@ -222,6 +222,9 @@ class ResourceScreen(BaseScreen):
         else:
             self.say(_("This resource has no web address or phone number for a QR code."))
 
+    def bookmarked_here(self) -> bool:
+        return self.session.store.is_bookmarked("resource", self.resource.id)
+
     def action_bookmark(self) -> None:
         self.toggle_bookmark("resource", self.resource.id)
         self.show_heading()

@@ -151,6 +151,9 @@ class TopicScreen(BaseScreen):
     def action_related(self) -> None:
         self.query_one("#related", LeanList).focus()
 
+    def bookmarked_here(self) -> bool:
+        return self._bookmarked()
+
     def action_bookmark(self) -> None:
         self.toggle_bookmark("topic", self.topic.id)
         self.show_heading()

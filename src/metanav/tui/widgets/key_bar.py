@@ -93,7 +93,9 @@ class KeyBar(Widget, can_focus=False):
         words_style = self.get_component_rich_style("key-bar--description")
         pieces: list[tuple[str, str, str, bool, bool]] = []  # key shown, words, key, on, sticky
         for binding, enabled in self.shown_bindings():
-            words = _(binding.description) if enabled else f"({_(binding.description)})"
+            says = getattr(self.screen, "binding_words", None)  # words that follow the state
+            words = (says(binding) if says else None) or _(binding.description)
+            words = words if enabled else f"({words})"
             pieces.append((self.app.get_key_display(binding), words, binding.key, enabled,
                            _action_name(binding) in STICKY))
         width = self.size.width or 80
