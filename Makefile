@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run plain test lint bench clean test-tools messages
+.PHONY: run plain test lint bench a11y clean test-tools messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,18 @@ test-tools:
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q src/metanav > /dev/null
 	$(BIN)/python benchmarks/run.py $(ARGS)
+
+# A real screen reader (Fenrir) reading the full screen (plain, then with --screen-reader),
+# plain mode and lynx through the study's tasks: words, silent keys and glyph noise per key.
+# Not part of `make test`: the tool installs fenrir, tmux and lynx with apt-get and takes
+# about five minutes. See BENCHMARKS.md, "Screen readers".
+SR_TOOL ?= ../shared/tools/screenreader/run
+a11y: $(VENV)/.installed
+	@test -x $(SR_TOOL) || { echo "make a11y needs the screen-reader tool: set SR_TOOL=path/to/screenreader/run"; exit 2; }
+	$(SR_TOOL) tui benchmarks/screenreader/tui.py
+	SR_METANAV_ARGS=--screen-reader $(SR_TOOL) tui benchmarks/screenreader/tui.py
+	$(SR_TOOL) plain benchmarks/screenreader/plain.py
+	$(SR_TOOL) lynx
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -305,7 +305,7 @@ def test_kiosk_reset_redraws_the_fresh_home_screen(tmp_path):
     keys = [b"3", b"WAIT", b"\r", b"\x1b[B", b"\x1b[21~", b"y"]  # group 3, down, F10, yes
     delta_screen, _ = run_in_pty(tmp_path / "a", {}, keys, ["--kiosk"])
     full_screen, _ = run_in_pty(tmp_path / "b", {"METANAV_FULL_REDRAW": "1"}, keys, ["--kiosk"])
-    assert "> 1. When to call 911 or your care team right away" in full_screen
+    assert "1. When to call 911 or your care team right away" in full_screen
     assert delta_screen == full_screen
 
 

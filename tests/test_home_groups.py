@@ -60,7 +60,7 @@ def test_plain_home_fits_24_lines_with_60_topics(state_dir, sixty):
     run = run_plain(state_dir, ["q"], "--data", str(sixty), COLUMNS="80")
     screen = run.out.split("Goodbye.")[0].splitlines()
     assert len(screen) <= 24, "\n".join(screen)
-    assert f"Choose 1-{home_count(load_library([sixty]))}," in run.out
+    assert f"Choose 1 to {home_count(load_library([sixty]))}," in run.out
     assert any(f". {CLINIC_TOPICS} (" in line for line in screen)
 
 

@@ -308,3 +308,22 @@ def test_real_plain_kiosk_ignores_signals_clears_scrollback_and_writes_nothing(t
     finally:
         child.close()
     assert files_under(home, state, cwd) == []
+
+
+def test_an_empty_kiosk_stays_quiet_after_a_reset(plain):
+    """After a reset nobody is there: no "Still there?" and no clearing again (it spoke and
+    cleared the screen every few minutes, forever) until someone presses a key."""
+    mark = len(plain.out.text())
+    plain.clock.now += 61
+    plain.expect("Still there?", mark)
+    plain.clock.now += 10
+    plain.expect(kiosk.CLEARED, mark)
+    mark = len(plain.out.text())
+    for _ in range(5):
+        plain.clock.now += 1000
+        time.sleep(0.05)
+    assert "Still there?" not in plain.since(mark)
+    assert kiosk.CLEARED not in plain.since(mark)
+    plain.type(b"h\n")  # somebody: the watch starts again
+    plain.clock.now += 61
+    plain.expect("Still there?", mark)

@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("colours for the full-screen app: default, high-contrast or ansi"),
     )
     parser.add_argument(
+        "--screen-reader",
+        action="store_true",
+        help="full-screen app for a screen reader or braille display: no focus bars, scroll "
+        "bars or symbols, keys in words (also METANAV_SCREEN_READER=1; Ctrl+S switches it)",
+    )
+    parser.add_argument(
         "--mouse",
         action="store_true",
         help=_("let the full-screen app use the mouse (clicks, the wheel); off by default, so "
@@ -166,6 +172,16 @@ def wants_mouse(args: argparse.Namespace) -> bool:
     """Mouse reporting is off unless asked for: with it on, a terminal hands every drag to the
     app, and selecting text to copy (an address, a phone number) needs Shift-drag."""
     return bool(getattr(args, "mouse", False)) or os.environ.get("METANAV_MOUSE", "") not in ("", "0")
+
+
+def wants_screen_reader(args: argparse.Namespace) -> bool | None:
+    """--screen-reader, else METANAV_SCREEN_READER (1 on, 0 off), else None: the saved setting."""
+    if getattr(args, "screen_reader", False):
+        return True
+    value = os.environ.get("METANAV_SCREEN_READER", "").strip().lower()
+    if value in ("", "auto"):
+        return None
+    return value not in ("0", "no", "off", "false")
 
 
 def _load(args: argparse.Namespace, cache: bool = True, saved_lang: str | None = None):
@@ -353,7 +369,8 @@ def make_session(args: argparse.Namespace, library, kiosk_config=None):
         policy = Policy()
     session = Session(library=library, store=store, policy=policy, kiosk=args.kiosk,
                       theme=args.theme or "", kiosk_config=kiosk_config,
-                      folders=content_folders(args))
+                      folders=content_folders(args),
+                      screen_reader=wants_screen_reader(args))
     if args.kiosk:
         session.start_lang = library.lang
     else:  # a person's own choice of language, remembered (never at a kiosk)

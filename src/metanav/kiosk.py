@@ -318,15 +318,30 @@ class IdleWatch:
     countdown_seconds: float = DEFAULT_COUNTDOWN_SECONDS
     clock: Callable[[], float] = time.monotonic
     last: float = field(default=0.0)
+    armed: bool = True  # False after a reset: an empty kiosk stays quiet until a key
 
     def __post_init__(self) -> None:
         self.last = self.clock()
 
     def touch(self) -> None:
+        """Someone pressed a key: the quiet spell starts again, and is watched."""
         self.last = self.clock()
+        self.armed = True
+
+    def restart(self) -> None:
+        """Count the quiet spell from now (a new prompt), without arming the watch."""
+        self.last = self.clock()
+
+    def rest(self) -> None:
+        """After a reset nobody is there: no "Still there?" and no clearing (which spoke and
+        cleared the screen every few minutes, forever) until someone presses a key."""
+        self.last = self.clock()
+        self.armed = False
 
     def state(self) -> tuple[str, int]:
         """("active", 0), ("warning", whole seconds left) or ("reset", 0)."""
+        if not self.armed:
+            return "active", 0
         quiet = self.clock() - self.last
         if quiet < self.idle_seconds:
             return "active", 0

@@ -21,6 +21,7 @@ class Session:
     policy: Policy = field(default_factory=Policy)
     kiosk: bool = False
     theme: str = ""
+    screen_reader: bool | None = None  # --screen-reader / METANAV_SCREEN_READER; None: not said
     notices: list[str] = field(default_factory=list)
     kiosk_config: KioskConfig | None = None  # kiosk mode's settings (staff exit, idle time)
     folders: tuple[Path, ...] = ()  # the content folders, bundled first (for translations)

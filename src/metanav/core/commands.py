@@ -56,7 +56,8 @@ class Command:
 
 _ALL = [
     # -- everywhere ----------------------------------------------------------------------------
-    Command("back", "back", N_("Back"), N_("go back one screen"), key="escape",
+    # Backspace first: screen readers keep Escape (Fenrir's "stop speech") and Alt+Left.
+    Command("back", "back", N_("Back"), N_("go back one screen"), key="backspace,escape",
             only="plain mode goes back with Enter alone (the default) or Ctrl+D"),
     Command("help", "help", N_("Help"), N_("help: every key on every screen"), key="f1,question_mark",
             key_display="?", letter="h", prompt=N_("h for help")),
@@ -65,8 +66,8 @@ _ALL = [
             letter="g", prompt=N_("g to get help now")),
     Command("home", "home", N_("Main menu"), N_("go to the main menu (home)"), letter="m",
             only="the full screen goes back with Escape, a screen at a time"),
-    Command("again", "again", N_("Redraw the whole screen"), N_("show this screen again"), key="f5",
-            letter="r", show=False),
+    Command("again", "again", N_("Redraw the whole screen"), N_("show this screen again"),
+            key="f5,ctrl+g", letter="r", show=False),
     Command("quit", "quit", N_("Quit"), N_("leave metanav"), key="ctrl+q", letter="q", prompt=N_("q to quit"),
             show=False, priority=True),
     Command("quit_ctrl_c", "quit", N_("Quit"), key="ctrl+c", show=False, priority=True,
@@ -75,8 +76,12 @@ _ALL = [
             only="plain mode has one part per screen"),
     Command("focus_previous", "app.focus_previous", N_("Previous part"), key="shift+tab",
             show=False, only="plain mode has one part per screen"),
-    Command("theme", "cycle_theme", N_("Change colours"), key="f2", show=False,
+    Command("theme", "cycle_theme", N_("Change colours"), key="f2,ctrl+t", show=False,
             only="plain mode has no colours"),
+    Command("screen_reader", "toggle_screen_reader", N_("Screen-reader setting"),
+            N_("turn the screen-reader setting on or off: no bars, scroll bars or symbols"),
+            key="ctrl+s", show=False,
+            only="plain mode has no decorations to drop: it is the screen-reader face"),
     Command("search", "search", N_("Search"),
             N_("search everything in your own words: / and the words (/ bone pain), or / alone"),
             key="slash", key_display="/", letter="/", prompt=N_("/ to search")),
@@ -135,9 +140,9 @@ _ALL = [
             only="plain mode has no focus to move"),
     Command("resources.kind", "kind", N_("Kind"),
             N_("choose a kind: information, helpline, money help and more"), key="ctrl+k",
-            key_display="^k", letter="k", prompt=N_("k for kind"), priority=True),
+            letter="k", prompt=N_("k for kind"), priority=True),
     Command("resources.language", "language", N_("Language"), N_("choose a language"), key="ctrl+l",
-            key_display="^l", letter="l", prompt=N_("l for language"), priority=True),
+            letter="l", prompt=N_("l for language"), priority=True),
     Command("resources.bookmark", "bookmark", N_("Bookmark"), N_("bookmark a resource, or remove the bookmark"),
             key="b", letter="b", prompt=N_("b to bookmark"), takes_number=True),
     Command("resources.clear", "clear_filters", N_("Clear filters"), N_("clear the words, kind and language"),
@@ -182,7 +187,7 @@ def commands(*ids: str) -> tuple[Command, ...]:
 # The full screen: which commands each screen has, and the help screen's sections, in order.
 FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "global": (N_("Everywhere"), ("get_help", "back", "help", "search", "focus_next", "focus_previous")),
-    "app": (N_("Everywhere"), ("theme", "again", "quit", "quit_ctrl_c")),
+    "app": (N_("Everywhere"), ("theme", "screen_reader", "again", "quit", "quit_ctrl_c")),
     "home": (N_("Home"), ("home.open", "home.quit")),
     "group": (N_("A group of topics"), ("group.open",)),
     "search": (N_("Search"), ("search.list",)),
@@ -223,6 +228,48 @@ PLAIN: dict[str, tuple[str, ...]] = {
     "help": (),
     "search": (),
 }
+
+
+# -- keys in words: the key bar and both help screens ------------------------------------------
+_KEY_NAMES = {
+    "escape": "Escape", "enter": "Enter", "space": N_("Space"), "tab": "Tab",
+    "shift+tab": "Shift+Tab", "delete": N_("Delete"), "backspace": "Backspace",
+    "question_mark": "?", "slash": "/", "pageup": N_("Page Up"), "pagedown": N_("Page Down"),
+    "up": N_("Up"), "down": N_("Down"), "left": N_("Left"), "right": N_("Right"),
+    "home": "Home", "end": "End", "backslash": "\\",
+}
+# Read aloud, a screen reader drops "?" and says "/" as "slash": with the screen-reader
+# setting, these are written out.
+_SPOKEN = {"?": "Question mark", "/": "Slash"}
+
+
+def key_name(key: str, spoken: bool = False) -> str:
+    """One key in words: 'ctrl+k' -> 'Ctrl+K', 'f1' -> 'F1', 'question_mark' -> '?'."""
+    key = key.strip()
+    if key in _KEY_NAMES:
+        name = _(_KEY_NAMES[key])
+    elif key.startswith("ctrl+"):
+        rest = key[5:]
+        name = "Ctrl+" + (rest.upper() if len(rest) == 1 else key_name(rest))
+    elif key.startswith("^") and len(key) == 2:
+        name = f"Ctrl+{key[1].upper()}"
+    elif key[:1] == "f" and key[1:].isdigit():
+        name = key.upper()
+    else:
+        name = key
+    return _SPOKEN.get(name, name) if spoken else name
+
+
+def keys_in_words(key: str, key_display: str = "", spoken: bool = False) -> str:
+    """Every key of a command for help: 'Backspace or Escape', 'Ctrl+K'."""
+    if key_display and "," not in key:
+        return key_name(key_display, spoken)
+    return _(" or ").join(key_name(k, spoken) for k in key.split(","))
+
+
+def first_key_in_words(key: str, key_display: str = "", spoken: bool = False) -> str:
+    """The key the key bar shows: the display name, else the first key."""
+    return key_name(key_display or key.split(",")[0], spoken)
 
 
 def full_screen(screen: str) -> tuple[Command, ...]:

@@ -127,13 +127,18 @@ def topic_group(session: Session, name: str) -> View:
 
 
 # -- questions and bookmarks --------------------------------------------------------------------
-def question_line(text: str, entry: dict) -> str:
-    """'[x] Is curing my cancer the goal? (most important; asked; has a note)': every state in
-    words, the same in both faces."""
-    tags = [word for word, on in ((_("most important"), entry["top"]), (_("asked"), entry["asked"]),
-                                  (_("has a note"), bool(entry["note"]))) if on]
-    suffix = f" ({'; '.join(tags)})" if tags else ""
-    return f"{'[x]' if entry['chosen'] else '[ ]'} {text}{suffix}"
+def question_line(text: str, entry: dict, say_unpicked: bool = True) -> str:
+    """'Picked, most important, asked: Is curing my cancer the goal?': every state in words,
+    first (a screen reader says nothing for "[ ]" and "x" for "[x]", and a long question
+    wraps: what comes first is what a reader reads on the line). ``say_unpicked``: "Not
+    picked:" before a question not picked (the full screen, read one row at a time)."""
+    if not entry["chosen"]:
+        not_picked = _("Not picked")
+        return f"{not_picked}: {text}" if say_unpicked else text
+    words = [_("Picked")] + [word for word, on in (
+        (_("most important"), entry["top"]), (_("asked"), entry["asked"]),
+        (_("has a note"), bool(entry["note"]))) if on]
+    return f"{', '.join(words)}: {text}"
 
 
 def bookmark_items(session: Session) -> list[Item]:

@@ -56,6 +56,7 @@ class Page:
         self.width = width
         self.lines: list[str] = []
         self.choices: list[Action] = []
+        self.choice_lines: list[tuple[int, int]] = []  # (first, end) of each choice's text
 
     def add(self, text: str, indent: str = "", subsequent: str | None = None) -> None:
         self.lines.extend(wrap(text, self.width, indent, subsequent))
@@ -77,7 +78,9 @@ class Page:
         number = len(self.choices) + 1
         lead = f"{number}. "
         pad = " " * len(lead)
+        start = len(self.lines)
         self.add(text, lead, pad)
+        self.choice_lines.append((start, len(self.lines)))
         for more in extra:
             self.add(more, pad)
         self.choices.append(action)
@@ -95,6 +98,9 @@ class Screen:
         self.library = shell.session.library
         self.store = shell.session.store
         self.page: Page | None = None
+        self._title_lines: list[str] = []
+        self.heard = False  # shown in full once: coming back shows it in brief
+        self.in_brief = False  # shown in brief now (the prompt then says r reads it all)
 
     def title(self) -> str:
         return _(self.NAME)
@@ -110,10 +116,38 @@ class Screen:
         """An answer that is neither a number nor a key. Return None to refuse it."""
         return None
 
+    def summary(self) -> str:
+        """One line that says what is here, for coming back to a screen already heard."""
+        count = len(self.page.choices) if self.page else 0
+        if not count:
+            return "Nothing to choose here."
+        return f"{count} choices." if count > 1 else "1 choice."
+
     def render(self) -> list[str]:
         self.page = Page(self.shell.term.width)
         self.build(self.page)
-        return [*wrap(self.title(), self.page.width), *self.page.lines]
+        self._title_lines = wrap(self.title(), self.page.width)
+        return [*self._title_lines, *self.page.lines]
+
+    def brief(self) -> list[str]:
+        """Coming back: the title and a one-line summary, not the whole screen again (its
+        numbers are made afresh, so they are up to date). r reads it all."""
+        self.render()
+        return [*self._title_lines, *wrap(self.summary(), self.page.width)]
+
+    def choice_count(self, after: int = 0) -> int:
+        """How many choices start at or after line ``after`` of what render() returned."""
+        top = len(self._title_lines)
+        return sum(1 for start, _ in self.page.choice_lines if top + start >= after) if self.page else 0
+
+    def choice_lines(self, after: int = 0) -> list[str]:
+        """The lines of each numbered choice that starts at or after line ``after`` of what
+        render() returned (without the lines under a choice)."""
+        if not self.page:
+            return []
+        top = len(self._title_lines)
+        return [line for start, end in self.page.choice_lines if top + start >= after
+                for line in self.page.lines[start:end]]
 
     @property
     def count(self) -> int:
@@ -135,7 +169,7 @@ class Screen:
             return None
         while True:
             if not arg:
-                span = "1" if items == 1 else f"1-{items}"
+                span = "1" if items == 1 else _("1 to {count}").format(count=items)
                 arg = self.shell.ask(_(WHICH[what]).format(span=span))
                 if not arg:
                     self.say(_("Cancelled."))

@@ -118,12 +118,13 @@ class KioskInput:
             raise EndOfInput from None
 
     def readline(self) -> str:
-        self.watch.touch()
+        self.watch.restart()
         while b"\n" not in self.buffer:
             data = self._wait()
             if data is None:
                 self._tick()
                 continue
+            self.watch.touch()  # a key: someone is there
             if data == b"":  # Ctrl+D on an empty line, or the end of input
                 line, self.buffer = self.buffer, b""
                 return self._done(line.decode("utf-8", "replace"), countdown=self.warned > 0)
@@ -213,8 +214,8 @@ class KioskShell(Shell):
             raise SessionDone
         self.term.say(_("Nothing was cleared.") + " " + _(kiosk.STAYS_OPEN))
 
-    def prompt(self, screen) -> tuple[str, str]:
-        words, tail = super().prompt(screen)
+    def prompt(self, screen, brief: bool = False) -> tuple[str, str]:
+        words, tail = super().prompt(screen, brief)
         return words.replace(_("q to quit"), _("q when you are done")), tail
 
 
@@ -284,6 +285,7 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
 def clear_session(session: Session, keyboard: KioskInput, out) -> None:
     done = actions.clear_session(session)
     keyboard.forget_typing()
+    keyboard.watch.rest()
     if _isatty(out):
         out.write(CLEAR_SCREEN)
     else:

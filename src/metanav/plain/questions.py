@@ -108,11 +108,20 @@ class QuestionsScreen(QuestionActions):
         page.choice(f"{_(OwnQuestionsScreen.NAME)} ({tally})",
                     lambda: self.shell.open(OwnQuestionsScreen(self.shell)))
 
+    def summary(self) -> str:
+        chosen = my_list(self.library, self.store)
+        picked = f"You have picked {views.question_count(len(chosen))}. " if chosen else ""
+        return f"{picked}{self.count} groups of questions."
+
 
 class GroupScreen(QuestionActions):
     NAME = N_("A group of questions")
     NUMBERS = N_("pick a question for your list, or take it off")
     KEYS = commands.plain("group")
+
+    def summary(self) -> str:
+        picked = sum(1 for qid in self.ids() if self.store.entry(qid)["chosen"])
+        return f"{views.question_count(self.count)}, {picked} picked."
 
     def __init__(self, shell, group_id: str = ""):
         super().__init__(shell)
@@ -128,14 +137,18 @@ class GroupScreen(QuestionActions):
         return [qid for qid, _, _ in self.items()]
 
     def build(self, page: Page) -> None:
-        page.add(_("A number picks a question or takes it off your list. [x] means picked."))
+        page.add(_("A number picks a question or takes it off your list."))
         page.blank()
         for qid, text, why in self.items():
             entry = self.store.entry(qid)
             extra = [_("Why ask: {why}").format(why=why)] if why else []
             if entry["note"]:
                 extra.append(_("Note: {note}").format(note=entry["note"]))
-            page.choice(question_line(text, entry), lambda q=qid: self.pick(q), extra)
+            # A question not picked is its text alone: "Not picked" on every line of a list
+            # read out whole was heard as often as the questions.
+            state = {**entry, "note": ""}  # the note is its own line below
+            page.choice(question_line(text, state, say_unpicked=False), lambda q=qid: self.pick(q),
+                        extra)
         if not page.choices:
             page.add(_("You have not added any questions of your own yet. Type a to add one."))
 

@@ -93,7 +93,7 @@ class ResourcesScreen(Screen):
             self.say(f"{number}. {words}" + (_(" (chosen now)") if value == current else ""))
         default = values.index(current) + 1 if current in values else 1
         while True:
-            answer = self.shell.ask(_("Choose 1-{count} [default: {default}]:").format(
+            answer = self.shell.ask(_("Choose 1 to {count} [default: {default}]:").format(
                 count=len(options), default=default))
             if answer is None:
                 self.say(_("Cancelled."))

@@ -98,6 +98,21 @@ class Home(ViewScreen):
             self.shell.open(self.opener(key))
 
         return go
+    def summary(self) -> str:
+        view = self.view()
+        words = []
+        number = 0
+        for section in view.sections:
+            first, number = number + 1, number + len(section.items)
+            if section.heading == "Topics":
+                words.append(f"{first} to {number}: groups of topics.")
+            elif section.heading == "More":
+                names = ", ".join(item.text for item in section.items[:-1])
+                words.append(f"Then {names} and Help.")
+            elif section.heading:
+                span = str(first) if first == number else f"{first} to {number}"
+                words.append(f"{section.heading}: {span}.")
+        return " ".join(words)
 
 
 class TopicGroup(ViewScreen):

@@ -14,13 +14,16 @@ import sys
 
 from metanav.core import commands
 from metanav.core.commands import Command
-from metanav.i18n import _
+from metanav.i18n import N_, _
 from metanav.plain.base import Leave, Screen, as_number, numbers
 from metanav.plain.term import EndOfInput, StopOutput, Term
 from metanav.session import Session
 
 # Letters every screen has, after its own (from the command table, core/commands.py).
 GLOBAL_KEYS = commands.plain("global")
+
+# Said in the prompt after a screen is shown in brief.
+READ_ALL = N_("r to read it all")
 
 # Whole words people may type instead of a letter.
 WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q",
@@ -39,6 +42,7 @@ class Shell:
         self.term = term
         self.notices = [*session.notices, *session.store.notices]
         self.stack: list[Screen] = [Home(self)]
+        self._read_all = False  # r: the next showing is the whole screen, not a summary
 
     # -- navigation (actions return None: the loop shows whichever screen is on top) ----------
     def open(self, screen: Screen) -> None:
@@ -80,6 +84,7 @@ class Shell:
         self.open(SearchScreen(self, query))
 
     def again(self, _arg: str = "") -> bool:
+        self._read_all = True
         return True
 
     def quit(self, _arg: str = "") -> None:
@@ -102,14 +107,17 @@ class Shell:
         return self.term.ask(prompt)
 
     # -- the loop ----------------------------------------------------------------------------
-    def prompt(self, screen: Screen) -> tuple[str, str]:
-        """The prompt: the numbers and letters, and the default (kept on one line)."""
+    def prompt(self, screen: Screen, brief: bool = False) -> tuple[str, str]:
+        """The prompt: the numbers and letters, and the default (kept on one line). After a
+        screen is shown in brief (coming back to it), it says that r reads it all."""
         # A key the policy switches off (a kiosk's print, export, notes) is not offered.
         allows = self.session.policy.allows
         keys = [_(k.prompt) for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt and allows(k.needs)]
+        if brief:
+            keys.insert(0, _(READ_ALL))
         count = screen.count
         if count:
-            head = _("Choose 1") if count == 1 else _("Choose 1-{count}").format(count=count)
+            head = _("Choose 1") if count == 1 else _("Choose 1 to {count}").format(count=count)
             parts = [head, *keys]
         else:
             parts = [_("Type {key}").format(key=keys[0]), *keys[1:]]
@@ -159,6 +167,41 @@ class Shell:
                         "list, or h for help.").format(typed=answer, numbers=span))
         return None
 
+    def show(self, screen: Screen, after: Screen | None, full: bool) -> None:
+        """Write a screen: all of it, or (coming back to it) its title and summary."""
+        lines = screen.render() if full else screen.brief()
+        room = self.term.height - len(self.term.prompt_lines(*self.prompt(screen, not full)))
+        gap = 0
+        if after is not None and (len(lines) < room or not self.term.paging):
+            lines.insert(0, "")  # a blank line between screens, if it fits
+            gap = 1
+        try:
+            self.term.page(lines, room)
+            if self.notices:
+                self.term.line()
+                for notice in self.notices:
+                    self.term.say(notice)
+                self.notices = []
+        except StopOutput:
+            if full and not self.term.stopped_by_choice:
+                self.after_stop(screen, self.term.written - gap, room)
+
+    def after_stop(self, screen: Screen, written: int, room: int) -> None:
+        """q at "more" skips the text, not the choices: if it came before them, they are
+        listed; if it came in the middle of them, the rest are named by their numbers."""
+        left = screen.choice_lines(after=written)
+        if not left:
+            return
+        every = screen.choice_lines()
+        try:
+            if len(left) == len(every):
+                self.term.page(left, room)
+            else:
+                first = screen.count - screen.choice_count(after=written) + 1
+                self.term.say(f"Not read out: {first} to {screen.count}. r reads it all.")
+        except StopOutput:
+            pass
+
     def run(self) -> int:
         shown: Screen | None = None
         redraw = True
@@ -166,21 +209,13 @@ class Shell:
             while self.stack:
                 screen = self.stack[-1]
                 if redraw or screen is not shown:
-                    lines = screen.render()
-                    room = self.term.height - len(self.term.prompt_lines(*self.prompt(screen)))
-                    if shown is not None and (len(lines) < room or not self.term.paging):
-                        lines.insert(0, "")  # a blank line between screens, if it fits
-                    try:
-                        self.term.page(lines, room)
-                        if self.notices:
-                            self.term.line()
-                            for notice in self.notices:
-                                self.term.say(notice)
-                            self.notices = []
-                    except StopOutput:
-                        pass
+                    # Coming back to a screen already heard: its title, a summary, the prompt.
+                    screen.in_brief = screen.heard and not redraw and not self._read_all
+                    self._read_all = False
+                    self.show(screen, shown, full=not screen.in_brief)
+                    screen.heard = True
                     shown = screen
-                answer = self.term.ask(*self.prompt(screen))
+                answer = self.term.ask(*self.prompt(screen, screen.in_brief))
                 try:
                     redraw = bool(self.back() if answer is None else self.handle(screen, answer))
                 except StopOutput:

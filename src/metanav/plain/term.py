@@ -16,7 +16,7 @@ from typing import TextIO
 from metanav.content.text import READING_WIDTH, clean, wrap
 from metanav.i18n import N_, _
 
-MORE = N_("-- more (Enter), q to stop --")
+MORE = N_("More: Enter to go on, q to stop.")
 
 
 class EndOfInput(Exception):
@@ -43,6 +43,7 @@ class Term:
         self.paging = self.typing and _isatty(self.stdout)
         self._shown = 0  # lines written since the last prompt
         self._typed_at_more: str | None = None  # an answer typed at "more" instead of Enter
+        self.written = 0  # lines of the last page() written before it stopped (or all)
 
     @property
     def width(self) -> int:
@@ -70,12 +71,21 @@ class Term:
 
     def page(self, lines: list[str], room: int) -> None:
         """Write a screen's lines: all at once if they fit in ``room`` lines, else paged."""
+        self.written = 0
         if len(lines) <= room:
             for text in lines:
                 self._write(text + "\n")
             self._shown += len(lines)
+            self.written = len(lines)
         else:
-            self.lines(lines)
+            for text in lines:
+                self.line(text)
+                self.written += 1
+
+    @property
+    def stopped_by_choice(self) -> bool:
+        """The last "more" was answered with a choice (acted on next), not q."""
+        return self._typed_at_more is not None
 
     def prompt_lines(self, prompt: str, tail: str = "") -> list[str]:
         """The prompt wrapped; ``tail`` ("[default: back]:") is never split across lines."""

@@ -75,6 +75,13 @@ HIGH_CONTRAST_THEME = Theme(
 THEMES = {"default": DEFAULT_THEME, "high-contrast": HIGH_CONTRAST_THEME}
 
 
+def choose_screen_reader(session: Session) -> bool:
+    """--screen-reader or METANAV_SCREEN_READER, then the saved setting (Ctrl+S), then off."""
+    if session.screen_reader is not None:
+        return session.screen_reader
+    return bool(session.store.setting("screen_reader", False))
+
+
 def choose_theme(explicit: str, saved: str | None) -> str:
     """--theme, then METANAV_THEME, then the saved setting, then the default."""
     for candidate in (explicit, os.environ.get("METANAV_THEME", ""), saved or ""):
@@ -111,6 +118,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
             self.register_theme(theme)
         self.register_theme(_ansi_theme())
         self.theme = choose_theme(session.theme, session.store.setting("theme"))
+        self.screen_reader = choose_screen_reader(session)
         # Send only changed cells (see delta.py): not with METANAV_FULL_REDRAW=1, nor when
         # Textual's internals are not what textual_internals.py expects (whole redraws then).
         internals = textual_internals.check_at_start(self)
@@ -328,6 +336,28 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
 
     async def action_quit(self) -> None:
         self.request_quit()
+
+    # -- the screen-reader setting: decorations a reader voices as junk are left out --------
+    @property
+    def screen_reader(self) -> bool:
+        return self.has_class("-screen-reader")
+
+    @screen_reader.setter
+    def screen_reader(self, on: bool) -> None:
+        # One class on the app: app.tcss drops the focus bars and scroll bars under it, and
+        # the key bar and the lists read it when they paint.
+        self.set_class(on, "-screen-reader")
+
+    def action_toggle_screen_reader(self) -> None:
+        """Turn the screen-reader setting on or off; remembered for next time (not in a
+        kiosk, whose memory is cleared for the next person)."""
+        self.screen_reader = not self.screen_reader
+        done = actions.set_screen_reader(self.session, self.screen_reader)
+        self.screen.refresh(layout=True)
+        for widget in self.screen.query("*"):
+            widget.refresh()
+        if isinstance(self.screen, BaseScreen):
+            self.screen.tell(done)
 
     def action_cycle_theme(self) -> None:
         """Next colour theme; remembered for next time (not in kiosk mode)."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from metanav.core.commands import FULL_SCREEN, Command, full_screen
-from metanav.i18n import N_, _
+from metanav.core.commands import FULL_SCREEN, Command, full_screen, keys_in_words
+from metanav.i18n import N_
 
 
 def binding(command: Command) -> Binding:
@@ -59,28 +59,6 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [(N_("Everywhere"), GLOBAL + AP
 ]
 
 
-def key_words(binding: Binding) -> str:
-    """How a key is written in help: 'Escape', 'Ctrl+K', 'F1 or ?'."""
-    if binding.key_display and "," not in binding.key:
-        return _pretty(binding.key_display)
-    return _(" or ").join(_pretty(k) for k in binding.key.split(","))
-
-
-_NAMES = {
-    "escape": "Escape", "enter": "Enter", "space": N_("Space"), "tab": "Tab",
-    "shift+tab": "Shift+Tab", "delete": N_("Delete"), "question_mark": "?", "slash": "/",
-    "pageup": N_("Page Up"), "pagedown": N_("Page Down"), "up": N_("Up"), "down": N_("Down"),
-    "left": N_("Left"), "right": N_("Right"),
-}
-
-
-def _pretty(key: str) -> str:
-    if key in _NAMES:
-        return _(_NAMES[key])
-    if key.startswith("^"):
-        return f"Ctrl+{key[1:].upper()}"
-    if key.startswith("ctrl+"):
-        return f"Ctrl+{key[5:].upper()}"
-    if key.startswith("f") and key[1:].isdigit():
-        return key.upper()
-    return key
+def key_words(binding: Binding, spoken: bool = False) -> str:
+    """How a key is written in help: 'Backspace or Escape', 'Ctrl+K', 'F1 or ?'."""
+    return keys_in_words(binding.key, binding.key_display or "", spoken)

@@ -16,8 +16,8 @@ from metanav.tui.screens.prompt import Confirm, TextPrompt
 from metanav.tui.widgets.lean_list import LeanList, Row
 
 OWN_GROUP = N_("My own questions")
-HINT = N_("Space picks a question, [x] means picked. t marks up to 3 as most important, "
-          "w says why to ask it.")
+HINT = N_("Space picks a question or takes it off your list. t marks up to 3 as most "
+          "important, w says why to ask it.")
 
 
 def question_row(number: int, text: str, entry: dict, key: str) -> Row:

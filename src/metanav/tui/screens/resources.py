@@ -122,8 +122,10 @@ class ResourcesScreen(ListScreen):
         self.metanav.open_resource(self.matches[event.index].id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "filter" and isinstance(self.focused, Input):
-            return False  # already typing in the filter: "/" is just a character there
+        if action == "filter" and isinstance(self.focused, Input) and not self.metanav.screen_reader:
+            # Already typing in the filter: "/" is just a character there. (With the
+            # screen-reader setting the key bar stays the same as focus moves.)
+            return False
         return super().check_action(action, parameters)
 
     def action_focus_list(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,6 +13,7 @@ from metanav.i18n import _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
+from metanav.tui.widgets.reading_view import ReadingView
 
 
 def topic_content(topic: Topic, width: int = 78) -> Content:
@@ -77,11 +77,15 @@ class TopicScreen(BaseScreen):
         """The body's width less padding and scroll bar, and never wider than is easy to read."""
         return min(self.app.size.width, READING_WIDTH) - 4
 
+    _lines: list[str] | None = None
+
     def _wrapped_text(self) -> Content:
         """The topic wrapped to the body's width (less padding and scrollbar)."""
         self._wrapped_at = self._text_width()
         lines, self._starts = topic_lines(self.topic, self._wrapped_at)
-        return Content("\n").join(lines)
+        content = Content("\n").join(lines)
+        self._lines = content.plain.split("\n")  # for the reading view (screen readers)
+        return content
 
     def on_mount(self) -> None:
         if 0 <= self.section < len(self.topic.sections):
@@ -98,13 +102,15 @@ class TopicScreen(BaseScreen):
     def on_resize(self) -> None:
         if self._text_width() != self._wrapped_at:
             self.query_one("#topic-text", Static).update(self._wrapped_text())
+            self.query_one("#topic-body", ReadingView).lines = self._lines
 
     def _bookmarked(self) -> bool:
         return self.session.store.is_bookmarked("topic", self.topic.id)
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="topic-body", can_focus=True):
-            yield Static(self._wrapped_text(), id="topic-text", markup=False)
+        text = self._wrapped_text()
+        with ReadingView(id="topic-body", lines=self._lines):
+            yield Static(text, id="topic-text", markup=False)
         yield Static(plain(_("Related: press Tab, then Enter")), id="related-title",
                      markup=False)
         yield LeanList(self._related_rows(), wrap=True, id="related", empty_text=_("Nothing related."))

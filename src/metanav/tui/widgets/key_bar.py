@@ -5,7 +5,9 @@ which costs about half of the time it takes to open a screen, and draws the keys
 later than the rest of it. KeyBar reads the same active bindings when it is painted, so the
 keys arrive in the same frame as the screen and a focus change repaints one line.
 
-- Keys are shown as the footer shows them (`esc Back  ? Help`), so nothing else changes.
+- Keys are written in words (`Backspace Back  ? Help`, `Ctrl+K Kind`, core/commands.py), so a
+  screen reader says them as they are meant; with the screen-reader setting, `?` and `/`
+  are written out too (a reader drops one and says "slash" for the other).
 - Disabled keys (``check_action`` returns None) are shown dimmed and in brackets, so the
   difference does not rest on colour alone; hidden ones (False) are left out.
 - The keys of this screen come first, then Get help now, then Back, Help (and Done in a
@@ -24,6 +26,7 @@ from textual import events
 from textual.binding import Binding
 from textual.widget import Widget
 
+from metanav.core.commands import first_key_in_words
 from metanav.i18n import _
 
 # Actions that stay on the bar however narrow the screen is, in this order at its end.
@@ -78,7 +81,7 @@ class KeyBar(Widget, can_focus=False):
         """(binding, enabled) for each action to show, first key of each action only."""
         seen: set[str] = set()
         shown: list[tuple[Binding, bool]] = []
-        for _namespace, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        for binding, enabled in self._bindings_now():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 shown.append((binding, enabled))
@@ -88,21 +91,49 @@ class KeyBar(Widget, can_focus=False):
         rest = [b for b in shown if b not in sticky and b not in before and b not in late]
         return rest + late + before + sticky
 
+    def _bindings_now(self):
+        """The keys that work now: those of the part with focus first, then the screen's.
+
+        With the screen-reader setting, the screen's own keys whatever has focus: a line that
+        changed as focus moved was read out instead of the item focus moved to.
+        """
+        screen = self.screen
+        if not getattr(self.app, "screen_reader", False):
+            for _namespace, binding, enabled, _tooltip in screen.active_bindings.values():
+                yield binding, enabled
+            return
+        for node in (screen, self.app):
+            for key_bindings in node._bindings.key_to_bindings.values():  # noqa: SLF001
+                for binding in key_bindings:
+                    if not binding.show:
+                        continue
+                    allowed = node.check_action(binding.action, ())
+                    if allowed is not False:
+                        yield binding, bool(allowed)
+
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         words_style = self.get_component_rich_style("key-bar--description")
         pieces: list[tuple[str, str, str, bool, bool]] = []  # key shown, words, key, on, sticky
+        spoken = bool(getattr(self.app, "screen_reader", False))
         for binding, enabled in self.shown_bindings():
             says = getattr(self.screen, "binding_words", None)  # words that follow the state
             words = (says(binding) if says else None) or _(binding.description)
             words = words if enabled else f"({words})"
-            pieces.append((self.app.get_key_display(binding), words, binding.key, enabled,
+            shown_key = first_key_in_words(binding.key, binding.key_display or "", spoken)
+            pieces.append((shown_key, words, binding.key, enabled,
                            _action_name(binding) in STICKY))
         width = self.size.width or 80
 
-        def length(items) -> int:
-            return sum(cell_len(f" {k} {w} ") for k, w, *_ in items)
+        # Keys in words take room: when they do not fit, the gaps close up first (one space
+        # after each description instead of two), and only then are keys dropped.
+        gap = " "
 
+        def length(items) -> int:
+            return sum(cell_len(f" {k} {w}{gap}") for k, w, *_ in items)
+
+        if length(pieces) > width:
+            gap = ""
         while length(pieces) > width and any(not p[4] for p in pieces):
             drop = max(i for i, p in enumerate(pieces) if not p[4])
             del pieces[drop]
@@ -113,7 +144,7 @@ class KeyBar(Widget, can_focus=False):
             start = text.cell_len
             dim = _DIM if not enabled else _PLAIN
             text.append(f" {shown_key} ", key_style + dim)
-            text.append(f"{words} ", words_style + dim)
+            text.append(f"{words}{gap}", words_style + dim)
             if enabled:
                 self._spans.append((start, text.cell_len, key))
         return text
@@ -128,3 +159,4 @@ class KeyBar(Widget, can_focus=False):
 
 def _action_name(binding: Binding) -> str:
     return binding.action.rsplit(".", 1)[-1]
+

@@ -5,7 +5,9 @@ Over a slow SSH link that is the difference between a snappy and a sluggish app,
 uses the Line API: moving the highlight refreshes the old and the new row, nothing else.
 
 - Rows are plain text (never markup). A row may be a heading (not selectable).
-- The highlighted row is marked with ``>`` as well as colour, so it shows without colour.
+- The highlighted row is shown by attributes only (colours; reverse video without colour),
+  never by a moving mark: a row's text stays the same when the highlight comes or goes, so a
+  screen reader reads only the row it lands on.
 - With ``wrap=True`` long rows wrap onto several lines (for questions); otherwise a row is one
   line, cut with an ellipsis (for lists that can hold 100,000 resources: setting new rows is
   O(1) apart from building the list).
@@ -215,25 +217,30 @@ class LeanList(ScrollView, can_focus=True):
             if line_no >= len(self._lines):
                 return Strip.blank(width, base)
             index, text = self._lines[line_no]
-            first = self._starts[index] == line_no
         else:
             if line_no >= len(self._rows):
                 return Strip.blank(width, base)
-            index, first = line_no, True
+            index = line_no
             text = clean_line(self._rows[index].text)
             if cell_len(text) > width - 2:
-                text = set_cell_size(text, max(1, width - 3)) + "\u2026"
+                # Cut with an ellipsis; with the screen-reader setting, without (a reader
+                # voices the glyph as noise or says nothing for it).
+                if getattr(self.app, "screen_reader", False):
+                    text = set_cell_size(text, max(1, width - 2))
+                else:
+                    text = set_cell_size(text, max(1, width - 3)) + "\u2026"
         row = self._rows[index]
         if row.heading:
             style = base + self.get_component_rich_style("lean-list--heading")
             return Strip([Segment(set_cell_size(text, width), style)], width)
+        # The highlight is attributes only: a row's text never changes when it is highlighted
+        # or left, so a screen reader reads the one row the cursor lands on, and nothing else.
+        style = base
         if index == self.highlighted:
             style = base + self.get_component_rich_style("lean-list--highlight")
-            marker = "> " if first else "  "
-        else:
-            style = base
-            marker = "  "
-        return Strip([Segment(set_cell_size(marker + text, width), style)], width)
+            if not self._wrap or self._starts[index] == line_no:
+                self._place_cursor()  # in the frame that draws the row, not one after it
+        return Strip([Segment(set_cell_size("  " + text, width), style)], width)
 
     def _refresh_row(self, index: int | None) -> None:
         if index is None or not self.is_mounted:

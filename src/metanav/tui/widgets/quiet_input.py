@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
+from textual.strip import Strip
 from textual.widgets import Input
 
 from metanav.content.text import clean_box
@@ -28,3 +29,11 @@ class QuietInput(Input):
         """Every insert (a key, a paste) passes here: pasted text is cleaned as typed text is,
         so no escape, control or invisible character ever reaches the screen."""
         super().replace(clean_box(text), start, end)
+
+    def render_line(self, y: int) -> Strip:
+        # Input puts the terminal cursor in the box when it gets focus, which on a screen's
+        # opening is before the box has a place: the cursor stayed on the title row. Drawing
+        # the box puts it there, in the same frame (a screen reader reads from the cursor).
+        if y == 0 and self.has_focus and self.content_region.width:
+            self.app.cursor_position = self.cursor_screen_offset
+        return super().render_line(y)

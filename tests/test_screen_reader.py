@@ -1,0 +1,304 @@
+"""What a screen reader needs (issue 13), locked with ordinary tests.
+
+A terminal screen reader (Fenrir, the console readers) reads the rows whose text changed, and
+the row the terminal cursor moved to. So: a move changes no row's text (the highlight is
+attributes only) and puts the cursor on the new item; nothing on the rows it reads is glyph
+noise with the screen-reader setting; keys are written in words; Back has a key screen
+readers leave alone. Plain mode: coming back to a screen is short, and q at "more" still
+lists the choices. A kiosk nobody uses stays quiet after a reset.
+``make a11y`` runs the real screen reader (../shared/tools/screenreader); these run in
+``make test``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import time
+
+import pyte
+import pytest
+
+from metanav.core.commands import key_name, keys_in_words
+from metanav.kiosk import IdleWatch
+from metanav.plain.shell import READ_ALL, Shell
+from metanav.plain.term import MORE, Term
+from metanav.session import Session
+from metanav.state.store import Store
+from metanav.tui.screens.home import HomeScreen
+from metanav.tui.screens.topic import TopicScreen
+from metanav.tui.widgets.lean_list import LeanList
+from metanav.tui.widgets.reading_view import ReadingView
+from tui_helpers import bundled_library, make_app, screen_text, status
+
+SIZE = (80, 24)
+NOISE = [chr(c) for c in range(0x2500, 0x25A0)] + ["\u23ce", "\u2026"]  # boxes, blocks, ⏎, …
+
+
+def rows(app) -> list[str]:
+    return screen_text(app).split("\n")
+
+
+# -- the full screen: a move changes only what the reader should read -------------------------
+async def test_down_changes_no_text_and_puts_the_cursor_on_the_new_item(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = rows(app)
+        home = app.screen.query_one(LeanList)
+        await pilot.press("down")
+        await pilot.pause()
+        assert rows(app) == before  # the row left behind and the new one: same text
+        assert home.highlighted_row.text.startswith("2. ")
+        y = app.cursor_position.y
+        assert home.highlighted_row.text in rows(app)[y]
+
+
+async def test_screen_reader_setting_leaves_no_glyphs_on_screen(tmp_path):
+    app = make_app(tmp_path, screen_reader=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for keys in ([], ["enter"], ["enter", "down", "down"], ["backspace", "backspace"],
+                     ["resources", "tab", "tab", "tab"], ["question_mark"]):
+            if keys[:1] == ["resources"]:
+                app.open_resources()
+                await pilot.pause()
+                keys = keys[1:]
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+            text = screen_text(app)
+            found = [g for g in NOISE if g in text]
+            assert not found, (keys, found, text)
+
+
+async def test_the_setting_comes_from_the_option_and_ctrl_s_switches_and_remembers_it(tmp_path):
+    app = make_app(tmp_path, screen_reader=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen_reader
+        await pilot.press("ctrl+s")
+        assert not app.screen_reader
+        assert "Screen-reader setting off" in status(app)
+        await pilot.press("ctrl+s")
+        assert app.screen_reader and "Ctrl+S turns it off" in status(app)
+    again = make_app(tmp_path)  # nothing said on the command line: the saved setting
+    async with again.run_test(size=SIZE):
+        assert again.screen_reader
+
+
+def test_option_and_environment(monkeypatch):
+    from metanav.cli import build_parser, wants_screen_reader
+
+    parser = build_parser()
+    monkeypatch.delenv("METANAV_SCREEN_READER", raising=False)
+    assert wants_screen_reader(parser.parse_args(["--screen-reader"])) is True
+    assert wants_screen_reader(parser.parse_args([])) is None
+    monkeypatch.setenv("METANAV_SCREEN_READER", "1")
+    assert wants_screen_reader(parser.parse_args([])) is True
+    monkeypatch.setenv("METANAV_SCREEN_READER", "0")
+    assert wants_screen_reader(parser.parse_args([])) is False
+
+
+async def test_backspace_goes_back_but_edits_a_text_box(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_topic(next(iter(bundled_library().topics)))
+        await pilot.pause()
+        assert isinstance(app.screen, TopicScreen)
+        await pilot.press("backspace")
+        assert isinstance(app.screen, HomeScreen)
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press("a", "b", "backspace")
+        assert app.screen.query_one("#filter-text").value == "a"
+
+
+async def test_opening_resources_puts_the_cursor_in_the_filter_box(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_resources()
+        await pilot.pause()
+        box = app.screen.query_one("#filter-text").content_region
+        assert app.cursor_position.y == box.y
+        assert box.x <= app.cursor_position.x < box.right
+
+
+async def test_the_cursor_follows_a_topic_and_skips_blank_lines_for_a_reader(tmp_path):
+    app = make_app(tmp_path, screen_reader=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_topic(next(iter(bundled_library().topics)))
+        await pilot.pause()
+        body = app.screen.query_one("#topic-body", ReadingView)
+        region = body.scrollable_content_region
+        assert app.cursor_position.y == region.y  # the first line when the text opens
+        for _ in range(6):
+            await pilot.press("down")
+            await pilot.pause()
+            assert app.cursor_position.y == region.bottom - 1  # the line Down brought in
+            assert rows(app)[app.cursor_position.y].strip()  # never a blank line
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.cursor_position.y == region.y
+
+
+async def test_keys_in_words_in_the_key_bar_and_help(tmp_path):
+    assert key_name("ctrl+k") == "Ctrl+K" and key_name("question_mark", spoken=True) == "Question mark"
+    assert keys_in_words("backspace,escape") == "Backspace or Escape"
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab")  # to the list
+        bar = rows(app)[-1]
+        assert "Ctrl+K Kind" in bar and "^k" not in bar and "\u23ce" not in bar
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Backspace or Escape: Back" in text and "F2 or Ctrl+T" in text
+
+
+async def test_every_f_key_has_a_letter_or_ctrl_key():
+    from metanav.core.commands import COMMANDS
+
+    for command in COMMANDS.values():
+        keys = command.key.split(",") if command.key else []
+        if any(k.startswith("f") and k[1:].isdigit() for k in keys):
+            assert [k for k in keys if not (k.startswith("f") and k[1:].isdigit())], command.id
+
+
+async def test_question_states_are_words(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_questions()
+        await pilot.pause()
+        lst = app.screen.query_one(LeanList)
+        assert lst.highlighted_row.text.startswith("1. Not picked: ")
+        await pilot.press("space", "k")
+        assert lst.highlighted_row.text.startswith("1. Picked, asked: ")
+        assert "[x]" not in screen_text(app) and "[ ]" not in screen_text(app)
+
+
+# -- the full screen through a real terminal: the bytes of a Down -----------------------------
+def _run(tmp_path, keys: list[bytes]) -> list[tuple[list[str], tuple[int, int], bytes]]:
+    """metanav at 80x24 on a pty through pyte: (screen, cursor, bytes) after each key."""
+    screen = pyte.Screen(80, 24)
+    stream = pyte.ByteStream(screen)
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "linux",
+               "METANAV_STATE_DIR": str(tmp_path), "TEXTUAL_ANIMATIONS": "none"}
+        os.execve(sys.executable, [sys.executable, "-m", "metanav"], env)
+    import fcntl
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def drain(quiet: float) -> bytes:
+        got, last, end = b"", time.monotonic(), time.monotonic() + 15
+        while time.monotonic() < end:
+            if select.select([fd], [], [], 0.05)[0]:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    break
+                got += data
+                stream.feed(data)
+                last = time.monotonic()
+            elif time.monotonic() - last > quiet:
+                break
+        return got
+
+    shots = []
+    try:
+        drain(1.5)
+        shots.append((list(screen.display), (screen.cursor.x, screen.cursor.y), b""))
+        for key in keys:
+            os.write(fd, key)
+            data = drain(0.5)
+            shots.append((list(screen.display), (screen.cursor.x, screen.cursor.y), data))
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return shots
+
+
+@pytest.mark.slow
+def test_a_down_through_the_terminal_rewrites_only_the_highlight(tmp_path):
+    down = b"\x1b[B"
+    shots = _run(tmp_path, [down, down])
+    (start, cursor0, _), (one, cursor1, _), (two, cursor2, sent) = shots
+    def row(lines, y):
+        return lines[y].strip("\u2588 ")  # the focus bar of the focused list
+
+    assert row(start, cursor0[1]).startswith("1. ")
+    assert one == start and two == start  # no row's text changed
+    assert cursor1[1] == cursor0[1] + 1 and cursor2[1] == cursor0[1] + 2
+    third = row(two, cursor2[1])
+    assert third.startswith("3. ")
+    # What was sent: the row left and the new row, nothing else with words in it.
+    text = sent.decode("utf-8", "replace")
+    assert third in text
+    for other in (row(start, cursor0[1]), start[0].strip(), row(start, cursor0[1] + 3)):
+        assert other not in text
+
+
+# -- plain mode ---------------------------------------------------------------------------------
+class PagedTerm(Term):
+    """A terminal that pages at 24 lines, fed from a script."""
+
+    height = 24
+    width = 80
+
+    def __init__(self, answers: list[str]):
+        super().__init__(io.StringIO("\n".join(answers) + "\n"), io.StringIO())
+        self.paging = True
+        self.typing = False
+
+
+def plain_run(answers: list[str]) -> str:
+    session = Session(library=bundled_library(), store=Store.memory())
+    term = PagedTerm(answers)
+    Shell(session, term).run()
+    return term.stdout.getvalue()
+
+
+def test_coming_back_is_title_summary_and_prompt_and_r_reads_it_all():
+    out = plain_run(["1", "1", "q", "m", "r", "q"])
+    homes = out.split("metanav: Home\n")
+    assert len(homes) == 4  # the start, coming back, r
+    first_group = next(iter(bundled_library().topics.values())).group
+    back = homes[2]
+    assert back.startswith("1 to ") and "groups of topics. Then Questions for your doctor" in back
+    assert first_group not in back
+    assert f", {READ_ALL}," in back
+    assert f"1. {first_group}" in homes[3]  # r: all of it again
+
+
+def test_q_at_more_still_lists_the_choices():
+    topic = next(iter(bundled_library().topics.values()))
+    out = plain_run(["1", "1", "q", "q"])
+    assert MORE == "More: Enter to go on, q to stop."
+    assert MORE in out
+    listed = out.split(MORE, 1)[1]
+    assert f"1. {bundled_library().questions[topic.questions[0]].text.split()[0]}" in listed
+    assert "Choose 1 to " in listed
+
+
+# -- kiosk: an empty kiosk stays quiet ----------------------------------------------------------
+def test_after_a_reset_nothing_counts_down_until_a_key():
+    now = [0.0]
+    watch = IdleWatch(10, 5, lambda: now[0])
+    now[0] = 12
+    assert watch.state()[0] == "warning"
+    watch.rest()  # the reset
+    now[0] = 10_000
+    assert watch.state() == ("active", 0)
+    watch.touch()  # somebody
+    now[0] += 11
+    assert watch.state()[0] == "warning"
