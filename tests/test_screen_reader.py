@@ -56,7 +56,7 @@ async def test_down_changes_no_text_and_puts_the_cursor_on_the_new_item(tmp_path
         assert rows(app) == before  # the row left behind and the new one: same text
         assert home.highlighted_row.text.startswith("2. ")
         y = app.cursor_position.y
-        assert home.highlighted_row.text in rows(app)[y]
+        assert home.highlighted_row.text[:40] in rows(app)[y]  # its first line
 
 
 async def test_screen_reader_setting_leaves_no_glyphs_on_screen(tmp_path):
@@ -215,7 +215,10 @@ def _run(tmp_path, keys: list[bytes]) -> list[tuple[list[str], tuple[int, int], 
 
     shots = []
     try:
-        drain(1.5)
+        end = time.monotonic() + 20
+        while time.monotonic() < end and not any("Help" in line for line in screen.display[-1:]):
+            drain(0.5)  # until the first frame, key bar and all, is there
+        drain(1.0)
         shots.append((list(screen.display), (screen.cursor.x, screen.cursor.y), b""))
         for key in keys:
             os.write(fd, key)
@@ -238,13 +241,13 @@ def test_a_down_through_the_terminal_rewrites_only_the_highlight(tmp_path):
 
     assert row(start, cursor0[1]).startswith("1. ")
     assert one == start and two == start  # no row's text changed
-    assert cursor1[1] == cursor0[1] + 1 and cursor2[1] == cursor0[1] + 2
+    assert cursor0[1] < cursor1[1] < cursor2[1]
     third = row(two, cursor2[1])
     assert third.startswith("3. ")
     # What was sent: the row left and the new row, nothing else with words in it.
     text = sent.decode("utf-8", "replace")
     assert third in text
-    for other in (row(start, cursor0[1]), start[0].strip(), row(start, cursor0[1] + 3)):
+    for other in (row(start, cursor0[1]), start[0].strip(), start[-1].strip()):
         assert other not in text
 
 
@@ -261,6 +264,14 @@ class PagedTerm(Term):
         self.typing = False
 
 
+def first_topic_keys() -> list[str]:
+    """What to type on home to open the first topic (its group, then its number)."""
+    from plain_helpers import home_numbers
+
+    lib = bundled_library()
+    return str(home_numbers(lib)[next(iter(lib.topics))]).split("\n")
+
+
 def plain_run(answers: list[str]) -> str:
     session = Session(library=bundled_library(), store=Store.memory())
     term = PagedTerm(answers)
@@ -269,24 +280,24 @@ def plain_run(answers: list[str]) -> str:
 
 
 def test_coming_back_is_title_summary_and_prompt_and_r_reads_it_all():
-    out = plain_run(["1", "1", "q", "m", "r", "q"])
+    out = plain_run([*first_topic_keys(), "q", "m", "r", "q"])
     homes = out.split("metanav: Home\n")
     assert len(homes) == 4  # the start, coming back, r
-    first_group = next(iter(bundled_library().topics.values())).group
     back = homes[2]
-    assert back.startswith("1 to ") and "groups of topics. Then Questions for your doctor" in back
-    assert first_group not in back
+    assert "groups of topics. Then Questions for your doctor" in back
+    assert "Plain words about" not in back
     assert f", {READ_ALL}," in back
-    assert f"1. {first_group}" in homes[3]  # r: all of it again
+    assert "Plain words about" in homes[3]  # r: all of it again
 
 
 def test_q_at_more_still_lists_the_choices():
     topic = next(iter(bundled_library().topics.values()))
-    out = plain_run(["1", "1", "q", "q"])
+    out = plain_run([*first_topic_keys(), "q", "q"])
     assert MORE == "More: Enter to go on, q to stop."
     assert MORE in out
     listed = out.split(MORE, 1)[1]
-    assert f"1. {bundled_library().questions[topic.questions[0]].text.split()[0]}" in listed
+    first_question = bundled_library().questions[topic.questions[0]].text
+    assert f"1. Not picked: {first_question.split()[0]}" in listed
     assert "Choose 1 to " in listed
 
 

@@ -558,7 +558,8 @@ async def test_get_help_now_is_first_on_a_kiosk_too(tmp_path):
     app = make_app(None, policy=Policy(quit=False, export=False, own_notes=False), kiosk=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "> 1. When to call 911 or your care team right away" in screen_text(app)
+        assert "  1. When to call 911 or your care team right away" in screen_text(app)
+        assert app.screen.query_one(LeanList).highlighted_row.text.startswith("1. When to call 911")
         await pilot.press("enter")
         assert app.screen.topic.id == "get-help-now"
 

@@ -273,7 +273,7 @@ async def test_key_bar_offers_get_help_now_before_back_and_help(tmp_path):
         await pilot.pause()
         for _ in range(2):  # home, then the first topic
             line = last_line(app)
-            words = ["g Get help now", "esc Back", "? Help"]
+            words = ["g Get help now", "Backspace Back", "? Help"]
             positions = [line.index(w) for w in words]
             assert positions == sorted(positions), line
             await pilot.press("enter")
