@@ -116,7 +116,9 @@ class KeyBar(Widget, can_focus=False):
         words_style = self.get_component_rich_style("key-bar--description")
         pieces: list[tuple[str, str, str, bool, bool]] = []  # key shown, words, key, on, sticky
         spoken = bool(getattr(self.app, "screen_reader", False))
+        names: list[str] = []
         for binding, enabled in self.shown_bindings():
+            names.append(_action_name(binding))
             says = getattr(self.screen, "binding_words", None)  # words that follow the state
             words = (says(binding) if says else None) or _(binding.description)
             words = words if enabled else f"({words})"
@@ -134,9 +136,14 @@ class KeyBar(Widget, can_focus=False):
 
         if length(pieces) > width:
             gap = ""
+        lost = False  # a key of the screen's own did not fit (not only Search or Get help now)
         while length(pieces) > width and any(not p[4] for p in pieces):
             drop = max(i for i, p in enumerate(pieces) if not p[4])
-            del pieces[drop]
+            lost = lost or names[drop] not in LATE + BEFORE_STICKY
+            del pieces[drop], names[drop]
+        if lost:  # "? More" (as long as "? Help") says that help lists the keys not shown
+            pieces = [(k, _("More") if name == "help" else w, key, on, sticky)
+                      for (k, w, key, on, sticky), name in zip(pieces, names, strict=True)]
 
         text = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
