@@ -1,5 +1,5 @@
 # The eight tasks of the December 2026 screen-reader study in plain mode, on today's home
-# screen (topics in groups: 1-4 groups, 5 questions, 6 resources). Run with:
+# screen (topics in groups: Get help now 1-3, groups 4-7, 8 questions, 9 resources). Run with:
 #   ../shared/tools/screenreader/run plain benchmarks/screenreader/plain.py
 SETTLE = 1.5
 MAXWAIT = 10
@@ -7,13 +7,13 @@ MAXWAIT = 10
 STEPS = [
     ("1 start", "Enter", ["Enter"]),
     ("2 move down 3", "Fenrir review: Alt+Left x3", ["M-Left", "M-Left", "M-Left"]),
-    ("3 open topic 1, read first section", "1 Enter (group), 1 Enter",
-     ["lit:1", "Enter", "lit:1", "Enter"]),
+    ("3 open topic 1, read first section", "4 Enter (group), 1 Enter",
+     ["lit:4", "Enter", "lit:1", "Enter"]),
     ("4 go back", "q Enter (at more), m Enter", ["lit:q", "Enter", "lit:m", "Enter"]),
-    ("5 questions, pick one", "5 Enter, 1 Enter, 2 Enter",
-     ["lit:5", "Enter", "lit:1", "Enter", "lit:2", "Enter"]),
-    ("6 resources, filter spanish", "m Enter, 6 Enter, q Enter, spanish Enter",
-     ["lit:m", "Enter", "lit:6", "Enter", "lit:q", "Enter", "lit:spanish", "Enter"]),
+    ("5 questions, pick one", "8 Enter, 1 Enter, 2 Enter",
+     ["lit:8", "Enter", "lit:1", "Enter", "lit:2", "Enter"]),
+    ("6 resources, filter spanish", "m Enter, 9 Enter, q Enter, spanish Enter",
+     ["lit:m", "Enter", "lit:9", "Enter", "lit:q", "Enter", "lit:spanish", "Enter"]),
     ("7 bookmark a resource", "b Enter, 1 Enter", ["lit:b", "Enter", "lit:1", "Enter"]),
     ("8 help", "h Enter", ["lit:h", "Enter"]),
     ("teardown", "q Enter, q Enter", ["lit:q", "Enter", "lit:q", "Enter"]),
