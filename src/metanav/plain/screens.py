@@ -107,8 +107,8 @@ class Home(ViewScreen):
             if section.heading == "Topics":
                 words.append(f"{first} to {number}: groups of topics.")
             elif section.heading == "More":
-                names = ", ".join(item.text for item in section.items[:-1])
-                words.append(f"Then {names} and Help.")
+                names = [item.text.split(":")[0] for item in section.items]
+                words.append(f"Then {', '.join(names[:-1])} and {names[-1]}.")
             elif section.heading:
                 span = str(first) if first == number else f"{first} to {number}"
                 words.append(f"{section.heading}: {span}.")
