@@ -62,4 +62,4 @@ def test_a_topics_questions_say_their_state_in_words(tmp_path):
     actions.toggle_top(s, qid)
     actions.toggle_asked(s, qid)
     items = views.topic_related(s, topic)[0].items
-    assert items[0].text == f"[x] {LIB.questions[qid].text} (most important; asked)"
+    assert items[0].text == f"Picked, most important, asked: {LIB.questions[qid].text}"
