@@ -9,7 +9,6 @@ input ends in a script the session ends; Ctrl+C says goodbye. Textual is never i
 
 from __future__ import annotations
 
-import os
 import sys
 
 from metanav.core import commands
@@ -228,7 +227,8 @@ class Shell:
 
 
 def run(session: Session) -> int:
-    """Run plain mode until the person leaves; return the exit code."""
+    """Run plain mode until the person leaves; return the exit code. (Output that cannot be
+    written, such as a closed pipe, is handled once for every command in cli.main.)"""
     for stream in (sys.stdin, sys.stdout):
         try:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
@@ -241,9 +241,4 @@ def run(session: Session) -> int:
         # (A kiosk never gets here: kiosk.harden_process ignores the signal.)
         term.stdout.write("\n" + _("Goodbye.") + "\n")
         term.stdout.flush()
-        return 0
-    except BrokenPipeError:
-        # Output was cut off (| head): stop quietly, without a second error at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
         return 0
