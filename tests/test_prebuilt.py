@@ -212,11 +212,11 @@ def test_a_kiosk_in_spanish_lays_the_translation_over_the_prebuilt_content(clini
     assert build(capsys, "--data", str(clinic))[0] == 0
     args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "es"])
     config = kiosk_config()
-    library = cli._kiosk_library(args, config)  # noqa: SLF001 - the kiosk's loading, alone
+    library = cli.kiosk_content(args, config)  # the kiosk's loading, alone
     assert library.lang == "es"
     assert "CLINIC-GROUP-01" in library.resources
     args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "en"])
-    library = cli._kiosk_library(args, config)  # noqa: SLF001
+    library = cli.kiosk_content(args, config)
     assert isinstance(library.resources, prebuilt.LaterDict)
 
 

@@ -1,0 +1,191 @@
+"""The commands that run once and end: check-data, build-cache, export and search.
+
+Also how the content is loaded for them and for the faces (load_content, kiosk_content).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from metanav.i18n import _
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_BAD_CONTENT = 2
+
+
+def content_folders(args: argparse.Namespace) -> tuple[Path, ...]:
+    from metanav.content.load import bundled_data_dir
+
+    return (bundled_data_dir(), *args.data)
+
+
+def load_content(args: argparse.Namespace, cache: bool = True, saved_lang: str | None = None):
+    """The content, in the language asked for (see metanav.language), or None if broken."""
+    from metanav import language
+    from metanav.content.load import ContentError, load_library
+    from metanav.content.translation import translate
+    from metanav.i18n import set_language
+
+    try:
+        library = load_library(args.data, cache=cache)
+        lang = language.choose(getattr(args, "lang", None), saved_lang)
+        set_language(lang)  # the interface's words too
+        return translate(library, content_folders(args), lang)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        print("metanav cannot start until the content is fixed.", file=sys.stderr)
+        return None
+
+
+def cmd_check_data(args: argparse.Namespace) -> int:
+    from metanav.content.load import (
+        ContentError,
+        bundled_data_dir,
+        check_folder,
+        content_files,
+        load_library,
+    )
+    from metanav.content.text import clean
+    from metanav.content.translation import LANGUAGE_NAMES, missing, translate
+    from metanav.language import SUPPORTED
+
+    folder = args.dir
+    # DIR is checked exactly as `--data DIR` uses it: on top of the bundled content (so its
+    # references to bundled topics count), with every file metanav would not read named, and
+    # an error when it holds no content at all. The bundled folder itself is checked alone.
+    bundled = folder is not None and folder.resolve() == bundled_data_dir().resolve()
+    folders = [bundled_data_dir(), *args.data, *([folder] if folder else [])]
+    translated = {}
+    try:
+        if bundled:
+            library = check_folder(folder)
+        else:
+            library = load_library(folders[1:], cache=False)
+        for lang in SUPPORTED[1:]:  # each translation is checked too
+            translated[lang] = translate(library, folders, lang)
+    except ContentError as exc:
+        print(exc.report())
+        return EXIT_BAD_CONTENT
+    where = " (with the bundled content)" if folder is not None and not bundled else ""
+    print(f"Content is valid{where}: {library.summary()}.")
+    for lang, words in translated.items():
+        left = missing(words)
+        if left:
+            print(f"Note: not yet in {LANGUAGE_NAMES[lang]} ({lang}), so shown in English: "
+                  f"{len(left)}: {', '.join(left)}.", file=sys.stderr)
+    if folder is not None and not bundled:
+        read = [clean(str(p.relative_to(folder))) for p in content_files(folder)]
+        print(f"Read from {clean(str(folder))}: {', '.join(read)}.")
+    return EXIT_OK
+
+
+def cmd_build_cache(args: argparse.Namespace) -> int:
+    """Staff: write the read-only content cache a kiosk starts from (see content/prebuilt.py)."""
+    from metanav import kiosk
+    from metanav.content import prebuilt
+    from metanav.content.load import ContentError
+
+    folders = [*args.data, *args.build_data]
+    try:
+        config = kiosk.load_config(args.build_config or args.kiosk_config)
+    except kiosk.KioskConfigError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_CONTENT
+    target = prebuilt.cache_folder(folders, config.cache_dir)
+    if args.check:
+        why = prebuilt.why_not(folders, target)
+        print(f"A kiosk would load the content from YAML: {why}." if why else
+              f"A kiosk starts from the prebuilt cache in {target}.")
+        return EXIT_ERROR if why else EXIT_OK
+    try:
+        library, written = prebuilt.build(folders, target)
+    except ContentError as exc:
+        print(exc.report())
+        return EXIT_BAD_CONTENT
+    except OSError as exc:
+        print(f"Could not write the cache in {target}: {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Built the kiosk's content cache for {library.summary()}:")
+    for path in written:
+        print(f"  {path}")
+    print("A kiosk reads it while the content is unchanged; run build-cache again after changes.")
+    return EXIT_OK
+
+
+def kiosk_content(args: argparse.Namespace, config):
+    """A kiosk's content: the prebuilt cache when it matches, else the YAML. Writes nothing."""
+    from metanav.content import prebuilt
+
+    library = prebuilt.load(args.data, prebuilt.cache_folder(args.data, config.cache_dir))
+    if library is None:
+        return load_content(args, cache=False)
+    from metanav import language
+    from metanav.content.load import ContentError
+    from metanav.content.translation import translate
+
+    lang = language.choose(getattr(args, "lang", None), None)
+    if lang == "en":
+        return library  # its resources are read after the first frame
+    try:
+        return translate(library, content_folders(args), lang)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        print("metanav cannot start until the content is fixed.", file=sys.stderr)
+        return None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from metanav.content.text import clean
+    from metanav.state.mylist import export, my_list, render_lines
+    from metanav.state.store import Store, default_state_dir
+
+    library = load_content(args)
+    if library is None:
+        return EXIT_BAD_CONTENT
+    store = Store.open(default_state_dir())
+    for notice in store.notices:
+        print(notice, file=sys.stderr)
+    if args.output == "-":
+        print("\n".join(render_lines(my_list(library, store))))
+        return EXIT_OK
+    target = Path(args.output) if args.output else None
+    if target is not None and not args.force and (target.exists() or target.is_symlink()):
+        print(_("{path} already exists, so nothing was written. Give another name, or add "
+                "--force to replace it.").format(path=clean(str(target))), file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        path = export(library, store, target)
+    except OSError as exc:
+        print(_("Could not write the list: {why}.").format(why=exc.strerror or exc),
+              file=sys.stderr)
+        return EXIT_ERROR
+    print(_("Saved your questions list to {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Ranked results for scripts and people; exit 1 when nothing matched (as grep does)."""
+    import json
+
+    from metanav.content.index import search
+
+    library = load_content(args)
+    if library is None:
+        return EXIT_BAD_CONTENT
+    results = search(library, " ".join(args.words), limit=max(1, min(args.limit, 1000)))
+    if args.json:
+        for hit in results.hits:
+            print(json.dumps(hit.as_dict(), ensure_ascii=False))
+        if not results.hits:
+            print(json.dumps({"kind": "none", "query": results.query, "message":
+                              results.summary(), "closest": results.closest,
+                              "help_lines": [r.id for r in results.help_lines]},
+                             ensure_ascii=False))
+        return EXIT_OK if results.hits else EXIT_ERROR
+    from metanav.content.search import describe_results
+
+    print("\n".join(describe_results(results)))
+    return EXIT_OK if results.hits else EXIT_ERROR
