@@ -501,7 +501,7 @@ def scenario_kiosk(rec: Recorder, args) -> None:
 def _pure_python_loader():
     import yaml
 
-    from metanav.content import load
+    from metanav.content import yaml_file as load
 
     class PureLineLoader(yaml.SafeLoader):
         pass
@@ -512,7 +512,7 @@ def _pure_python_loader():
 
 
 def _time_load(loader_cls, fn) -> float:
-    from metanav.content import load
+    from metanav.content import yaml_file as load
 
     saved = load._LineLoader, load._BaseLoader
     if loader_cls is not None:
@@ -528,7 +528,7 @@ def _time_load(loader_cls, fn) -> float:
 
 
 def scenario_load(rec: Recorder, args) -> None:
-    from metanav.content import load
+    from metanav.content import yaml_file as load
 
     pure = _pure_python_loader()
     libyaml = load._LineLoader if load.USING_LIBYAML else None

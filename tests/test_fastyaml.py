@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from metanav.content.fastyaml import FALLBACK, load_fast
-from metanav.content.load import LDict, LList, _BaseLoader, _LineLoader
+from metanav.content.yaml_file import LDict, LList, _BaseLoader, _LineLoader
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted((ROOT / "data").rglob("*.yaml")) + sorted((ROOT / "tests" / "broken").rglob("*.yaml"))

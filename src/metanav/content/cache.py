@@ -35,7 +35,8 @@ CACHE_FORMAT = 2
 MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
 
 _HERE = Path(__file__).resolve().parent
-_CODE = ("model.py", "load.py", "text.py", "cache.py", "words.py")
+_CODE = ("model.py", "load.py", "items.py", "fields.py", "yaml_file.py", "fastyaml.py", "problems.py",
+         "text.py", "cache.py", "words.py")
 
 
 def cache_dir() -> Path:

@@ -27,9 +27,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from metanav.content.load import ContentError, Problem, _FileCheck, _read_yaml
+from metanav.content.fields import FileCheck
 from metanav.content.model import Library, Section, Source
+from metanav.content.problems import ContentError, Problem
 from metanav.content.text import clean_line, parse_blocks
+from metanav.content.yaml_file import read_yaml
 
 # The languages metanav's content and interface come in; English is the original.
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -55,16 +57,16 @@ def translate(library: Library, folders: Iterable[Path], lang: str) -> Library:
             continue
         topic_dir = base / "topics"
         for path in sorted(topic_dir.glob("*.yaml")) if topic_dir.is_dir() else []:
-            data = _read_yaml(path, problems)
+            data = read_yaml(path, problems)
             if data is not None:
-                _topic(data, _FileCheck(path, problems), topics, done)
+                _topic(data, FileCheck(path, problems), topics, done)
         for name, reader in (("questions.yaml", _questions), ("resources.yaml", _resources)):
             path = base / name
             if path.is_file():
-                data = _read_yaml(path, problems)
+                data = read_yaml(path, problems)
                 if data is not None:
                     tables = (groups, questions) if name == "questions.yaml" else (resources,)
-                    reader(data, _FileCheck(path, problems), *tables, done=done)
+                    reader(data, FileCheck(path, problems), *tables, done=done)
     if problems:
         problems.sort(key=lambda p: (p.file, p.line))
         raise ContentError(problems)
@@ -90,7 +92,7 @@ def missing(library: Library) -> list[str]:
     return lines
 
 
-def _known(check: _FileCheck, d: Any, field: str, table: dict, what: str) -> str:
+def _known(check: FileCheck, d: Any, field: str, table: dict, what: str) -> str:
     item_id = check.ident(d, "id", field)
     if item_id and item_id not in table:
         check.error(d.key_lines.get("id", d.line), f"{field}.id".lstrip("."),
@@ -99,7 +101,7 @@ def _known(check: _FileCheck, d: Any, field: str, table: dict, what: str) -> str
     return item_id
 
 
-def _topic(data: Any, check: _FileCheck, topics: dict, done: set[str]) -> None:
+def _topic(data: Any, check: FileCheck, topics: dict, done: set[str]) -> None:
     d = check.mapping(data, 1, "", ("id", "title", "group", "summary", "sections", "sources"))
     if d is None:
         return
@@ -135,7 +137,7 @@ def _topic(data: Any, check: _FileCheck, topics: dict, done: set[str]) -> None:
     done.add(topic_id)
 
 
-def _questions(data: Any, check: _FileCheck, groups: dict, questions: dict, *,
+def _questions(data: Any, check: FileCheck, groups: dict, questions: dict, *,
                done: set[str]) -> None:
     d = check.mapping(data, 1, "", ("groups", "questions"))
     if d is None:
@@ -168,7 +170,7 @@ def _questions(data: Any, check: _FileCheck, groups: dict, questions: dict, *,
             done.add(question_id)
 
 
-def _resources(data: Any, check: _FileCheck, resources: dict, *, done: set[str]) -> None:
+def _resources(data: Any, check: FileCheck, resources: dict, *, done: set[str]) -> None:
     d = check.mapping(data, 1, "", ("resources",))
     if d is None:
         return

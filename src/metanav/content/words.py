@@ -78,16 +78,18 @@ def _is_file(path: Path) -> bool:
 
 def load_synonyms(folders: Iterable[Path]) -> tuple[Synonyms, list]:
     """Synonyms from every folder's ``synonyms.yaml``, and the problems found in them
-    (:class:`metanav.content.load.Problem`, ``file:line: field: what is wrong``)."""
-    from metanav.content.load import Problem, _FileCheck, _read_yaml
+    (:class:`metanav.content.problems.Problem`, ``file:line: field: what is wrong``)."""
+    from metanav.content.fields import FileCheck
+    from metanav.content.problems import Problem
+    from metanav.content.yaml_file import read_yaml
 
     problems: list[Problem] = []
     result = Synonyms()
     for path in synonym_files(folders):
-        data = _read_yaml(path, problems)
+        data = read_yaml(path, problems)
         if data is None:
             continue
-        check = _FileCheck(path, problems)
+        check = FileCheck(path, problems)
         top = check.mapping(data, getattr(data, "line", 1), "", ("synonyms",))
         if top is None:
             continue

@@ -1,0 +1,175 @@
+"""Reading the fields of one content file's YAML data, recording a problem for each mistake."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from metanav.content.problems import Problem, display
+from metanav.content.text import clean, clean_line
+from metanav.content.yaml_file import LDict
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+PHONE = re.compile(r"^[0-9A-Za-z ()+.\-]{3,40}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class FileCheck:
+    """Reads fields out of one YAML file's data, recording a problem for each mistake."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        self.name = display(path)
+        self.problems = problems
+
+    def error(self, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(self.name, line, field, message))
+
+    # -- structure ---------------------------------------------------------------------------
+    def mapping(self, value: Any, line: int, field: str, allowed: Iterable[str]) -> LDict | None:
+        if not isinstance(value, dict):
+            self.error(line, field, f"expected a mapping of fields, got {_kind_of(value)}")
+            return None
+        allowed = tuple(allowed)
+        for key, dup_line in value.duplicates:
+            self.error(dup_line, self._join(field, str(key)), "this field is given twice")
+        for key, key_line in value.key_lines.items():
+            if key not in allowed:
+                self.error(
+                    key_line,
+                    self._join(field, str(key)),
+                    f"unknown field{did_you_mean(str(key), allowed)} "
+                    f"(expected one of: {', '.join(allowed)})",
+                )
+        return value
+
+    def items(self, d: LDict, key: str, field: str, *, required: bool) -> list[tuple[Any, int]]:
+        """The items of a list field, each with its line."""
+        value = d.get(key)
+        line = d.key_lines.get(key, d.line)
+        name = self._join(field, key)
+        if value is None:
+            if required:
+                self.error(line, name, "is missing" if key not in d else "is empty")
+            return []
+        if not isinstance(value, list):
+            self.error(line, name, f"expected a list, got {_kind_of(value)}")
+            return []
+        if required and not value:
+            self.error(line, name, "is empty; at least one is needed")
+        lines = getattr(value, "item_lines", [line] * len(value))
+        return list(zip(value, lines, strict=True))
+
+    # -- scalars -----------------------------------------------------------------------------
+    def text(
+        self, d: LDict, key: str, field: str, *, required: bool = True, one_line: bool = False
+    ) -> str:
+        name = self._join(field, key)
+        line = d.key_lines.get(key, d.line)
+        if key not in d or d[key] is None:
+            if required:
+                self.error(line, name, "is missing" if key not in d else "is empty")
+            return ""
+        value = d[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.error(line, name, f"expected text, got {_kind_of(value)}")
+            return ""
+        result = clean_line(value) if one_line else clean(value).strip()
+        if required and not result:
+            self.error(line, name, "is empty")
+        return result
+
+    def ident(self, d: LDict, key: str, field: str) -> str:
+        value = self.text(d, key, field, one_line=True)
+        if value and not _ID.match(value):
+            self.error(
+                d.key_lines.get(key, d.line),
+                self._join(field, key),
+                f"'{value}' is not a valid id (letters, digits, '.', '_' or '-')",
+            )
+            return ""
+        return value
+
+    def id_refs(self, d: LDict, key: str, field: str) -> list[tuple[str, int, str]]:
+        """A list of ids, each with the line and field name where it stands."""
+        refs = []
+        for index, (value, line) in enumerate(self.items(d, key, field, required=False)):
+            name = f"{self._join(field, key)}[{index}]"
+            if not isinstance(value, str) or not _ID.match(value):
+                self.error(line, name, f"'{clean_line(value)}' is not a valid id")
+                continue
+            refs.append((value, line, name))
+        return refs
+
+    def url(self, d: LDict, key: str, field: str) -> str:
+        value = self.text(d, key, field, required=False, one_line=True)
+        if value and not _URL.match(value):
+            if value.lower().startswith("http://"):
+                why = "web address must use https://, not http://"
+            else:
+                why = f"'{value}' is not a web address starting with https://"
+            self.error(d.key_lines.get(key, d.line), self._join(field, key), why)
+            return ""
+        return value
+
+    def integer(self, d: LDict, key: str, field: str, default: int) -> int:
+        if key not in d:
+            return default
+        value = d[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(
+                d.key_lines.get(key, d.line),
+                self._join(field, key),
+                f"expected a whole number, got {_kind_of(value)}",
+            )
+            return default
+        return value
+
+    def date(self, d: LDict, key: str, field: str) -> str:
+        name = self._join(field, key)
+        line = d.key_lines.get(key, d.line)
+        value = d.get(key)
+        if value is None:
+            self.error(line, name, "is missing" if key not in d else "is empty")
+            return ""
+        if isinstance(value, _dt.date):
+            return value.isoformat()[:10]
+        text = clean_line(value)
+        try:
+            if not _DATE.match(text):
+                raise ValueError
+            return _dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            self.error(line, name, f"'{text}' is not a date written as YYYY-MM-DD")
+            return ""
+
+    @staticmethod
+    def _join(field: str, key: str) -> str:
+        return f"{field}.{key}" if field else key
+
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
