@@ -12,7 +12,7 @@ import signal
 import pytest
 import segno
 
-from metanav import kiosk, kiosk_launcher, qr
+from metanav import kiosk, kiosk_launcher, kiosk_lockdown, kiosk_settings, qr
 from metanav.kiosk import IdleWatch, KioskConfig, KioskConfigError, StaffGate, parse_config
 
 FAST = 1000  # pbkdf2 iterations for tests (the real default is 600,000)
@@ -115,11 +115,11 @@ def test_default_paths_are_system_wide(monkeypatch, tmp_path):
     assert paths[0] == kiosk.SYSTEM_CONFIG
     assert all(p.name == "kiosk.ini" for p in paths)
     # No file anywhere: built-in defaults.
-    monkeypatch.setattr(kiosk, "default_config_paths", lambda: [tmp_path / "none.ini"])
+    monkeypatch.setattr(kiosk_settings, "default_config_paths", lambda: [tmp_path / "none.ini"])
     assert kiosk.load_config(None) == KioskConfig()
     found = tmp_path / "kiosk.ini"
     found.write_text("[kiosk]\nidle_seconds = 60\n", encoding="utf-8")
-    monkeypatch.setattr(kiosk, "default_config_paths", lambda: [tmp_path / "none.ini", found])
+    monkeypatch.setattr(kiosk_settings, "default_config_paths", lambda: [tmp_path / "none.ini", found])
     assert kiosk.load_config(None).idle_seconds == 60
 
 
@@ -249,8 +249,8 @@ def test_harden_process_refuses_when_textual_was_set_up_from_outside(monkeypatch
     import textual.constants
 
     monkeypatch.setattr(textual.constants, "PRESS", "ctrl+q", raising=False)
-    monkeypatch.setattr(kiosk, "ignore_keyboard_signals", lambda: None)
-    monkeypatch.setattr(kiosk, "scrub_environment", lambda environ=None: [])
+    monkeypatch.setattr(kiosk_lockdown, "ignore_keyboard_signals", lambda: None)
+    monkeypatch.setattr(kiosk_lockdown, "scrub_environment", lambda environ=None: [])
     assert "TEXTUAL_PRESS" in kiosk.harden_process()
 
 
