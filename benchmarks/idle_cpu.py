@@ -95,7 +95,7 @@ def measure(argv: Sequence[str], env: dict[str, str], *, sessions: int, seconds:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import run  # the metanav command and its environment, as the other benchmarks use them
+    import driving  # the metanav command and its environment, as the other benchmarks use them
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=60)
@@ -105,10 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="metanav-bench-state-") as state:
-        env = run.app_env(state, run.RESULTS / "cache")
-        command = args.command or run.metanav_argv()
+        env = driving.app_env(state, driving.RESULTS / "cache")
+        command = args.command or driving.metanav_argv()
         result = measure(command, env, sessions=args.sessions, seconds=args.seconds,
-                         ready=None if args.command else run.is_home)
+                         ready=None if args.command else driving.is_home)
     print(f"{result.sessions} idle sessions for {result.seconds:.0f} s: "
           f"{result.core_percent:.2f}% of one core, {result.bytes_written} bytes written"
           f"{'; ' + result.wakeups if result.wakeups else ''}")
