@@ -149,8 +149,8 @@ def test_export_to_the_screen(chosen, state_dir, export_dir, capsys):
     assert lines == expected_list(state_dir)
     assert lines[0] == "Questions for my doctor"
     flat = " ".join(out.split())  # long questions wrap at 80 columns
-    assert f"Most important: [x] 1. {chosen[0]} (asked) Answer: Ask again next visit." in flat
-    assert f"Other questions: [ ] 2. {chosen[1]}" in flat
+    assert f"Most important: 1. Asked: {chosen[0]} Answer: Ask again next visit." in flat
+    assert f"Other questions: 2. {chosen[1]}" in flat
     assert all(len(line) <= 80 for line in lines)
     assert err == ""
     assert list(export_dir.iterdir()) == []

@@ -240,7 +240,7 @@ def test_plain_mode_p_prints_and_l_reads_the_list_for_the_doctor(cups, tmp_path)
     assert "Question 1 of 1:" in run.out
     assert "Sent your list to the printer clinicdesk. Collect it there." in run.out
     printed = cups.printed(out)
-    assert printed.startswith("Questions for my doctor\n") and "[ ] 1. " in printed
+    assert printed.startswith("Questions for my doctor\n") and "\n1. " in printed
 
 
 @pytest.mark.parametrize("allowed", [False, True])

@@ -483,16 +483,16 @@ def test_render_lines_top_first_numbered_with_asked_and_notes(library):
         "Made with metanav on 5 March 2026.",
         "",
         "Most important:",
-        "[ ] 1. Who do I call at night?",
+        "1. Who do I call at night?",
         "",
         "Other questions:",
-        "[ ] 2. Where has my cancer spread?",
-        "       Answer: Liver and bones.",
-        "       Ask again in June.",
-        "[x] 3. What is the goal of my treatment? (asked)",
-        "[ ] 4. Can I travel?",
+        "2. Where has my cancer spread?",
+        "   Answer: Liver and bones.",
+        "   Ask again in June.",
+        "3. Asked: What is the goal of my treatment?",
+        "4. Can I travel?",
         "",
-        "[x] means asked. metanav gives information, not advice: your care team knows",
+        "metanav gives information, not advice. Your care team can tell you what fits",
         "your own care.",
     ]
     assert [item.id for item in my_list(library, s)] == ["Q-3", "Q-1", "Q-2", own_id]
@@ -503,7 +503,7 @@ def test_render_lines_without_top_and_empty(library):
     assert render_lines(my_list(library, s), today=TODAY)[3:] == ["No questions chosen yet."]
     s.set_chosen("Q-4", True)
     lines = render_lines(my_list(library, s), today=TODAY)
-    assert lines[3:5] == ["My questions:", "[ ] 1. How will we know if it works?"]
+    assert lines[3:5] == ["My questions:", "1. How will we know if it works?"]
     assert "Most important:" not in lines
 
 
@@ -522,9 +522,9 @@ def test_render_lines_wraps_long_questions_under_the_number(library):
     start = lines.index("My questions:") + 1
     body = lines[start : lines.index("", start)]
     assert len(body) > 2
-    assert body[0].startswith("[ ] 1. word")
+    assert body[0].startswith("1. word")
     assert all(len(line) <= 40 for line in body)
-    assert all(line.startswith("       word") for line in body[1:])
+    assert all(line.startswith("   word") for line in body[1:])
 
 
 def test_export_writes_a_file_and_never_overwrites(library, export_dir):
@@ -535,7 +535,7 @@ def test_export_writes_a_file_and_never_overwrites(library, export_dir):
     assert first == export_dir / f"metanav-questions-{today}.txt"
     text = first.read_text(encoding="utf-8")
     assert text == "\n".join(render_lines(my_list(library, s))) + "\n"
-    assert "[ ] 1. Where has my cancer spread?" in text
+    assert "1. Where has my cancer spread?" in text
 
     s.set_chosen("Q-2", True)
     second = export(library, s)

@@ -44,7 +44,9 @@ def my_list(library: Library, store: Store) -> list[ListItem]:
 
 
 def render_lines(items: list[ListItem], width: int = 80, today: _dt.date | None = None) -> list[str]:
-    """Plain text, printable and readable by ear: numbered, with words for every state."""
+    """Plain text, printable and readable by ear: numbered, with words for every state. A
+    question asked says "Asked:" first, the word the questions screens use (never a mark
+    such as "[x]", which meant "picked" on one screen and "asked" on the next)."""
     today = today or _dt.date.today()
     lines = [_("Questions for my doctor"),
              _("Made with metanav on {date}.").format(date=date_words(today.isoformat())), ""]
@@ -61,10 +63,9 @@ def render_lines(items: list[ListItem], width: int = 80, today: _dt.date | None 
         lines.append(f"{title}:")
         for item in group:
             number += 1
-            mark = "[x]" if item.asked else "[ ]"
-            status = " (" + _("asked") + ")" if item.asked else ""
-            lead = f"{mark} {number}. "
-            lines.extend(wrap(f"{item.text}{status}", width, indent=lead, subsequent=" " * len(lead)))
+            lead = f"{number}. "
+            text = f"{_('Asked')}: {item.text}" if item.asked else item.text
+            lines.extend(wrap(text, width, indent=lead, subsequent=" " * len(lead)))
             if item.note:
                 pad = " " * len(lead)
                 for n, para in enumerate(clean(item.note).split("\n")):
@@ -72,8 +73,8 @@ def render_lines(items: list[ListItem], width: int = 80, today: _dt.date | None 
                         label = _("Answer: ") if n == 0 else ""
                         lines.extend(wrap(label + para, width, indent=pad))
         lines.append("")
-    lines.extend(wrap(_("[x] means asked. metanav gives information, not advice: your care team "
-                        "knows your own care."), width))
+    lines.extend(wrap(_("metanav gives information, not advice. Your care team can tell you what "
+                        "fits your own care."), width))
     return lines
 
 
