@@ -96,6 +96,10 @@ _ALL = [
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", N_("Bookmark"), N_("bookmark this topic, or remove the bookmark"),
             key="b", letter="b", prompt=N_("b to bookmark")),
+    # q and Left go back from a topic, as in lynx and less (Backspace and Escape do too); on a
+    # kiosk that is all they do. Left first scrolls a line that was scrolled sideways back.
+    Command("topic.back", "back", N_("Back"), key="q,left", show=False,
+            only="plain mode goes back with Enter alone (the default); its q quits"),
     Command("topic.related", "related", N_("Related"), key="r",
             only="plain mode numbers the related items under the text"),
     Command("topic.add", "toggle_question", N_("Add question"), key="space", show=False,
@@ -191,7 +195,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "home": (N_("Home"), ("home.open", "home.quit")),
     "group": (N_("A group of topics"), ("group.open",)),
     "search": (N_("Search"), ("search.list",)),
-    "topic": (N_("A topic"), ("topic.bookmark", "topic.related", "topic.add")),
+    "topic": (N_("A topic"), ("topic.bookmark", "topic.back", "topic.related", "topic.add")),
     "questions": (N_("Questions for your doctor"), (
         "questions.pick", "questions.top", "questions.asked", "questions.note", "questions.add",
         "questions.remove", "questions.show", "questions.why")),

@@ -40,6 +40,13 @@ class ReadingView(VerticalScroll, can_focus=True):
         if int(self.scroll_y) == 0:
             self._cursor_to(0)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Left scrolls back a text scrolled sideways (a long web address); at the left edge
+        it is not used here, so the screen's Left (back, on a topic) answers it."""
+        if action == "scroll_left" and self.scroll_x <= 0:
+            return False
+        return super().check_action(action, parameters)
+
     def _step(self, direction: int) -> int:
         """Lines to scroll so the line brought into view has words (screen-reader setting)."""
         lines = self.lines
