@@ -213,7 +213,7 @@ async def test_resources_filters_combine_and_count_is_shown(tmp_path):
         await pilot.press(*"cancercare")  # the filter box has focus when the screen opens
         expected = [r for r in library.resources.values()
                     if "cancercare" in f"{r.name} {r.organisation}".casefold()]
-        assert len(screen.matches) == len(expected) > 0
+        assert len(screen.finder.matches) == len(expected) > 0
         await pilot.press("enter")  # leaves the filter box for the list
         await pilot.press("enter")
         assert isinstance(app.screen, ResourceScreen)
@@ -415,7 +415,7 @@ async def test_typing_on_the_resource_list_filters_and_escape_clears_words(tmp_p
         await pilot.press(*"helpline")
         screen = app.screen
         assert screen.query_one("#filter-text").value == "helpline"
-        assert len(screen.matches) == len(
+        assert len(screen.finder.matches) == len(
             [r for r in bundled_library().resources.values() if "helpline" in r.kinds]
         )
         assert json.loads((tmp_path / "state.json").read_text())["bookmarks"] == [] if (
@@ -512,19 +512,19 @@ async def test_typing_narrows_and_deleting_widens_the_matches_again(tmp_path):
         counts = []
         for typed in ("c", "ca", "can", "canc"):
             await pilot.press(typed[-1])
-            assert screen.matches == filter_resources(library, ResourceFilter(typed))
-            counts.append(len(screen.matches))
+            assert screen.finder.matches == filter_resources(library, ResourceFilter(typed))
+            counts.append(len(screen.finder.matches))
         assert counts == sorted(counts, reverse=True) and counts[-1] > 0
         assert all("canc" in f"{r.name} {r.organisation} {r.description}".casefold()
-                   or r.language == "es" for r in screen.matches)
+                   or r.language == "es" for r in screen.finder.matches)
         await pilot.press("ctrl+k")  # a kind as well: narrower still
-        kind = screen.filter.kind
+        kind = screen.finder.filter.kind
         both = [r for r in filter_resources(library, ResourceFilter("canc")) if kind in r.kinds]
-        assert screen.matches == both
+        assert screen.finder.matches == both
         await pilot.press("backspace", "backspace", "backspace", "backspace")
-        assert screen.matches == [r for r in resources if kind in r.kinds]
+        assert screen.finder.matches == [r for r in resources if kind in r.kinds]
         await pilot.press("ctrl+r")
-        assert screen.matches == resources
+        assert screen.finder.matches == resources
         assert f"{len(resources)} resources match." in screen_text(app)
 
 

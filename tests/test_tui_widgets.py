@@ -263,7 +263,7 @@ async def test_a_count_line_too_long_for_a_narrow_screen_wraps_whole(tmp_path):
         await open_resources(app, pilot)
         await pilot.press("ctrl+k", "ctrl+l", *"x")
         text = " ".join(screen_text(app).split())
-        assert app.screen._count_phrase() in text  # noqa: SLF001 - every word, wrapped
+        assert app.screen.finder.count_and_filter() in text  # every word, wrapped
 
 
 async def test_key_bar_offers_get_help_now_before_back_and_help(tmp_path):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from metanav.content.model import Resource
-from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.core import actions, commands, views
+from metanav.core.resources import ResourceFinder, resource_facts, resource_line
 from metanav.i18n import N_, _
 from metanav.plain.base import Page, Screen, numbers
 
@@ -15,11 +13,6 @@ def topic_screen(shell, topic_id: str) -> Screen:
     from metanav.plain.screens import TopicScreen  # (screens.py imports this module)
 
     return TopicScreen(shell, topic_id)
-
-
-def resource_extra(resource: Resource, bookmarked: bool) -> str:
-    mark = "; " + _("bookmarked") if bookmarked else ""
-    return f"{resource.kind_words}; {resource.language_name}{mark}"
 
 
 # What choosing a kind or a language says (whole sentences, so each language can agree).
@@ -39,35 +32,31 @@ class ResourcesScreen(Screen):
 
     def __init__(self, shell):
         super().__init__(shell)
-        self.filters = ResourceFilter()
-        self.shown: Sequence[Resource] = []
+        self.finder = ResourceFinder(self.session)  # the filter, the same as the full screen's
 
     def build(self, page: Page) -> None:
+        finder = self.finder
         page.add(_("Find help by words, kind and language; they combine. Type words to find them."))
-        page.add(_("Filter: {filter}.").format(filter=self.filters.describe()))
-        self.shown = filter_resources(self.library, self.filters)
-        page.add(count_phrase(len(self.shown)))
+        page.add(finder.described())
+        page.add(finder.count())
         page.blank()
-        for res in self.shown:
-            page.choice(f"{res.name} - {res.organisation}",
+        for res in finder.matches:
+            page.choice(resource_line(res),
                         lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)),
-                        [resource_extra(res, self.store.is_bookmarked("resource", res.id))])
-
-    def _set(self, **changes: str) -> bool:
-        fields = {"text": self.filters.text, "kind": self.filters.kind,
-                  "language": self.filters.language, **changes}
-        self.filters = ResourceFilter(**fields)
-        return True
+                        ["; ".join(resource_facts(res, finder.bookmarked(res)))])
 
     def free_text(self, answer: str) -> bool | None:
-        return self._set(text=answer) if len(answer) > 1 else None
+        if len(answer) < 2:  # one letter is a command's, not words
+            return None
+        self.finder.set_words(answer)
+        return True
 
     def filter(self, arg: str) -> bool:
-        return self._set(text=arg)
+        self.finder.set_words(arg)
+        return True
 
     def clear_filters(self, _arg: str) -> bool:
-        self.say(_("Filters cleared."))
-        self.filters = ResourceFilter()
+        self.say(self.finder.clear().words)  # the screen shown again says the count
         return True
 
     def _choose(self, what: str, options: list[tuple[str, str]], current: str, arg: str) -> str | None:
@@ -105,19 +94,26 @@ class ResourcesScreen(Screen):
                 typed=answer, numbers=numbers(len(options))))
 
     def kind(self, arg: str) -> bool | None:
-        options = [("", _("Any kind")), *filter_choices(self.library)[0]]
-        value = self._choose("kind", options, self.filters.kind, arg)
-        return None if value is None else self._set(kind=value)
+        options = [("", _("Any kind")), *self.finder.kinds()]
+        value = self._choose("kind", options, self.finder.filter.kind, arg)
+        if value is None:
+            return None
+        self.finder.set_kind(value)
+        return True
 
     def language(self, arg: str) -> bool | None:
-        options = [("", _("Any language")), *filter_choices(self.library)[1]]
-        value = self._choose("language", options, self.filters.language, arg)
-        return None if value is None else self._set(language=value)
+        options = [("", _("Any language")), *self.finder.languages()]
+        value = self._choose("language", options, self.finder.filter.language, arg)
+        if value is None:
+            return None
+        self.finder.set_language(value)
+        return True
 
     def bookmark(self, arg: str) -> None:
-        index = self.which(arg, len(self.shown), "resource")
+        shown = self.finder.matches
+        index = self.which(arg, len(shown), "resource")
         if index is not None:
-            bookmark_resource(self, self.shown[index])
+            bookmark_resource(self, shown[index])
 
 
 class ResourceScreen(Screen):

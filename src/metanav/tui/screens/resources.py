@@ -10,8 +10,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Static
 
 from metanav.content.model import Resource
-from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.core import views
+from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_facts, resource_line
 from metanav.i18n import N_, _
 from metanav.state.store import Store
 from metanav.tui import bindings
@@ -23,7 +23,7 @@ from metanav.tui.widgets.quiet_input import QuietInput
 
 def resource_row_text(resource: Resource, bookmarked: bool) -> str:
     mark = _("[Bookmarked] ") if bookmarked else ""
-    return f"{mark}{resource.name} - {resource.organisation} ({resource.kind_words}; {resource.language_name})"
+    return f"{mark}{resource_line(resource)} ({'; '.join(resource_facts(resource))})"
 
 
 class ResourceRows(Sequence):
@@ -47,25 +47,20 @@ class ResourcesScreen(ListScreen):
     BINDINGS = bindings.RESOURCES
     TITLE_TEXT = N_("Support resources")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.filter = ResourceFilter()
-        self.matches: Sequence[Resource] = []
+    finder: ResourceFinder  # the filter and its matches, the same as plain mode's
 
     def compose_body(self) -> ComposeResult:
-        library = self.session.library
-        kind_pairs, language_pairs = filter_choices(library)
-        kinds = [(_("All kinds"), "")] + [(words, k) for k, words in kind_pairs]
-        languages = [(_("All languages"), "")] + [(words, code) for code, words in language_pairs]
+        # Made here, not after mounting, so the first frame is the whole screen.
+        self.finder = finder = ResourceFinder(self.session)
+        kinds = [(_("All kinds"), "")] + [(words, k) for k, words in finder.kinds()]
+        languages = [(_("All languages"), "")] + [(words, code) for code, words in finder.languages()]
         yield QuietInput(placeholder=_("Type words to filter (name, organisation, description)"),
                          id="filter-text")
         with Horizontal(id="filter-row"):
             yield Choice(_("Kind"), kinds, id="filter-kind")
             yield Choice(_("Language"), languages, id="filter-language")
-        # The list is filled here, not after mounting, so the first frame is the whole screen.
-        self.matches = filter_resources(library, self.filter)
-        yield Static(plain(self._count_phrase()), id="match-count", markup=False)
-        yield LeanList(ResourceRows(self.matches, self.session.store), id="resource-list",
+        yield Static(plain(finder.count_and_filter()), id="match-count", markup=False)
+        yield LeanList(ResourceRows(finder.matches, self.session.store), id="resource-list",
                        empty_text=self._empty_text())
 
     AUTO_FOCUS = "#filter-text"
@@ -73,37 +68,31 @@ class ResourcesScreen(ListScreen):
     def numbered_keys(self) -> list[str]:
         return []  # numbers are typed into the filter here, not used to jump
 
-    def _count_phrase(self) -> str:
-        phrase = count_phrase(len(self.matches))
-        if self.filter.text.strip() or self.filter.kind or self.filter.language:
-            phrase = f"{phrase} " + _("Filter: {filter}.").format(filter=self.filter.describe())
-        return phrase
-
     def _empty_text(self) -> str:
-        if self.filter.words:
+        if self.finder.filter.words:
             return _("No resources match. Try fewer words, or Ctrl+R to clear the filters.")
         return _("No resources match. Try another kind or language, or Ctrl+R.")
 
-    def apply_filter(self) -> None:
-        self.matches = filter_resources(self.session.library, self.filter)
+    def show_matches(self) -> None:
+        """Draw what the finder matches now: the count line and the list."""
         count = self.query_one("#match-count", Static)
-        phrase = self._count_phrase()
+        phrase = self.finder.count_and_filter()
         # A layout of the whole screen only when the line may wrap, so changes its height.
         fits = cell_len(phrase) <= count.content_region.width
         count.update(plain(phrase), layout=not fits or count.content_region.height != 1)
         lst = self.main_list()
         lst.empty_text = self._empty_text()
-        lst.set_rows(ResourceRows(self.matches, self.session.store))
+        lst.set_rows(ResourceRows(self.finder.matches, self.session.store))
         self.paint_in_this_frame(count, lst)
 
     def refresh_view(self) -> None:
         lst = self.main_list()
-        lst.set_rows(ResourceRows(self.matches, self.session.store), keep=None)
+        lst.set_rows(ResourceRows(self.finder.matches, self.session.store), keep=None)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter-text":
-            self.filter = ResourceFilter(event.value, self.filter.kind, self.filter.language)
-            self.apply_filter()
+            self.finder.set_words(event.value)
+            self.show_matches()
             if event.value:  # typed words: "Filters cleared. 20 resources match." is old news
                 self.say("")
 
@@ -112,14 +101,14 @@ class ResourcesScreen(ListScreen):
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         if event.choice.id == "filter-kind":
-            self.filter = ResourceFilter(self.filter.text, event.value, self.filter.language)
+            self.finder.set_kind(event.value)
         elif event.choice.id == "filter-language":
-            self.filter = ResourceFilter(self.filter.text, self.filter.kind, event.value)
-        self.apply_filter()
+            self.finder.set_language(event.value)
+        self.show_matches()
         self.say("")
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
-        self.metanav.open_resource(self.matches[event.index].id)
+        self.metanav.open_resource(self.finder.matches[event.index].id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "filter" and isinstance(self.focused, Input) and not self.metanav.screen_reader:
@@ -150,9 +139,9 @@ class ResourcesScreen(ListScreen):
             self.query_one("#filter-text", Input).value = ""
             self.query_one("#filter-kind", Choice).value = ""
             self.query_one("#filter-language", Choice).value = ""
-        self.filter = ResourceFilter()
-        self.apply_filter()
-        self.say(_("Filters cleared.") + " " + count_phrase(len(self.matches)))
+        done = self.finder.clear()
+        self.show_matches()
+        self.tell(done)
 
     def on_key(self, event) -> None:
         """Typing on the list goes into the filter box: this is a search screen. (b still
@@ -176,15 +165,16 @@ class ResourcesScreen(ListScreen):
         box = self.query_one("#filter-text", Input)
         if self.focused is box and box.value:
             box.value = ""
-            self.say(_("Filter words cleared."))
+            self.say(_(WORDS_CLEARED))
             return
         super().action_back()
 
     def action_bookmark(self) -> None:
         lst = self.main_list()
-        if lst.highlighted is None or not self.matches:
+        matches = self.finder.matches
+        if lst.highlighted is None or not matches:
             return
-        resource = self.matches[lst.highlighted]
+        resource = matches[lst.highlighted]
         on = self.toggle_bookmark("resource", resource.id)
         lst.update_row(lst.highlighted, Row(resource_row_text(resource, on), key=resource.id))
 

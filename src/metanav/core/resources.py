@@ -1,0 +1,93 @@
+"""Support resources, once for both faces: the filter a person sets and what it finds.
+
+A :class:`ResourceFinder` holds the words, kind and language a person has chosen on the
+resources screen, and the resources that match them. Both faces make one when the screen
+opens and change it only through its actions (``set_words``, ``set_kind``, ``set_language``,
+``clear``), so the same answers filter the same way in both. The words each face shows (the
+count, the filter in words, a resource's line) come from here too. Plain Python: never imports
+Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from metanav.content.model import Resource
+from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
+from metanav.core.actions import Done
+from metanav.i18n import N_, _
+from metanav.session import Session
+
+CLEARED = N_("Filters cleared.")
+WORDS_CLEARED = N_("Filter words cleared.")
+
+
+class ResourceFinder:
+    """The resources screen's filter (words, kind, language) and its matches, in the
+    library's order (resources in the person's language first)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.filter = ResourceFilter()
+        self.matches: Sequence[Resource] = filter_resources(session.library, self.filter)
+
+    # -- actions -------------------------------------------------------------------------------
+    def set_words(self, text: str) -> None:
+        """Filter by these words (as typed; "" drops the words), keeping kind and language."""
+        self._set(ResourceFilter(text, self.filter.kind, self.filter.language))
+
+    def set_kind(self, kind: str) -> None:
+        """Only resources of this kind ("helpline"; "" for any kind)."""
+        self._set(ResourceFilter(self.filter.text, kind, self.filter.language))
+
+    def set_language(self, language: str) -> None:
+        """Only resources in this language ("es"; "" for any language)."""
+        self._set(ResourceFilter(self.filter.text, self.filter.kind, language))
+
+    def clear(self) -> Done:
+        """No words, any kind, any language: every resource again."""
+        self._set(ResourceFilter())
+        return Done(_(CLEARED), more=self.count())
+
+    def _set(self, flt: ResourceFilter) -> None:
+        self.filter = flt
+        self.matches = filter_resources(self.session.library, flt)
+
+    # -- what the faces show -------------------------------------------------------------------
+    @property
+    def filtering(self) -> bool:
+        """True when words, a kind or a language narrow the list."""
+        return bool(self.filter.text.strip() or self.filter.kind or self.filter.language)
+
+    def count(self) -> str:
+        """'No resources match.', '1 resource matches.', '4 resources match.'"""
+        return count_phrase(len(self.matches))
+
+    def described(self) -> str:
+        """'Filter: kind Helpline, language Spanish (Español).' or 'Filter: no filter.'"""
+        return _("Filter: {filter}.").format(filter=self.filter.describe())
+
+    def count_and_filter(self) -> str:
+        """The count, then the filter when there is one: '4 resources match. Filter: ...'"""
+        return f"{self.count()} {self.described()}" if self.filtering else self.count()
+
+    def kinds(self) -> list[tuple[str, str]]:
+        """The kinds the resources use, as (value, words), in their usual order."""
+        return filter_choices(self.session.library)[0]
+
+    def languages(self) -> list[tuple[str, str]]:
+        """The languages the resources use, as (code, words), most used first."""
+        return filter_choices(self.session.library)[1]
+
+    def bookmarked(self, resource: Resource) -> bool:
+        return self.session.store.is_bookmarked("resource", resource.id)
+
+
+def resource_line(resource: Resource) -> str:
+    """A resource in a list: 'CancerCare - CancerCare, Inc.'"""
+    return f"{resource.name} - {resource.organisation}"
+
+
+def resource_facts(resource: Resource, bookmarked: bool = False) -> list[str]:
+    """What a list says after a resource's line: its kind, its language, and 'bookmarked'."""
+    return [resource.kind_words, resource.language_name, *([_("bookmarked")] if bookmarked else [])]

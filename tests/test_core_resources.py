@@ -1,0 +1,50 @@
+"""The resource filter lives in the core (core/resources.py): both faces drive one finder."""
+
+from __future__ import annotations
+
+from metanav.content.search import ResourceFilter, filter_choices, filter_resources
+from metanav.core.resources import ResourceFinder, resource_facts, resource_line
+from metanav.session import Session
+from metanav.state.store import Store
+from plain_helpers import library
+
+LIB = library()
+
+
+def finder(tmp_path) -> ResourceFinder:
+    return ResourceFinder(Session(library=LIB, store=Store.open(tmp_path)))
+
+
+def test_words_kind_and_language_combine_and_clear_brings_every_resource_back(tmp_path):
+    found = finder(tmp_path)
+    everything = list(found.matches)
+    assert len(everything) == len(LIB.resources)
+    assert found.count() == f"{len(everything)} resources match."
+    assert not found.filtering and found.count_and_filter() == found.count()
+    kind = filter_choices(LIB)[0][0][0]
+    found.set_words("cancer")
+    found.set_kind(kind)
+    assert found.filtering
+    assert list(found.matches) == list(filter_resources(LIB, ResourceFilter("cancer", kind)))
+    assert 'Filter: words "cancer", kind ' in found.count_and_filter()
+    found.set_words("")  # the kind stays
+    assert list(found.matches) == list(filter_resources(LIB, ResourceFilter("", kind)))
+    done = found.clear()
+    assert done.sentence() == f"Filters cleared. {len(everything)} resources match."
+    assert list(found.matches) == everything
+    assert found.described() == "Filter: no filter."
+
+
+def test_nothing_found_is_said_and_hostile_words_are_shown_harmless(tmp_path):
+    found = finder(tmp_path)
+    found.set_words("\x1b]0;owned\x07zzqx")
+    assert list(found.matches) == []
+    assert found.count() == "No resources match."
+    assert "\x1b" not in found.described() and "\x07" not in found.described()
+
+
+def test_a_resource_line_and_its_facts_in_words(tmp_path):
+    resource = next(iter(LIB.resources.values()))
+    assert resource_line(resource) == f"{resource.name} - {resource.organisation}"
+    assert resource_facts(resource) == [resource.kind_words, resource.language_name]
+    assert resource_facts(resource, bookmarked=True)[-1] == "bookmarked"
