@@ -194,12 +194,13 @@ async def test_console_qr_code_is_square_full_blocks_and_segnos_matrix(tmp_path,
 
 
 def test_every_bundled_code_fits_a_1024x768_console():
-    """128x48 cells, less the title, status line and key bar."""
+    """128x48 cells, the words beside the code (tests/test_qr_console.py: 80x24)."""
     for resource in bundled_library().resources.values():
         for data in filter(None, (resource.url, resource.phone and qr.phone_uri(resource.phone))):
-            modules = len(qr.matrix(data))
-            lines = qr.lines_for(qr.matrix(data), qr.border_for(modules, 45, "double"), "double")
-            assert len(lines) <= 45 and len(lines[0]) <= 128, (resource.id, data)
+            border = qr.console_border(len(qr.matrix(data)), 128, 48)
+            assert border is not None and border >= 2, (resource.id, data)
+            lines = qr.lines_for(qr.matrix(data), border, "double")
+            assert len(lines) <= 48 and len(lines[0]) + qr.SIDE_COLUMNS <= 128, (resource.id, data)
 
 
 # -- the content -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from metanav import kiosk
 from metanav.core.views import topic_groups
 from metanav.kiosk import KioskConfig
+from metanav.qr import url_data as qr_data
 from metanav.tui.app import MetanavApp
 from metanav.tui.screens.home import HomeScreen
 from metanav.tui.screens.kiosk_dialogs import ConfirmClear, PinPrompt, StillThere
@@ -356,7 +357,7 @@ async def test_qr_code_of_a_resource_matches_segno(kiosk_mode, tmp_path):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, QrScreen)
-        _cells_match_segno(screen.lines, resource.url)
+        _cells_match_segno(screen.lines, qr_data(resource.url))
         # What is on the screen is those very lines, cell for cell, black on white.
         region = screen.query_one("#qr-code").region
         strips = screen_strips(app.screen)

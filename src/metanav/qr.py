@@ -8,6 +8,11 @@ side ("double"), square on its 8x16 cells, and a code takes twice the lines. The
 be drawn dark-on-light (the TUI paints it black on white whatever the theme); the quiet zone
 around it is part of the drawing.
 
+A web address with nothing after its host (``https://www.cancer.org``) goes into the code in
+capitals (``HTTPS://WWW.CANCER.ORG``): scheme and host do not care about case, and capitals fit
+QR's alphanumeric mode, 25 characters in the smallest code (21x21 modules) against 17 in
+lower case. An address with a path keeps its case: a web server may care.
+
 Plain Python, no Textual: plain mode can draw the same lines.
 """
 
@@ -40,6 +45,25 @@ def phone_uri(phone: str) -> str:
     plus = "+" if digits.startswith("+") else ""
     digits = digits.replace("+", "")
     return f"tel:{plus}{digits}" if digits else ""
+
+
+_ALPHANUMERIC = re.compile(r"[0-9A-Z $%*+\-./:]*")
+
+
+def url_data(url: str) -> str:
+    """What a web address's code holds: in capitals when it is only a scheme and a host."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    if (parts.scheme.lower() in ("http", "https") and parts.path in ("", "/")
+            and not (parts.query or parts.fragment or "@" in parts.netloc)):
+        upper = url.strip().upper()
+        if _ALPHANUMERIC.fullmatch(upper):
+            return upper
+    return url
 
 
 def matrix(data: str) -> list[list[bool]]:
@@ -98,12 +122,37 @@ def read_back(lines: list[str], style: str = "half") -> list[list[bool]]:
 
 def border_for(modules: int, rows: int, style: str = "half") -> int:
     """The widest quiet zone (4 modules is the standard, 2 still scans) whose drawing fits in
-    ``rows`` lines; 2 when none fits (the drawing then scrolls)."""
+    ``rows`` lines; 2 when none fits (the caller then shows no code: see :func:`fits`)."""
     for border in (4, 3, 2):
         size = modules + 2 * border
         if (size if style == "double" else (size + 1) // 2) <= rows:
             return border
     return 2
+
+
+def fits(lines: list[str], width: int, rows: int) -> bool:
+    """Whether a drawing shows whole in ``width`` columns and ``rows`` lines."""
+    return bool(lines) and len(lines) <= rows and max(map(len, lines)) <= width
+
+
+# The console layout (one module = two cells, one line per module row: a 21x21 code takes 21 of
+# an 80x24 console's 24 lines) puts the code on white paper from the top of the screen to the
+# key bar, with the words in a column beside it. The paper is the quiet zone around the code: one
+# module above and below (two would not leave room), two beside it. Read back with zbarimg and OpenCV from a
+# picture drawn with the font's own glyphs, blurred, shrunk, turned and in perspective
+# (tests/test_console_font.py).
+SIDE_COLUMNS = 20  # at least this much room for the words beside a console code
+CONSOLE_PAPER = 4  # columns of paper beside the drawing (two modules), when there is room
+
+
+def console_border(modules: int, width: int, height: int) -> int | None:
+    """The widest quiet zone (4 modules down to 1) that a console code can have drawn on a
+    ``width`` x ``height`` screen beside the words; None when it cannot fit at all."""
+    for border in (4, 3, 2, 1):
+        size = modules + 2 * border
+        if size <= height and 2 * size + SIDE_COLUMNS <= width:
+            return border
+    return None
 
 
 def draw(data: str, border: int = DEFAULT_BORDER) -> list[str]:

@@ -3,6 +3,15 @@
 metanav never opens links (and never on a shared screen), so this is how a person takes a
 resource with them. The code is painted black on white whatever the colour theme, with a white
 quiet zone around it, so it scans the same on every theme.
+
+A code is shown only whole: one that does not fit the screen cannot be scanned, so then the
+screen says so in words and the address stays written out for the person to copy.
+
+On a Linux console (:mod:`metanav.glyphs`) one module takes a whole line, so there the code
+stands on white paper from the top of the screen to the key bar, and the words go in a column
+beside it:
+an 80x24 console then shows every 21x21 code (phone numbers, and web addresses of up to 25
+characters with nothing after the host).
 """
 
 from __future__ import annotations
@@ -10,7 +19,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Center, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from metanav import glyphs, qr
@@ -18,6 +27,7 @@ from metanav.content.model import Resource
 from metanav.i18n import _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
+from metanav.tui.widgets.key_bar import KeyBar
 
 # Dark modules are the characters' ink; light modules and the quiet zone are their paper.
 QR_STYLE = Style(color="#000000", bgcolor="#ffffff")
@@ -29,7 +39,7 @@ def resource_codes(resource: Resource) -> list[tuple[str, str, str]]:
     """(label, text shown, data in the code) for each way to reach a resource."""
     codes = []
     if resource.url:
-        codes.append((_("Web address"), resource.url, resource.url))
+        codes.append((_("Web address"), resource.url, qr.url_data(resource.url)))
     uri = qr.phone_uri(resource.phone) if resource.phone else ""
     if uri:
         codes.append((_("Phone"), resource.phone, uri))
@@ -42,6 +52,10 @@ class QrScreen(BaseScreen):
     #qr-body { height: 1fr; }
     #qr-code { width: auto; height: auto; }
     #qr-caption { width: 100%; height: auto; padding: 0 1; }
+    #qr-layout { height: 1fr; }
+    #qr-side { width: 1fr; height: 100%; }
+    #qr-side #qr-caption { margin: 1 0; }
+    #qr-paper { height: 100%; background: #ffffff; align: center middle; }
     """
     AUTO_FOCUS = "#qr-body"
 
@@ -50,7 +64,7 @@ class QrScreen(BaseScreen):
         self.resource = resource
         self.codes = resource_codes(resource)
         self.index = 0
-        self.lines: list[str] = []  # what is drawn now (tests compare it with segno's matrix)
+        self.lines: list[str] = []  # what is drawn now, [] when no code fits (tests read it)
         self.style = glyphs.current().qr  # half blocks, or full blocks on a Linux console
 
     @property
@@ -60,6 +74,20 @@ class QrScreen(BaseScreen):
     def heading(self) -> str:
         label = self.current[0].lower() if self.codes else _("QR code")
         return _("QR code: {label} of {name}").format(label=label, name=self.resource.name)
+
+    def compose(self) -> ComposeResult:
+        if self.style != "double":
+            yield from super().compose()
+            return
+        with Horizontal(id="qr-layout"):  # words beside the code: see the module's docstring
+            with Vertical(id="qr-side"):
+                yield Static(plain(self.heading()), id="title", markup=False)
+                with VerticalScroll(id="qr-body", can_focus=True):
+                    yield Static("", id="qr-caption", markup=False)
+                    yield Static("", id="status", markup=False)
+            with Vertical(id="qr-paper"):
+                yield Static("", id="qr-code")
+        yield KeyBar()  # the whole width under both: "F10 Done - clear my session" fits
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="qr-body", can_focus=True):
@@ -73,30 +101,42 @@ class QrScreen(BaseScreen):
     def on_resize(self) -> None:
         self.draw()
 
-    def border_for(self, modules: int) -> int:
-        """The widest quiet zone that still fits the screen (too big: it scrolls)."""
-        return qr.border_for(modules, max(1, self.app.size.height - _CHROME), self.style)
+    def drawing(self, data: str) -> list[str]:
+        """The code's lines for this screen's size, or [] when it cannot be shown whole."""
+        modules = qr.matrix(data)
+        width, height = self.app.size
+        if self.style == "double":
+            border = qr.console_border(len(modules), width, height - 1)  # the key bar
+            return [] if border is None else qr.lines_for(modules, border, "double")
+        lines = qr.lines_for(modules, qr.border_for(len(modules), height - _CHROME))
+        return lines if qr.fits(lines, width, height - _CHROME) else []
 
     def draw(self) -> None:
         if not self.codes:
             return
         label, shown, data = self.current
-        modules = qr.matrix(data)
-        self.lines = qr.lines_for(modules, self.border_for(len(modules)), self.style)
-        self.query_one("#qr-code", Static).update(
-            Text("\n".join(self.lines), style=QR_STYLE, no_wrap=True, end="")
-        )
-        more = _(" Press c for the other code.") if len(self.codes) > 1 else ""
+        self.lines = self.drawing(data)
+        code = self.query_one("#qr-code", Static)
+        code.update(Text("\n".join(self.lines), style=QR_STYLE, no_wrap=True, end=""))
+        code.display = bool(self.lines)
+        if self.style == "double":
+            paper = self.query_one("#qr-paper")
+            paper.display = bool(self.lines)
+            if self.lines:
+                room = self.app.size.width - len(self.lines[0]) - qr.SIDE_COLUMNS
+                paper.styles.width = len(self.lines[0]) + min(qr.CONSOLE_PAPER, max(0, room))
         self.query_one("#qr-caption", Static).update(plain(f"{label}: {shown}"))
-        self.query_one("#title", Static).update(plain(self.heading()))
-        too_big = (len(self.lines) > self.app.size.height - _CHROME
-                   or max(map(len, self.lines)) > self.app.size.width)
-        if too_big:
-            # A cut-off code cannot be read: say so rather than invite a scan that fails.
-            self.say(_("This code is bigger than the window. Make the window larger, or scroll "
-                       "with the arrow keys, so the whole square shows.") + more)
-        else:
+        self.show_heading()
+        more = _(" Press c for the other code.") if len(self.codes) > 1 else ""
+        if self.lines:
             self.say(_("Point your phone camera at the square.") + more)
+        elif self.style == "double":
+            self.say(_("This code is too big for this screen, so it is not shown. "
+                       "Copy the address written above.") + more)
+        else:
+            # A cut-off code cannot be read: say so rather than invite a scan that fails.
+            self.say(_("This code is bigger than the window, so it is not shown. Make the "
+                       "window larger, or copy the address written above.") + more)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "other_code":

@@ -1,0 +1,185 @@
+"""QR codes on an 80x24 Linux console: shown only when the whole screen, as the console draws
+it, scans; otherwise said in words with the address written out.
+
+The console has no half blocks (glyphs.py), so a module takes a whole line and only the
+smallest codes (21x21 modules) fit 24 lines. The screen is turned into the picture a console
+shows: each cell 8x16 pixels drawn with Lat15-Fixed16's own glyph for its character, in its own
+ink and paper colours, with the words beside the code. zbarimg reads that picture, and a copy
+shrunk to half size (grey where pixels mix), as a phone camera would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import struct
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import segno
+
+from metanav import qr
+from metanav.tui.screens.qr import QrScreen, resource_codes
+from metanav.tui.textual_internals import screen_strips
+from tui_helpers import bundled_library, make_app, screen_text, status
+
+FONT_FILE = Path("/usr/share/consolefonts/Lat15-Fixed16.psf.gz")
+SIZE = (80, 24)
+
+
+def every_code() -> list[tuple[str, int, str]]:
+    return [(r.id, index, data)
+            for r in bundled_library().resources.values()
+            for index, (_, _, data) in enumerate(resource_codes(r))]
+
+
+@lru_cache(maxsize=1)
+def glyph_bitmaps() -> dict[str, bytes]:
+    """Each character's 16 rows of 8 pixels in the console font (a PSF1 file, 512 glyphs)."""
+    data = gzip.decompress(FONT_FILE.read_bytes())
+    assert data[:2] == b"\x36\x04", "Lat15-Fixed16 is a PSF1 font"
+    count, height = (512 if data[2] & 1 else 256), data[3]
+    table = data[4 + count * height:]
+    glyphs: dict[str, bytes] = {}
+    index, in_sequence = 0, False
+    for (value,) in struct.iter_unpack("<H", table[: len(table) // 2 * 2]):
+        if value == 0xFFFF:
+            index, in_sequence = index + 1, False
+        elif value == 0xFFFE:
+            in_sequence = True
+        elif not in_sequence:
+            glyphs.setdefault(chr(value), data[4 + index * height: 4 + (index + 1) * height])
+    return glyphs
+
+
+def _dark(color) -> bool:
+    red, green, blue = color.get_truecolor()
+    return 0.299 * red + 0.587 * green + 0.114 * blue < 128
+
+
+def console_picture(app, path: Path, pad: int = 16) -> Path:
+    """A PGM of the whole screen as an 8x16 console draws it, black around it (the monitor)."""
+    font = glyph_bitmaps()
+    cells: list[list[tuple[bytes, bool, bool]]] = []
+    for strip in screen_strips(app.screen):
+        row = []
+        for segment in strip:
+            style = segment.style
+            ink = _dark(style.color) if style and style.color else False
+            paper = _dark(style.bgcolor) if style and style.bgcolor else True
+            if style and style.reverse:
+                ink, paper = paper, ink
+            for char in segment.text:
+                row.append((font.get(char, font["\ufffd"]), ink, paper))
+        cells.append(row)
+    width = len(cells[0]) * 8 + 2 * pad
+    rows = [bytes(width)] * pad
+    for line in cells:
+        for y in range(16):
+            pixels = bytearray(pad)
+            for bitmap, ink, paper in line:
+                for x in range(8):
+                    dark = ink if bitmap[y] >> (7 - x) & 1 else paper
+                    pixels.append(0 if dark else 255)
+            rows.append(bytes(pixels + bytes(pad)))
+    rows += [bytes(width)] * pad
+    path.write_bytes(f"P5\n{width} {len(rows)}\n255\n".encode() + b"".join(rows))
+    return path
+
+
+def half_size(picture: Path, path: Path) -> Path:
+    """The picture at half the size, each pixel the mean of four (a camera further away)."""
+    header, pixels = picture.read_bytes().split(b"\n255\n", 1)
+    width, height = map(int, header.split(b"\n")[1].split())
+    out = bytearray()
+    for y in range(0, height - 1, 2):
+        top, bottom = pixels[y * width:(y + 1) * width], pixels[(y + 1) * width:(y + 2) * width]
+        out += bytes((top[x] + top[x + 1] + bottom[x] + bottom[x + 1]) // 4
+                     for x in range(0, width - 1, 2))
+    path.write_bytes(f"P5\n{width // 2} {height // 2}\n255\n".encode() + bytes(out))
+    return path
+
+
+def zbar(picture: Path) -> str:
+    done = subprocess.run(["zbarimg", "-q", "--raw", str(picture)], capture_output=True,
+                          text=True, timeout=60)
+    return done.stdout.strip()
+
+
+async def show_code(app, pilot, resource_id: str, index: int) -> QrScreen:
+    app.open_resource(resource_id)
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    for _ in range(index):
+        await pilot.press("c")
+        await pilot.pause()
+    await pilot.pause(0.05)
+    screen = app.screen
+    assert isinstance(screen, QrScreen)
+    return screen
+
+
+@pytest.mark.parametrize("resource_id, index, data", every_code(),
+                         ids=[f"{r}-{i}" for r, i, _ in every_code()])
+async def test_console_code_scans_from_the_whole_screen_or_is_said_in_words(
+        resource_id, index, data, tmp_path, monkeypatch):
+    monkeypatch.setenv("TERM", "linux")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await show_code(app, pilot, resource_id, index)
+        lines, shown_text, said = screen.lines, screen_text(app), status(app)
+        label, address, _ = screen.current
+        if lines:
+            picture = console_picture(app, tmp_path / "console.pgm") if FONT_FILE.exists() else None
+            region = screen.query_one("#qr-code").region
+            on_screen = [strip.text[region.x:region.right]
+                         for strip in screen_strips(screen)[region.y:region.bottom]]
+    smallest = len(qr.matrix(data)) == 21
+    assert bool(lines) == smallest, "every 21x21 code is shown at 80x24, and no bigger one"
+    if not lines:
+        assert "\u2588" not in shown_text, "no piece of a code that cannot scan"
+        assert "too big for this screen" in said
+        assert address.replace(" ", "") in shown_text.replace("\n", "").replace(" ", "")
+        return
+    assert said.startswith("Point your phone camera")
+    # The drawing is segno's matrix, module for module, and all of it is on the screen.
+    assert len(lines) <= SIZE[1] and len(lines[0]) <= SIZE[0]
+    grid = qr.read_back(lines, "double")
+    border = (len(grid) - 21) // 2
+    assert border >= 1
+    code = segno.make(data, error="l", micro=False)
+    assert grid == [[bool(v) for v in row] for row in code.matrix_iter(scale=1, border=border)]
+    assert on_screen == lines
+    if picture is None or shutil.which("zbarimg") is None:
+        pytest.skip("the console font or zbarimg is not installed (make test-tools)")
+    assert zbar(picture) == data, f"{resource_id}: the screen as the console shows it"
+    assert zbar(half_size(picture, tmp_path / "small.pgm")) == data, "at half the size"
+
+
+def test_web_addresses_without_a_path_go_into_the_code_in_capitals():
+    assert qr.url_data("https://www.cancer.org") == "HTTPS://WWW.CANCER.ORG"
+    assert qr.url_data("https://988lifeline.org/") == "HTTPS://988LIFELINE.ORG/"
+    # A path, a query or a fragment may care about case: kept as written.
+    for url in ("https://www.cancer.net/es", "https://a.org/?q=1", "https://a.org/#top",
+                "https://user@a.org", "mailto:someone@a.org"):
+        assert qr.url_data(url) == url
+    assert segno.make("HTTPS://WWW.METAVIVOR.ORG", error="l", micro=False).version == 1
+    assert segno.make("https://www.metavivor.org", error="l", micro=False).version == 2
+
+
+async def test_a_console_code_stands_on_white_paper_beside_the_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("TERM", "linux")
+    resource = next(r for r in bundled_library().resources.values()
+                    if r.phone and qr.phone_uri(r.phone))
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await show_code(app, pilot, resource.id, len(resource_codes(resource)) - 1)
+        paper = screen.query_one("#qr-paper").region
+        side = screen.query_one("#qr-side").region
+        text = screen_text(app)
+    assert screen.lines
+    assert paper.y == 0 and paper.height == SIZE[1] - 1 and side.right <= paper.x and side.width >= qr.SIDE_COLUMNS
+    assert resource.phone in text and "Point your phone camera" in text
