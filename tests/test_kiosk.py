@@ -296,6 +296,14 @@ def test_launcher_environment_is_minimal():
     assert not any("evil" in value for value in env.values())
 
 
+def test_launcher_runtime_folder_comes_from_its_own_option_only(tmp_path):
+    hostile = {**HOSTILE, "METANAV_RUNTIME_DIR": "/evil/run"}
+    assert "METANAV_RUNTIME_DIR" not in kiosk_launcher.build_env(hostile)
+    env = kiosk_launcher.build_env(hostile, "run")
+    assert env["METANAV_RUNTIME_DIR"] == os.path.abspath("run")
+    assert kiosk_launcher.build_argv(["--runtime-dir", str(tmp_path)])[-1] == "--kiosk"
+
+
 @pytest.mark.parametrize("term", ["", "xterm;rm -rf /", "\x1b]0;x\x07", "a" * 100])
 def test_launcher_replaces_odd_terminal_names(term):
     assert kiosk_launcher.build_env({"TERM": term})["TERM"] == "xterm-256color"

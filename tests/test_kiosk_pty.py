@@ -164,13 +164,18 @@ def _second_hop_ran(marker: Path) -> list[str]:
 @pytest.mark.parametrize("how", ["console script", "python -I -m metanav.kiosk_launcher"])
 def test_launcher_ignores_a_hostile_environment(place, tmp_path, how):
     script = Path(PYTHON).parent / "metanav-kiosk"
+    # The wrong-PIN count goes where staff say (--runtime-dir), never where the environment
+    # says, and not into the machine's shared /tmp/metanav-UID either.
+    run = tmp_path / "run"
+    options = ["--kiosk-config", str(place["config"]), "--runtime-dir", str(run)]
     if how == "console script":
         if not script.exists():
             pytest.skip("metanav-kiosk is not installed next to this Python")
-        argv = [str(script), "--kiosk-config", str(place["config"])]
+        argv = [str(script), *options]
     else:
-        argv = [PYTHON, "-I", "-m", "metanav.kiosk_launcher", "--kiosk-config", str(place["config"])]
+        argv = [PYTHON, "-I", "-m", "metanav.kiosk_launcher", *options]
     env = _hostile_env(place, tmp_path)
+    env["METANAV_RUNTIME_DIR"] = str(tmp_path / "evil-run")
     child = start(place, env=env, argv=argv)
     try:
         child.pump(2.5)  # TEXTUAL_SCREENSHOT=0 would have saved a picture and quit by now
@@ -179,6 +184,10 @@ def test_launcher_ignores_a_hostile_environment(place, tmp_path, how):
         child.send(b"\x03", settle=0.6)  # with TEXTUAL_ALLOW_SIGNALS this would be SIGINT
         assert child.alive()
         assert kiosk.STAYS_OPEN in child.text()
+        child.send(b"\x18", settle=0.6)
+        child.send(b"0000\r", settle=0.6)  # a wrong PIN: counted in the staff's folder
+        assert (run / "staff-pin-tries.json").exists()
+        assert not (tmp_path / "evil-run").exists()
         child.send(b"\x18", settle=0.6)
         child.send(PIN.encode() + b"\r", settle=0.2)
         code = child.wait_exit()

@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the clinic's own content folder; may repeat")
     parser.add_argument("--kiosk-config", metavar="FILE", help="kiosk settings file")
     parser.add_argument("--theme", metavar="NAME", help="default, high-contrast or ansi")
+    parser.add_argument("--runtime-dir", metavar="DIR",
+                        help="where the count of wrong staff PINs is kept (default: the "
+                             "account's runtime folder, /run/user/UID/metanav)")
     return parser
 
 
@@ -59,12 +62,16 @@ def build_argv(args: Sequence[str], executable: str | None = None) -> list[str]:
     return argv
 
 
-def build_env(environ: Mapping[str, str]) -> dict[str, str]:
+def build_env(environ: Mapping[str, str], runtime_dir: str | None = None) -> dict[str, str]:
     """A minimal environment: a checked TERM and locale, HOME, a fixed PATH, SSH_CONNECTION.
 
-    Nothing else from ``environ`` is kept.
+    Nothing else from ``environ`` is kept. ``runtime_dir`` (the launcher's own --runtime-dir,
+    chosen by staff in ForceCommand or the autologin, never by whoever connects) becomes
+    METANAV_RUNTIME_DIR: where the shared count of wrong PINs is kept (pin_tries.py).
     """
     env = {"PATH": SAFE_PATH}
+    if runtime_dir:
+        env["METANAV_RUNTIME_DIR"] = os.path.abspath(runtime_dir)
     term = environ.get("TERM", "")
     env["TERM"] = term if _TERM_RE.match(term) else "xterm-256color"
     for name in ("LANG", "LC_ALL"):
@@ -97,7 +104,7 @@ def _home() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     command = build_argv(args)
-    env = build_env(os.environ)
+    env = build_env(os.environ, build_parser().parse_args(args).runtime_dir)
     try:
         os.execve(command[0], command, env)
     except OSError as exc:  # pragma: no cover - only when Python itself has gone
