@@ -6,11 +6,9 @@ Every letter here finds the question a person means and calls the core's action 
 
 from __future__ import annotations
 
-from metanav.core import actions, commands, views
-from metanav.core.views import question_line
+from metanav.core import actions, commands, questions, views
 from metanav.i18n import N_, _
 from metanav.plain.base import Page, Screen
-from metanav.state.mylist import my_list, render_lines
 
 
 class QuestionActions(Screen):
@@ -84,34 +82,23 @@ class QuestionsScreen(QuestionActions):
     def build(self, page: Page) -> None:
         # Short on purpose: this menu is heard often, and every line costs time by ear.
         page.add(_("Open a group to pick questions for your care team."))
-        chosen = my_list(self.library, self.store)
-        if chosen:
-            top = sum(1 for item in chosen if item.top)
-            page.add(_("You have picked {questions}; {top} marked most important.").format(
-                questions=views.question_count(len(chosen)), top=top))
+        view = questions.questions(self.session)
+        if view.picked:
+            page.add(view.picked_words())
         page.blank()
         # Only what the person has done is counted: how many questions a group holds is
         # heard when it is opened, and saying it nine times here made the menu twice as long.
-        for group in self.library.groups.values():
-            questions = self.library.questions_in(group.id)
-            if questions:
-                picked = sum(1 for q in questions if self.store.entry(q.id)["chosen"])
-                page.choice(group.title + (_(" ({n} picked)").format(n=picked) if picked else ""),
-                            lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
-        own_ids = [own_id for own_id, _ in self.store.own_questions()]
-        picked = sum(1 for own_id in own_ids if self.store.entry(own_id)["chosen"])
-        if own_ids:
-            tally = views.question_count(len(own_ids)) + (
-                _(", {n} picked").format(n=picked) if picked else "")
-        else:
-            tally = _("none yet")
-        page.choice(f"{_(OwnQuestionsScreen.NAME)} ({tally})",
+        for group in view.groups:
+            page.choice(group.title + (_(" ({n} picked)").format(n=group.picked)
+                                       if group.picked else ""),
+                        lambda g=group.id: self.shell.open(GroupScreen(self.shell, g)))
+        page.choice(f"{view.own.title} ({view.own_tally()})",
                     lambda: self.shell.open(OwnQuestionsScreen(self.shell)))
 
     def summary(self) -> str:
-        chosen = my_list(self.library, self.store)
-        picked = f"You have picked {views.question_count(len(chosen))}. " if chosen else ""
-        return f"{picked}{self.count} groups of questions."
+        picked = questions.questions(self.session).picked
+        said = f"You have picked {views.question_count(picked)}. " if picked else ""
+        return f"{said}{self.count} groups of questions."
 
 
 class GroupScreen(QuestionActions):
@@ -120,8 +107,7 @@ class GroupScreen(QuestionActions):
     KEYS = commands.plain("group")
 
     def summary(self) -> str:
-        picked = sum(1 for qid in self.ids() if self.store.entry(qid)["chosen"])
-        return f"{views.question_count(self.count)}, {picked} picked."
+        return f"{views.question_count(self.count)}, {self.group().picked} picked."
 
     def __init__(self, shell, group_id: str = ""):
         super().__init__(shell)
@@ -130,24 +116,20 @@ class GroupScreen(QuestionActions):
     def title(self) -> str:
         return _("Questions: {group}").format(group=self.library.groups[self.group_id].title)
 
-    def items(self) -> list[tuple[str, str, str]]:
-        return [(q.id, q.text, q.why) for q in self.library.questions_in(self.group_id)]
+    def group(self) -> questions.QuestionGroup:
+        return questions.questions(self.session).group(self.group_id)
 
     def ids(self) -> list[str]:
-        return [qid for qid, _, _ in self.items()]
+        return self.group().ids()
 
     def build(self, page: Page) -> None:
         page.add(_("A number picks a question or takes it off your list."))
         page.blank()
-        for qid, text, why in self.items():
-            entry = self.store.entry(qid)
-            extra = [_("Why ask: {why}").format(why=why)] if why else []
-            if entry["note"]:
-                extra.append(_("Note: {note}").format(note=entry["note"]))
+        for q in self.group().questions:
+            extra = [words for words in (q.why_words(), q.note_words()) if words]
             # A question not picked is its text alone: "Not picked" on every line of a list
-            # read out whole was heard as often as the questions.
-            state = {**entry, "note": ""}  # the note is its own line below
-            page.choice(question_line(text, state, say_unpicked=False), lambda q=qid: self.pick(q),
+            # read out whole was heard as often as the questions. The note is its own line.
+            page.choice(q.line(say_unpicked=False, with_note=False), lambda q=q.id: self.pick(q),
                         extra)
         if not page.choices:
             page.add(_("You have not added any questions of your own yet. Type a to add one."))
@@ -157,11 +139,11 @@ class OwnQuestionsScreen(GroupScreen):
     NAME = N_("My own questions")
     KEYS = commands.plain("own")
 
+    def __init__(self, shell):
+        super().__init__(shell, questions.OWN)
+
     def title(self) -> str:
         return _(self.NAME)
-
-    def items(self) -> list[tuple[str, str, str]]:
-        return [(qid, text, "") for qid, text in self.store.own_questions()]
 
     def remove(self, arg: str) -> bool | None:
         qid = self._which(arg)
@@ -182,17 +164,15 @@ class MyListScreen(QuestionActions):
     KEYS = commands.plain("mylist")
 
     def ids(self) -> list[str]:
-        return [item.id for item in my_list(self.library, self.store)]
+        return questions.my_list(self.session).ids()
 
     def build(self, page: Page) -> None:
-        page.lines.extend(render_lines(my_list(self.library, self.store), page.width))
+        page.lines.extend(questions.my_list(self.session).lines(page.width))
         page.blank()
         page.add(_("The numbers above work with the letters: k 1 marks question 1 as asked."))
 
     def doctor(self, _arg: str) -> None:
-        from metanav.core.printing import doctor_lines
-
-        for line in doctor_lines(my_list(self.library, self.store)):
+        for line in questions.my_list(self.session).doctor_lines():
             self.say(line)
 
     def print_list(self, _arg: str) -> None:

@@ -6,9 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.widgets import Static
 
-from metanav.core.printing import doctor_pages
+from metanav.core import questions
 from metanav.i18n import N_, _
-from metanav.state.mylist import my_list
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 
@@ -40,7 +39,7 @@ class DoctorScreen(BaseScreen):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        pages = doctor_pages(my_list(self.session.library, self.session.store))
+        pages = questions.my_list(self.session).doctor_pages()
         self.index = max(0, min(self.index, len(pages) - 1))
         if not pages:
             heading, text, note = "", _("No questions chosen yet."), ""

@@ -7,22 +7,20 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from metanav.content.text import wrap
-from metanav.core import actions, views
+from metanav.core import actions, questions
 from metanav.i18n import N_, _
-from metanav.state.mylist import my_list, render_lines
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
 from metanav.tui.screens.prompt import Confirm, TextPrompt
 from metanav.tui.widgets.lean_list import LeanList, Row
 
-OWN_GROUP = N_("My own questions")
 HINT = N_("Space picks a question or takes it off your list. t marks up to 3 as most "
           "important, w says why to ask it.")
 
 
-def question_row(number: int, text: str, entry: dict, key: str) -> Row:
-    """'3. [x] Is curing my cancer the goal? (most important; asked; has a note)'"""
-    return Row(f"{number}. {views.question_line(text, entry)}", key=key)
+def question_row(number: int, question: questions.Question) -> Row:
+    """'3. Picked, most important, asked: Is curing my cancer the goal?'"""
+    return Row(f"{number}. {question.line()}", key=question.id)
 
 
 class QuestionsScreen(ListScreen):
@@ -72,23 +70,16 @@ class QuestionsScreen(ListScreen):
     AUTO_FOCUS = "#questions-list"
 
     def _rows(self) -> list[Row]:
-        library, store = self.session.library, self.session.store
+        """The core's view as one list: each group's heading, then its questions numbered."""
+        view = questions.questions(self.session)
         rows: list[Row] = []
         number = 0
-        for group in library.groups.values():
-            questions = library.questions_in(group.id)
-            if not questions:
-                continue
+        for group in view.all_groups():
             rows.append(Row(group.title, heading=True))
-            for q in questions:
+            for q in group.questions:
                 number += 1
-                rows.append(question_row(number, q.text, store.entry(q.id), q.id))
-        rows.append(Row(_(OWN_GROUP), heading=True))
-        own = store.own_questions()
-        for own_id, text in own:
-            number += 1
-            rows.append(question_row(number, text, store.entry(own_id), own_id))
-        if not own:
+                rows.append(question_row(number, q))
+        if not view.own.questions:
             rows.append(Row(_("No questions of your own yet. Press a to add one."), heading=True))
         return rows
 
@@ -112,7 +103,7 @@ class QuestionsScreen(ListScreen):
     def _redraw(self, index: int, qid: str) -> None:
         row = self.main_list().rows[index]
         number = int(row.text.split(".", 1)[0])
-        new = question_row(number, self._text_of(qid), self.session.store.entry(qid), qid)
+        new = question_row(number, questions.question(self.session, qid, self._text_of(qid)))
         self.main_list().update_row(index, new)
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
@@ -206,8 +197,8 @@ class MyListScreen(BaseScreen):
 
     def refresh_view(self) -> None:
         width = max(30, self.size.width - 2) if self.size.width else 78
-        items = my_list(self.session.library, self.session.store)
-        self.query_one("#mylist-text", Static).update(plain("\n".join(render_lines(items, width))))
+        lines = questions.my_list(self.session).lines(width)
+        self.query_one("#mylist-text", Static).update(plain("\n".join(lines)))
 
     def action_export(self) -> None:
         self.tell(actions.export_list(self.session))
