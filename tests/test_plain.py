@@ -180,7 +180,7 @@ def test_notes_and_asked_from_my_list(state_dir):
     qid = next(iter(LIB.questions))
     run = run_plain(state_dir, [str(HOME["questions"]), "1", "1", "s", "k 1", "n 1", "Soon.", "q"])
     assert "Marked as asked:" in run.out
-    assert "(asked)" in after(run.out, "Marked as asked:")
+    assert "1. Asked: " in after(run.out, "Marked as asked:")
     assert state(state_dir)["checklist"][qid]["note"] == "Soon."
 
 
