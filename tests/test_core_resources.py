@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from metanav.content.search import ResourceFilter, filter_choices, filter_resources
-from metanav.core.resources import ResourceFinder, resource_facts, resource_line
+from metanav.core.resources import ResourceFinder, resource_details_line, resource_fields
 from metanav.session import Session
 from metanav.state.store import Store
 from plain_helpers import library
@@ -45,6 +45,8 @@ def test_nothing_found_is_said_and_hostile_words_are_shown_harmless(tmp_path):
 
 def test_a_resource_line_and_its_facts_in_words(tmp_path):
     resource = next(iter(LIB.resources.values()))
-    assert resource_line(resource) == f"{resource.name} - {resource.organisation}"
-    assert resource_facts(resource) == [resource.kind_words, resource.language_name]
-    assert resource_facts(resource, bookmarked=True)[-1] == "bookmarked"
+    fields = resource_fields(resource)
+    assert [forms[0] for forms in fields[:3]] == [resource.name, resource.kind_words,
+                                                  resource.language_name]
+    assert resource_fields(resource, bookmarked=True)[0] == (f"[Bookmarked] {resource.name}",)
+    assert resource_details_line(fields).startswith(f"{resource.kind_words}; {resource.language_name}")

@@ -139,6 +139,35 @@ def wrap(text: str, width: int = 80, indent: str = "", subsequent: str | None = 
     ) or [indent.rstrip()]
 
 
+def fit_fields(fields, width: int = 0, measure=len) -> str:
+    """One line of ``fields`` in their order of need: "Name (kind; language; phone)".
+
+    Each field is its forms, longest first ("Helpline, Emotional support", "Helpline"). The
+    first field (a name) is always there; the caller cuts it if even it is too long. Then as
+    many other fields as fit in ``width`` cells (``measure`` gives a text's width; 0: no
+    limit), in their order of need, each in its shortest form; then each, in the same order,
+    in its longest form that still fits. A field is whole or absent, never cut."""
+
+    def line(parts: list[str]) -> str:
+        return f"{fields[0][0]} ({'; '.join(parts)})" if parts else fields[0][0]
+
+    if not fields:
+        return ""
+    chosen: list[tuple[tuple[str, ...], int]] = []  # (forms, which form)
+    for forms in fields[1:]:
+        forms = tuple(f for f in forms if f)
+        trial = [*chosen, (forms, len(forms) - 1)]
+        if forms and (not width or measure(line([f[i] for f, i in trial])) <= width):
+            chosen = trial
+    for n, (forms, at) in enumerate(chosen):
+        for better in range(at):
+            trial = [*chosen[:n], (forms, better), *chosen[n + 1:]]
+            if not width or measure(line([f[i] for f, i in trial])) <= width:
+                chosen = trial
+                break
+    return line([f[i] for f, i in chosen])
+
+
 def block_lines(blocks: tuple[Block, ...], width: int = 80) -> list[str]:
     """Render blocks as plain wrapped lines: bullets as ``- item``, a blank line between blocks."""
     lines: list[str] = []

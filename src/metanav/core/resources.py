@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from metanav.content.model import Resource
+from metanav.content.model import KINDS, Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.core.actions import Done
 from metanav.i18n import N_, _
@@ -83,11 +83,23 @@ class ResourceFinder:
         return self.session.store.is_bookmarked("resource", resource.id)
 
 
-def resource_line(resource: Resource) -> str:
-    """A resource in a list: 'CancerCare - CancerCare, Inc.'"""
-    return f"{resource.name} - {resource.organisation}"
+def resource_fields(resource: Resource, bookmarked: bool = False) -> tuple[tuple[str, ...], ...]:
+    """A resource's row in a list, in order of need: its name (after "[Bookmarked]" when it
+    is), kind, language, phone, then the organisation when it is not the name again. Each
+    field is its forms, longest first (all its kinds, then the first). The full screen shows
+    what fits on one line (content/text.fit_fields); plain mode shows the name, and the
+    rest whole on the line under it (``resource_details_line``)."""
+    mark = _("[Bookmarked] ") if bookmarked else ""
+    kinds = [_(KINDS.get(k, k)) for k in resource.kinds]
+    fields = [(f"{mark}{resource.name}",), (", ".join(kinds), kinds[0] if kinds else ""),
+              (resource.language_name,)]
+    if resource.phone:
+        fields.append((_("Phone: {number}").format(number=resource.phone),))
+    if resource.organisation.casefold() not in resource.name.casefold():
+        fields.append((resource.organisation,))
+    return tuple(fields)
 
 
-def resource_facts(resource: Resource, bookmarked: bool = False) -> list[str]:
-    """What a list says after a resource's line: its kind, its language, and 'bookmarked'."""
-    return [resource.kind_words, resource.language_name, *([_("bookmarked")] if bookmarked else [])]
+def resource_details_line(fields: tuple[tuple[str, ...], ...]) -> str:
+    """Every field after the name, whole: "Helpline, Emotional support; English; Phone: 988"."""
+    return "; ".join(forms[0] for forms in fields[1:] if forms and forms[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from metanav.content.model import Resource
 from metanav.core import actions, commands, views
-from metanav.core.resources import ResourceFinder, resource_facts, resource_line
+from metanav.core.resources import ResourceFinder, resource_details_line, resource_fields
 from metanav.i18n import N_, _
 from metanav.plain.base import Page, Screen, numbers
 
@@ -41,9 +41,9 @@ class ResourcesScreen(Screen):
         page.add(finder.count())
         page.blank()
         for res in finder.matches:
-            page.choice(resource_line(res),
-                        lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)),
-                        ["; ".join(resource_facts(res, finder.bookmarked(res)))])
+            fields = resource_fields(res, finder.bookmarked(res))  # name, kind, language, phone
+            page.choice(fields[0][0], lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)),
+                        [resource_details_line(fields)])
 
     def free_text(self, answer: str) -> bool | None:
         if len(answer) < 2:  # one letter is a command's, not words

@@ -10,8 +10,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Static
 
 from metanav.content.model import Resource
+from metanav.content.text import fit_fields
 from metanav.core import views
-from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_facts, resource_line
+from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_fields
 from metanav.i18n import N_, _
 from metanav.state.store import Store
 from metanav.tui import bindings
@@ -21,9 +22,10 @@ from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.quiet_input import QuietInput
 
 
-def resource_row_text(resource: Resource, bookmarked: bool) -> str:
-    mark = _("[Bookmarked] ") if bookmarked else ""
-    return f"{mark}{resource_line(resource)} ({'; '.join(resource_facts(resource))})"
+def resource_row(resource: Resource, bookmarked: bool) -> Row:
+    """Name, kind, language and phone, as many as fit (core/resources.resource_fields)."""
+    fields = resource_fields(resource, bookmarked)
+    return Row(fit_fields(fields), key=resource.id, fields=fields)
 
 
 class ResourceRows(Sequence):
@@ -40,7 +42,7 @@ class ResourceRows(Sequence):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         r = self.resources[index]
-        return Row(resource_row_text(r, self.store.is_bookmarked("resource", r.id)), key=r.id)
+        return resource_row(r, self.store.is_bookmarked("resource", r.id))
 
 
 class ResourcesScreen(ListScreen):
@@ -176,7 +178,7 @@ class ResourcesScreen(ListScreen):
             return
         resource = matches[lst.highlighted]
         on = self.toggle_bookmark("resource", resource.id)
-        lst.update_row(lst.highlighted, Row(resource_row_text(resource, on), key=resource.id))
+        lst.update_row(lst.highlighted, resource_row(resource, on))
 
 
 class ResourceScreen(BaseScreen):

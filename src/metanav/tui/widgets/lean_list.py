@@ -29,7 +29,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from metanav.content.text import clean_line, wrap
+from metanav.content.text import clean_line, fit_fields, wrap
 from metanav.i18n import N_, _
 
 
@@ -40,6 +40,10 @@ class Row:
     text: str
     key: str = ""
     heading: bool = False
+    # A row of fields in their order of need, each its forms, longest first (a resource:
+    # name, kind, language, phone...): one line shows those that fit whole
+    # (content/text.fit_fields); ``text`` is all of them.
+    fields: tuple[tuple[str, ...], ...] = ()
 
     @property
     def selectable(self) -> bool:
@@ -221,7 +225,9 @@ class LeanList(ScrollView, can_focus=True):
             if line_no >= len(self._rows):
                 return Strip.blank(width, base)
             index = line_no
-            text = clean_line(self._rows[index].text)
+            fields = self._rows[index].fields
+            text = clean_line(fit_fields(fields, width - 2, measure=cell_len) if fields
+                              else self._rows[index].text)
             if cell_len(text) > width - 2:
                 # Cut with an ellipsis; with the screen-reader setting, without (a reader
                 # voices the glyph as noise or says nothing for it).

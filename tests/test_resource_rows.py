@@ -1,0 +1,76 @@
+"""A row of the resources list shows the name, kind, language and phone, as many as fit, in
+that order of need, each whole (issue 17, newcomer-qa 14: rows were cut with "…" before
+the kind and language at 80 columns, the organisation repeated the name, and phone numbers
+were never in the list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from metanav.content.text import fit_fields
+from metanav.core.resources import resource_fields
+from plain_helpers import home_numbers, library, run_plain
+from tui_helpers import bundled_library, make_app, screen_text
+
+LIFELINE = next(r for r in bundled_library().resources.values() if r.phone == "988"
+                and r.language == "en")
+
+
+def test_fields_come_in_order_of_need_and_whole():
+    fields = (("Name",), ("Helpline, Emotional support", "Helpline"), ("English",),
+              ("Phone: 988",))
+    assert fit_fields(fields) == "Name (Helpline, Emotional support; English; Phone: 988)"
+    # Short of room, the kinds shrink to the first before the phone goes.
+    assert fit_fields(fields, 40) == "Name (Helpline; English; Phone: 988)"
+    assert fit_fields(fields, 30) == "Name (Helpline; English)"
+    assert fit_fields(fields, 18) == "Name (Helpline)"
+    assert fit_fields(fields, 10) == "Name"
+    # A field that does not fit is left out whole; a later one that fits still comes.
+    assert fit_fields((("Name",), ("A very long kind indeed",), ("English",)), 20) == "Name (English)"
+
+
+def test_the_organisation_is_left_out_when_it_is_the_name_again():
+    fields = resource_fields(LIFELINE)
+    assert [f[0] for f in fields] == [LIFELINE.name, "Helpline, Emotional support", "English",
+                                      "Phone: 988"]
+
+
+def rows_on_screen(app) -> list[str]:
+    """The list's rows as shown (without the focus bar and the scroll bar)."""
+    names = [r.name for r in bundled_library().resources.values()]
+    rows = []
+    for line in screen_text(app).splitlines():
+        text = line.strip("█▁▂▃▄▅▆▇ ")
+        if any(text.startswith(name[:15]) for name in names):
+            rows.append(text)
+    return rows
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 20)])
+async def test_full_screen_rows_show_whole_fields_and_the_phone(state_dir, size):
+    app = make_app(state_dir)
+    async with app.run_test(size=size) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        rows = rows_on_screen(app)
+    assert len(rows) >= 8
+    for row in rows:
+        # Each row is the name, then whole fields in brackets; only a name too long for
+        # the line may be cut.
+        assert row.endswith(")") or "(" not in row, row
+    if size == (80, 24):
+        assert f"{LIFELINE.name} (Helpline; English; Phone: 988)" in rows
+        assert not any(row.endswith("…") for row in rows), rows
+        assert sum("Phone: " in row for row in rows) >= 6
+    else:
+        assert any(row.startswith(LIFELINE.name) for row in rows)
+
+
+@pytest.mark.parametrize("columns", ["80", "40"])
+def test_plain_rows_have_the_name_then_kind_language_and_phone(state_dir, columns):
+    numbers = home_numbers(library())
+    run = run_plain(state_dir, [str(numbers["resources"]), "", "q"], COLUMNS=columns)
+    listing = run.out.split("resources match.", 1)[1]
+    flat = " ".join(listing.split())
+    assert f"1. {LIFELINE.name} Helpline, Emotional support; English; Phone: 988 2." in flat
+    assert f"{LIFELINE.name} - " not in flat  # no organisation that only repeats the name
