@@ -63,6 +63,14 @@ def test_kept_table_is_the_fonts():
     assert kept == font()
 
 
+def test_the_large_print_font_has_the_same_characters():
+    """docs/kiosk.md offers Lat15-TerminusBold32x16 (letters twice as large): same table."""
+    big = FONT_FILE.with_name("Lat15-TerminusBold32x16.psf.gz")
+    if not big.exists():
+        pytest.skip("console-setup-linux is not installed")
+    assert psf_unicode(gzip.decompress(big.read_bytes())) == set(font())
+
+
 def test_the_font_really_lacks_what_other_terminals_get():
     """What this test file guards against: the half and eighth blocks are not in the font."""
     assert "\u2588" in font() and "\u2500" in font() and "\u2026" in font()

@@ -35,23 +35,37 @@ def every_code() -> list[tuple[str, int, str]]:
             for index, (_, _, data) in enumerate(resource_codes(r))]
 
 
-@lru_cache(maxsize=1)
-def glyph_bitmaps() -> dict[str, bytes]:
-    """Each character's 16 rows of 8 pixels in the console font (a PSF1 file, 512 glyphs)."""
-    data = gzip.decompress(FONT_FILE.read_bytes())
-    assert data[:2] == b"\x36\x04", "Lat15-Fixed16 is a PSF1 font"
-    count, height = (512 if data[2] & 1 else 256), data[3]
-    table = data[4 + count * height:]
-    glyphs: dict[str, bytes] = {}
+FONTS = Path("/usr/share/consolefonts")
+
+
+@lru_cache(maxsize=4)
+def glyph_bitmaps(path: Path = FONT_FILE) -> tuple[int, int, dict[str, list[int]]]:
+    """(width, height, each character's rows of pixels) of a PSF1 or PSF2 console font."""
+    data = gzip.decompress(path.read_bytes())
+    if data[:2] == b"\x36\x04":  # PSF1: 8 pixels wide, 256 or 512 glyphs, UCS-2 table
+        count, height, width, start = (512 if data[2] & 1 else 256), data[3], 8, 4
+        table = [chr(v) for (v,) in struct.iter_unpack("<H", data[start + count * height:])]
+        end, seq = "\uffff", "\ufffe"
+    else:  # PSF2: any size, UTF-8 table
+        _, _, start, _, count, size, height, width = struct.unpack("<8I", data[:32])
+        table = list(data[start + count * size:].decode("utf-8", "surrogateescape")
+                     .replace("\udcff", "\uffff").replace("\udcfe", "\ufffe"))
+        end, seq = "\uffff", "\ufffe"
+    row_bytes = (width + 7) // 8
+    size = row_bytes * height
+    glyphs: dict[str, list[int]] = {}
     index, in_sequence = 0, False
-    for (value,) in struct.iter_unpack("<H", table[: len(table) // 2 * 2]):
-        if value == 0xFFFF:
+    for char in table:
+        if char == end:
             index, in_sequence = index + 1, False
-        elif value == 0xFFFE:
+        elif char == seq:
             in_sequence = True
-        elif not in_sequence:
-            glyphs.setdefault(chr(value), data[4 + index * height: 4 + (index + 1) * height])
-    return glyphs
+        elif not in_sequence and index < count:
+            bitmap = data[start + index * size: start + (index + 1) * size]
+            rows = [int.from_bytes(bitmap[y * row_bytes:(y + 1) * row_bytes], "big")
+                    >> (row_bytes * 8 - width) for y in range(height)]
+            glyphs.setdefault(char, rows)
+    return width, height, glyphs
 
 
 def _dark(color) -> bool:
@@ -59,10 +73,10 @@ def _dark(color) -> bool:
     return 0.299 * red + 0.587 * green + 0.114 * blue < 128
 
 
-def console_picture(app, path: Path, pad: int = 16) -> Path:
-    """A PGM of the whole screen as an 8x16 console draws it, black around it (the monitor)."""
-    font = glyph_bitmaps()
-    cells: list[list[tuple[bytes, bool, bool]]] = []
+def console_picture(app, path: Path, font: Path = FONT_FILE, pad: int = 16) -> Path:
+    """A PGM of the whole screen as the console draws it in ``font``, black around it."""
+    width, height, glyphs = glyph_bitmaps(font)
+    cells: list[list[tuple[list[int], bool, bool]]] = []
     for strip in screen_strips(app.screen):
         row = []
         for segment in strip:
@@ -72,20 +86,20 @@ def console_picture(app, path: Path, pad: int = 16) -> Path:
             if style and style.reverse:
                 ink, paper = paper, ink
             for char in segment.text:
-                row.append((font.get(char, font["\ufffd"]), ink, paper))
+                row.append((glyphs.get(char, glyphs["\ufffd"]), ink, paper))
         cells.append(row)
-    width = len(cells[0]) * 8 + 2 * pad
-    rows = [bytes(width)] * pad
+    picture_width = len(cells[0]) * width + 2 * pad
+    rows = [bytes(picture_width)] * pad
     for line in cells:
-        for y in range(16):
+        for y in range(height):
             pixels = bytearray(pad)
             for bitmap, ink, paper in line:
-                for x in range(8):
-                    dark = ink if bitmap[y] >> (7 - x) & 1 else paper
+                for x in range(width):
+                    dark = ink if bitmap[y] >> (width - 1 - x) & 1 else paper
                     pixels.append(0 if dark else 255)
             rows.append(bytes(pixels + bytes(pad)))
-    rows += [bytes(width)] * pad
-    path.write_bytes(f"P5\n{width} {len(rows)}\n255\n".encode() + b"".join(rows))
+    rows += [bytes(picture_width)] * pad
+    path.write_bytes(f"P5\n{picture_width} {len(rows)}\n255\n".encode() + b"".join(rows))
     return path
 
 
@@ -183,3 +197,25 @@ async def test_a_console_code_stands_on_white_paper_beside_the_words(tmp_path, m
     assert screen.lines
     assert paper.y == 0 and paper.height == SIZE[1] - 1 and side.right <= paper.x and side.width >= qr.SIDE_COLUMNS
     assert resource.phone in text and "Point your phone camera" in text
+
+
+BIG_FONT = FONTS / "Lat15-TerminusBold32x16.psf.gz"
+
+
+@pytest.mark.skipif(not BIG_FONT.exists() or shutil.which("zbarimg") is None,
+                    reason="console-setup-linux or zbarimg is not installed (make test-tools)")
+async def test_a_large_print_console_still_shows_and_scans_the_smallest_codes(tmp_path, monkeypatch):
+    """A 1024x768 console with the 16x32 large-print font (docs/kiosk.md) has 64x24 cells."""
+    monkeypatch.setenv("TERM", "linux")
+    shown = 0
+    for resource_id, index, data in every_code():
+        if len(qr.matrix(data)) != 21 or index == 0 and shown:
+            continue  # every phone number, and one web address
+        app = make_app(tmp_path)
+        async with app.run_test(size=(64, 24)) as pilot:
+            screen = await show_code(app, pilot, resource_id, index)
+            assert screen.lines, f"{resource_id}: {data} not shown at 64x24"
+            picture = console_picture(app, tmp_path / "big.pgm", BIG_FONT)
+        assert zbar(picture) == data, resource_id
+        shown += 1
+    assert shown > 10

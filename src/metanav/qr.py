@@ -141,7 +141,7 @@ def fits(lines: list[str], width: int, rows: int) -> bool:
 # module above and below (two would not leave room), two beside it. Read back with zbarimg and OpenCV from a
 # picture drawn with the font's own glyphs, blurred, shrunk, turned and in perspective
 # (tests/test_console_font.py).
-SIDE_COLUMNS = 20  # at least this much room for the words beside a console code
+SIDE_COLUMNS = 16  # room for the words beside a console code (64 columns: a 16x32 font)
 CONSOLE_PAPER = 4  # columns of paper beside the drawing (two modules), when there is room
 
 
