@@ -179,3 +179,60 @@ def test_a_kiosk_load_writes_no_cache_and_no_index(folder, tmp_path):
     library = load_library([folder], cache=False)
     assert index.search(library, "support line 7").hits[0].key == "R-T-0007"
     assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+
+
+def test_a_warm_start_reads_resources_from_the_index_file_as_they_are_needed(
+    folder, tmp_path, monkeypatch
+):
+    """At 100,000 resources, unpickling them all before the first frame cost a second and
+    ~100 MB. A warm start now unpickles everything but the resources; the home screen's crisis
+    lines, the resources list, the filter, one resource and search still show the same."""
+    from metanav.content import index
+    from metanav.content.search import ResourceFilter, filter_choices, filter_resources
+    from metanav.core import views
+
+    uncached = load_library([folder], cache=False)
+    load_library([folder])  # the first start: YAML, then the cache and the index file
+    real_read = cache.read
+
+    def head_only(path, key, *, resources=True):
+        if resources:
+            raise AssertionError("every resource was unpickled before the first frame")
+        return real_read(path, key, resources=False)
+
+    with monkeypatch.context() as m:
+        _forbid_yaml(m)
+        m.setattr(cache, "read", head_only)
+        warm = load_library([folder])
+    assert [r.name for r in views.crisis_lines(warm)] == [
+        r.name for r in views.crisis_lines(uncached)]
+    assert warm.summary() == uncached.summary()
+    listed = filter_resources(warm, ResourceFilter())
+    assert len(listed) == len(uncached.resources)
+    assert [r.id for r in listed] == list(uncached.resources)
+    assert listed[-1] == uncached.resources["R-T-0039"]
+    assert warm.resources["R-T-0007"].name == "Support line 7"
+    assert "R-T-0040" not in warm.resources
+    assert filter_choices(warm) == filter_choices(uncached)
+    found = filter_resources(warm, ResourceFilter("line 12", kind="helpline"))
+    assert [r.name for r in found] == ["Support line 12"]
+    assert index.search(warm, "support line 12").hits[0].title == "Support line 12"
+
+
+def test_a_translation_of_large_content_shows_its_words(folder, tmp_path):
+    """Spanish over cached content: the translated resources show their Spanish words (the
+    crisis lines on the home screen among them), the rest stay as they are."""
+    from metanav.content.translation import translate
+    from metanav.core import views
+
+    folders = [load_module.bundled_data_dir(), folder]
+    expected = translate(load_library([folder], cache=False), folders, "es")
+    load_library([folder])
+    spanish = translate(load_library([folder]), folders, "es")
+    assert [r.name for r in views.crisis_lines(spanish)] == [
+        r.name for r in views.crisis_lines(expected)]
+    assert dict(spanish.resources) == dict(expected.resources)
+    assert spanish.untranslated == expected.untranslated
+    english = load_library([folder])
+    assert [r.description for r in views.crisis_lines(english)] != [
+        r.description for r in views.crisis_lines(spanish)]  # the English table is untouched

@@ -29,14 +29,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from metanav import __version__
+from metanav.content import resource_table
 from metanav.content.model import Library
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
 
 _HERE = Path(__file__).resolve().parent
 _CODE = ("model.py", "load.py", "items.py", "fields.py", "yaml_file.py", "fastyaml.py", "problems.py",
          "text.py", "cache.py", "words.py")
+_INDEX_CODE = ("index.py", "words.py", "resource_table.py")
 
 
 def cache_dir() -> Path:
@@ -111,9 +113,12 @@ def dump(f: BinaryIO, obj: object) -> None:
 
 def _dump(f: BinaryIO, key: tuple, library: Library) -> None:
     """Straight into the file: building the bytes in memory first held the 4.7 MB pickle of
-    10,000 resources two or three times over, on the start that already peaks highest."""
+    10,000 resources two or three times over, on the start that already peaks highest.
+    The resources go last, on their own: a start whose search index is ready reads only the
+    rest, and the resources from the index file as they are needed (content/resource_table.py)."""
     _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(key)
-    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(library)
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(dataclasses.replace(library, resources={}))
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(dict(library.resources))
 
 
 def cache_file(folders: Sequence[Path]) -> Path:
@@ -122,8 +127,9 @@ def cache_file(folders: Sequence[Path]) -> Path:
     return cache_dir() / f"library-{digest}.pickle"
 
 
-def read(path: Path, key: tuple) -> Library | None:
-    """The cached library if ``path`` holds one for exactly ``key``; otherwise None."""
+def read(path: Path, key: tuple, *, resources: bool = True) -> Library | None:
+    """The cached library if ``path`` holds one for exactly ``key``; otherwise None.
+    ``resources=False``: all but the resources (an empty dict in their place)."""
     collecting = gc.isenabled()
     gc.disable()  # no point hunting for cycles among 10,000 new objects that have none
     try:
@@ -131,6 +137,11 @@ def read(path: Path, key: tuple) -> Library | None:
             if pickle.load(f) != key:
                 return None
             library = pickle.load(f)
+            if resources and isinstance(library, Library):
+                table = pickle.load(f)
+                if not isinstance(table, dict):
+                    return None
+                library = dataclasses.replace(library, resources=table)
     except Exception:  # noqa: BLE001 - any unreadable or corrupt cache is simply not used
         return None
     finally:
@@ -171,43 +182,77 @@ def write(path: Path, key: tuple, library: Library) -> bool:
 
 
 def cached(folders: Sequence[Path], load: Callable[[], Library]) -> Library:
-    """``load()``, or its cached result when the folders are large and have not changed."""
+    """``load()``, or its cached result when the folders are large and have not changed.
+
+    Large content comes back with its resources in the search index's file (a
+    :class:`~metanav.content.resource_table.ResourceTable`), read as they are needed: the first
+    frame waits for neither their unpickling nor their memory."""
     found = fingerprint(folders)
     if found is None or found[1] < MIN_BYTES:
         return load()
     key, _ = found
     path = cache_file(folders)
-    library = read(path, key)
+    target, stamp = index_file(path, key)
+    library = None
+    table = resource_table.open_table(target, stamp)
+    if table is not None:
+        library = read(path, key, resources=False)
+        library = library and dataclasses.replace(library, resources=table)
     if library is None:
-        library = load()  # raises ContentError for bad content: nothing is cached then
-        write(path, key, library)
-    search_index(path, key, library)
+        library = read(path, key)
+        if library is None:
+            done = _reading(found[1])
+            library = load()  # raises ContentError for bad content: nothing is cached then
+            done()
+            write(path, key, library)
+        library = _with_index(library, target, stamp)
     # The content lives as long as the program and holds no cycles: keep the garbage
-    # collector from walking its 100,000s of objects in every full collection (which
-    # otherwise stalls a random keystroke by ~100 ms at 100,000 resources).
+    # collector from walking its objects in every full collection (which otherwise stalls a
+    # random keystroke by ~100 ms when the resources are all in memory).
     gc.freeze()
     return library
 
 
-def search_index(path: Path, key: tuple, library: Library) -> Path | None:
-    """The search index of a cached library: a file beside the cache, built on the first
-    start (with a progress line on a terminal) and opened read-only after that. If it
-    cannot be written, search builds its index in memory when first used."""
+def index_file(path: Path, key: tuple) -> tuple[Path, str]:
+    """The search index file beside the cache file ``path``, and the key it must be built for
+    (the content's, and the index code's own files)."""
+    target = path.with_name(path.stem + ".search.sqlite")
+    code = tuple(_stamp(_HERE / name) for name in _INDEX_CODE)
+    stamp = hashlib.sha256(repr((key, code)).encode("utf-8", "surrogateescape")).hexdigest()
+    return target, stamp
+
+
+def _with_index(library: Library, target: Path, stamp: str) -> Library:
+    """Build the search index file (with a progress line on a terminal); then the library
+    reads its resources from it, as every later start does. If it cannot be written, the
+    resources stay in memory and search builds its index in memory when first used."""
     from metanav.content import index
 
-    target = path.with_name(path.stem + ".search.sqlite")
-    code = tuple(_stamp(_HERE / name) for name in ("index.py", "words.py"))
-    stamp = hashlib.sha256(repr((key, code)).encode("utf-8", "surrogateescape")).hexdigest()
-    if index.file_key(target) != stamp:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            index.build(library, target, stamp, _progress(len(library.resources))).close()
-        except Exception:  # noqa: BLE001 - no file: search indexes in memory instead
-            for leftover in target.parent.glob(target.name + ".*.tmp"):
-                leftover.unlink(missing_ok=True)
-            return None
-    index.use_file(library, target)
-    return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        index.build(library, target, stamp, _progress(len(library.resources))).close()
+    except Exception:  # noqa: BLE001 - no file: search indexes in memory instead
+        for leftover in target.parent.glob(target.name + ".*.tmp"):
+            leftover.unlink(missing_ok=True)
+        return library
+    table = resource_table.open_table(target, stamp)
+    return library if table is None else dataclasses.replace(library, resources=table)
+
+
+def _reading(size: int) -> Callable[[], None]:
+    """'metanav: reading 39 MB of content (only after it changes)... done.' on a terminal,
+    so the first start after a change is not a blank screen for the seconds the YAML takes."""
+    if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        return lambda: None
+    sys.stderr.write(f"metanav: reading {size / 1e6:,.0f} MB of content "
+                     "(only after the content changes)...")
+    sys.stderr.flush()
+
+    def done() -> None:
+        sys.stderr.write(" done.\n")
+        sys.stderr.flush()
+
+    return done
 
 
 def _progress(resources: int) -> Callable[[int, int], None] | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from metanav.content.index import RESOURCE_BASE, kind_tag, language_tag, small_items
 from metanav.content.model import Library, Resource
+from metanav.content.resource_table import in_order
 from metanav.content.snippet import Hit, Marks, make_hit
 from metanav.content.text import clean_typed
 from metanav.content.words import Term, parse_query, phrase_stems
@@ -76,8 +77,7 @@ class Matches(Sequence):
     def _page(self, number: int) -> list[Resource]:
         if number not in self._pages:
             ids = self.finder.ids(self.match, BIG, limit=self.PAGE, offset=number * self.PAGE)
-            res = self.finder.resources
-            self._pages[number] = [res[i - RESOURCE_BASE] for i in ids]
+            self._pages[number] = self.finder.resources.take([i - RESOURCE_BASE for i in ids])
         return self._pages[number]
 
     def __getitem__(self, index):  # type: ignore[override]
@@ -104,7 +104,7 @@ class Finder:
         self.library = library
         self.db = db
         self.items = small_items(library)
-        self.resources: list[Resource] = list(library.resources.values())
+        self.resources = in_order(library.resources)  # read as needed when they are many
         self._vocab: list[str] | None = None
         self._counts: dict[str, int] = {}
         # Answers already worked out: each keystroke asks again about the words before it.
@@ -239,7 +239,7 @@ class Finder:
             results.note = text[0].upper() + text[1:] + "."
         exact = self.match(terms, [], marks, " OR " if partial else " AND ", synonyms=False)
         matches = [m for m in (exact, match) if m]
-        results.hits = [self._hit(r, marks) for r in self._ranked(matches, limit)]
+        results.hits = self._hits(self._ranked(matches, limit), marks)
         return results
 
     def _ranked(self, matches: list[str], limit: int) -> list[int]:
@@ -266,13 +266,14 @@ class Finder:
     def help_lines(self, limit: int = 3) -> list[Resource]:
         """Help lines to offer when nothing matched (the bundled ones come first)."""
         ids = self.ids(_quote(kind_tag("helpline")), BIG, limit=limit)
-        return [self.resources[i - RESOURCE_BASE] for i in ids]
+        return self.resources.take([i - RESOURCE_BASE for i in ids])
 
-    def _hit(self, rowid: int, marks: Marks) -> Hit:
-        if rowid >= RESOURCE_BASE:
-            item = ("resource", self.resources[rowid - RESOURCE_BASE].id, -1)
-            return make_hit(self.library, item, marks)
-        return make_hit(self.library, self.items[rowid - 1], marks)
+    def _hits(self, rowids: list[int], marks: Marks) -> list[Hit]:
+        resources = self.resources.take([r - RESOURCE_BASE for r in rowids if r >= RESOURCE_BASE])
+        ids = iter(r.id for r in resources)
+        items = [("resource", next(ids), -1) if rowid >= RESOURCE_BASE else self.items[rowid - 1]
+                 for rowid in rowids]
+        return [make_hit(self.library, item, marks) for item in items]
 
     # -- the resources filter ------------------------------------------------------------------
     def filter_resources(self, text: str, kind: str = "", language: str = "") -> Sequence[Resource]:

@@ -7,11 +7,13 @@ case and accents do not matter. Searching it is :mod:`metanav.content.find`.
 Rows: topics (their title and summary), sections and questions have small row ids; resource
 ``i`` (in the library's order) is row ``RESOURCE_BASE + i``, so the resources filter asks FTS5
 for a range of rows. Each resource's kinds and language are tokens in the ``tags`` column.
+The file also holds the resources themselves, so large content reads them from here as they
+are needed (content/resource_table.py).
 
 Where the index lives: built in memory on first use (the bundled content takes a few tens of
 milliseconds), or, for large content, in a file beside the content cache, built once and then
-opened read-only (:func:`use_file`, from :mod:`metanav.content.cache`). A kiosk loads no cache,
-so its index is in memory: nothing is written.
+opened read-only (:mod:`metanav.content.cache`). A kiosk writes nothing: it opens the file
+``metanav build-cache`` wrote (:mod:`metanav.content.prebuilt`), or builds its index in memory.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from metanav.content import resource_table
 from metanav.content.model import Library
 from metanav.content.prebuilt import index_files  # a kiosk's `metanav build-cache` index
+from metanav.content.resource_table import SCHEMA
 from metanav.content.words import stem, stemmed_text, words
 
 RESOURCE_BASE = 1 << 32
-SCHEMA = 2
 COLUMNS = "title, heading, body, context, tags"
 
 
@@ -120,6 +123,8 @@ def build(library: Library, path: Path | None = None, key: str = "",
             if progress:
                 progress(min(done, total), total)
         db.executemany("INSERT INTO words VALUES (?,?)", _vocab_rows(vocab))
+        resource_table.create(db)  # the resources themselves, read as they are needed
+        resource_table.insert(db, library.resources)
         db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", str(SCHEMA)), ("key", key)])
         db.execute("INSERT INTO doc(doc) VALUES ('optimize')")
     if path is None:
@@ -133,8 +138,7 @@ def build(library: Library, path: Path | None = None, key: str = "",
 
 def open_file(path: Path) -> sqlite3.Connection:
     """A prebuilt index, read-only: nothing is ever written to it or beside it."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return resource_table.open_read_only(path)
 
 
 def file_key(path: Path) -> str | None:
@@ -155,23 +159,22 @@ def file_key(path: Path) -> str | None:
 # --------------------------------------------------------------------------------------------
 # One index per library
 # --------------------------------------------------------------------------------------------
-_files: list[tuple[Library, Path]] = []
 _indexes: list[tuple[Library, object]] = []
 
 
-def use_file(library: Library, path: Path) -> None:
-    """Search ``library`` with the prebuilt index in ``path`` (see :mod:`metanav.content.cache`)."""
-    _files[:] = [(library, Path(path)), *_files[:3]]
-
-
 def connection(library: Library) -> sqlite3.Connection:
-    """The prebuilt file of ``library`` if it has one, else a new index in memory."""
-    for known, path in [*_files, *index_files()]:
-        if known is library:
-            try:
-                return open_file(path)
-            except sqlite3.Error:
-                break
+    """The index file ``library`` reads its resources from, if it has one (large content:
+    content/cache.py, content/prebuilt.py), else a new index in memory. A translation is
+    indexed in memory: the file holds the English words."""
+    files = [path for known, path in index_files() if known is library]
+    table = library.resources
+    if isinstance(table, resource_table.ResourceTable) and library.english is None:
+        files.append(table.path)
+    for path in files:
+        try:
+            return open_file(path)
+        except sqlite3.Error:
+            continue
     return build(library)
 
 

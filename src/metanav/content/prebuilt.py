@@ -41,7 +41,7 @@ FOLDER_NAME = "metanav-cache"
 LIBRARY_FILE = "library.pickle"
 INDEX_FILE = "search.sqlite"
 FORMAT = "metanav prebuilt 2"
-_INDEX_CODE = ("index.py", "words.py", "snippet.py")
+_INDEX_CODE = ("index.py", "words.py", "snippet.py", "resource_table.py")
 
 # (library, index file) for libraries read from a prebuilt cache; index.index_for asks.
 _index_files: list[tuple[Library, Path]] = []

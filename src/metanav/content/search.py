@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from metanav.content.model import KINDS, LANGUAGES, Library, Resource
+from metanav.content.resource_table import choices, in_order
 from metanav.content.text import clean_line, clean_typed
 from metanav.i18n import _, ngettext
 
@@ -40,7 +41,7 @@ def filter_resources(library: Library, flt: ResourceFilter) -> Sequence[Resource
     (content/index.py): the words as typed (the last may be unfinished; case, accents, word
     forms and synonyms do not matter), and the kind and the language, all combined."""
     if not (flt.text.strip() or flt.kind or flt.language):
-        return _own_language_first(list(library.resources.values()))
+        return _own_language_first(in_order(library.resources))
     from metanav.content.index import index_for
 
     return _own_language_first(index_for(library).filter_resources(flt.text, flt.kind,
@@ -74,11 +75,8 @@ def filter_choices(library: Library) -> tuple[list[tuple[str, str]], list[tuple[
     for known, kinds, languages in _choices:
         if known is library:
             return _translated(kinds, languages)
-    in_use = {k for r in library.resources.values() for k in r.kinds}
+    in_use, counts = choices(library.resources)  # large content: counted when it was cached
     kinds = [(k, words) for k, words in KINDS.items() if k in in_use]
-    counts: dict[str, int] = {}
-    for r in library.resources.values():
-        counts[r.language] = counts.get(r.language, 0) + 1
     names = {code: LANGUAGES.get(code, code) for code in counts}
     order = sorted(counts, key=lambda code: (-counts[code], names[code]))
     languages = [(code, names[code]) for code in order]

@@ -49,7 +49,7 @@ def translate(library: Library, folders: Iterable[Path], lang: str) -> Library:
     topics = dict(library.topics)
     groups = dict(library.groups)
     questions = dict(library.questions)
-    resources = dict(library.resources)
+    resources = library.resources.copy()  # a dict, or a table read as needed
     done: set[str] = set()
     for folder in folders:
         base = Path(folder) / lang

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from metanav.content import resource_table
 from metanav.content.model import Library, Resource, Topic
 from metanav.core.commands import GET_HELP_NOW, LAST_TOPIC
 from metanav.i18n import N_, _, ngettext
@@ -76,11 +77,8 @@ def topic_groups(library: Library) -> dict[str, list[Topic]]:
 
 
 def crisis_lines(library: Library) -> list[Resource]:
-    # A kiosk's prebuilt cache knows them before it has read every resource (content/prebuilt.py).
-    known = getattr(library.resources, "crisis_lines", None)
-    if known is not None:
-        return known()
-    return [r for r in library.resources.values() if r.crisis]
+    # Large content knows them without reading every resource (content/resource_table.py).
+    return resource_table.crisis_lines(library.resources)
 
 
 def crisis_words(resource: Resource) -> str:

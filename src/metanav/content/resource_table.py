@@ -1,0 +1,279 @@
+"""Resources read from the search index's file as they are needed, not all before the first frame.
+
+A clinic may give 100,000 resources. As Python objects they take ~100 MB, and unpickling them
+took over a second before the home screen showed. The search index file (content/index.py) holds
+them as a plain table too, one row each in the library's order (``pos`` 0, 1, ...), and its
+``meta`` table says what screens need about all of them at once: how many there are, and the
+kinds and languages in use. Large content (the user's content cache, a kiosk's prebuilt cache)
+then has a :class:`ResourceTable` as its library's ``resources``: a read-only mapping by id that
+reads a row when asked, and keeps the last few hundred it read.
+
+Small content keeps a plain dict. Both answer :func:`in_order`, :func:`crisis_lines` and
+:func:`choices`, so the screens and the search never need to know which they have.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import ItemsView, Iterator, Mapping, Sequence, ValuesView
+from pathlib import Path
+
+from metanav.content.model import Resource
+
+SCHEMA = 3  # of the whole index file (content/index.py): change it when a table changes
+FIELDS = ("id", "name", "organisation", "kinds", "language", "description", "url", "phone",
+          "phone_note", "topics", "crisis")
+_SELECT = "SELECT pos, " + ", ".join(FIELDS) + " FROM resources"
+_KEEP = 2000  # resources kept once read (a screen's worth many times over)
+_PAGE = 100  # rows read at a time when a list is drawn in order
+
+
+# -- writing (content/index.py, when it builds the index file) ----------------------------------
+def create(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE resources(pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
+               "name, organisation, kinds, language, description, url, phone, phone_note, "
+               "topics, crisis INT)")
+    db.execute("CREATE INDEX crisis_lines ON resources(pos) WHERE crisis")
+
+
+def insert(db: sqlite3.Connection, resources: Mapping[str, Resource]) -> None:
+    """Every resource as a row, in order, and their summary in ``meta``."""
+    kinds: set[str] = set()
+    languages: dict[str, int] = {}
+
+    def rows() -> Iterator[tuple]:
+        for pos, r in enumerate(resources.values()):
+            kinds.update(r.kinds)
+            languages[r.language] = languages.get(r.language, 0) + 1
+            yield (pos, r.id, r.name, r.organisation, " ".join(r.kinds), r.language,
+                   r.description, r.url, r.phone, r.phone_note, " ".join(r.topics), int(r.crisis))
+
+    db.executemany(f"INSERT INTO resources(pos, {', '.join(FIELDS)}) VALUES "
+                   f"(?,{','.join('?' * len(FIELDS))})", rows())
+    db.executemany("INSERT INTO meta VALUES (?,?)", [
+        ("resources", str(len(resources))),
+        ("resources.kinds", " ".join(sorted(kinds))),
+        ("resources.languages", " ".join(f"{code}:{n}" for code, n in languages.items())),
+    ])
+
+
+# -- reading ------------------------------------------------------------------------------------
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """An index file, read-only: nothing is ever written to it or beside it."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def open_table(path: Path, key: str) -> ResourceTable | None:
+    """The resources of the index file at ``path`` if it was built for ``key`` (None if it is
+    missing, stale or unreadable). Reads with sqlite3 alone: the search code, its stemmers and
+    its vocabulary are imported only when someone searches."""
+    if not Path(path).is_file():
+        return None
+    try:
+        db = open_read_only(path)
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        if meta.get("schema") != str(SCHEMA) or meta.get("key") != key:
+            db.close()
+            return None
+        return ResourceTable(db, meta, path=Path(path))
+    except (sqlite3.Error, KeyError, ValueError):
+        return None
+
+
+def _resource(row: tuple) -> Resource:
+    _pos, rid, name, organisation, kinds, language, description, url, phone, note, topics, \
+        crisis = row
+    return Resource(rid, name, organisation, tuple(kinds.split()), language, description, url,
+                    phone, note, tuple(topics.split()), bool(crisis))
+
+
+class ResourceTable(Mapping):
+    """The resources by id, read from the index file when asked for.
+
+    Translations replace some resources' words (content/translation.py): ``copy()`` then
+    ``table[id] = resource`` keeps those changes in the copy, in front of the file's rows.
+    """
+
+    def __init__(self, db: sqlite3.Connection, meta: Mapping[str, str],
+                 changed: dict[str, Resource] | None = None,
+                 lock: threading.Lock | None = None, path: Path | None = None) -> None:
+        self._db, self._meta, self.path = db, dict(meta), path
+        self._lock = lock or threading.Lock()  # one connection, used from any thread
+        self._len = int(meta["resources"])
+        self._changed: dict[str, Resource] = dict(changed or {})
+        self._recent: OrderedDict[str, Resource] = OrderedDict()
+        self._pos: dict[str, int] = {}
+
+    def _rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    def _keep(self, row: tuple) -> Resource:
+        r = _resource(row)
+        self._recent[r.id] = r
+        self._pos[r.id] = row[0]
+        if len(self._recent) > _KEEP:
+            old, _ = self._recent.popitem(last=False)
+            self._pos.pop(old, None)
+        return self._changed.get(r.id, r)
+
+    # -- the mapping ---------------------------------------------------------------------------
+    def __getitem__(self, key: str) -> Resource:
+        if key in self._changed:
+            return self._changed[key]
+        if key in self._recent:
+            self._recent.move_to_end(key)
+            return self._recent[key]
+        rows = self._rows(_SELECT + " WHERE id = ?", (key,)) if isinstance(key, str) else []
+        if not rows:
+            raise KeyError(key)
+        return self._keep(rows[0])
+
+    def __contains__(self, key: object) -> bool:
+        if key in self._changed or key in self._recent:
+            return True
+        return isinstance(key, str) and bool(self._rows("SELECT 1 FROM resources WHERE id = ?",
+                                                        (key,)))
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[str]:
+        for start in range(0, self._len, 5000):
+            yield from (rid for (rid,) in self._rows(
+                "SELECT id FROM resources WHERE pos >= ? ORDER BY pos LIMIT 5000", (start,)))
+
+    def values(self):  # noqa: ANN201 - a view that reads the rows in pages, not one by one
+        return _Values(self)
+
+    def items(self):  # noqa: ANN201
+        return _Items(self)
+
+    def __setitem__(self, key: str, resource: Resource) -> None:
+        if key not in self:
+            raise KeyError(key)  # a translation only changes the words of resources we have
+        self._changed[key] = resource
+
+    def copy(self) -> ResourceTable:
+        return ResourceTable(self._db, self._meta, self._changed, self._lock, self.path)
+
+    def __reduce__(self):  # noqa: ANN204 - pickles as the plain dict it stands for
+        return dict, (dict(self.items()),)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<ResourceTable of {self._len:,} resources>"
+
+    # -- what screens and search ask ----------------------------------------------------------
+    def page(self, start: int, count: int) -> list[Resource]:
+        """Resources ``start``, ``start + 1``, ... in order."""
+        return [self._keep(row) for row in self._rows(
+            _SELECT + " WHERE pos >= ? ORDER BY pos LIMIT ?", (start, count))]
+
+    def take(self, positions: Sequence[int]) -> list[Resource]:
+        """The resources at these positions (0 is the first), in the order asked."""
+        found: dict[int, Resource] = {}
+        for start in range(0, len(positions), 500):
+            chunk = positions[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._rows(f"{_SELECT} WHERE pos IN ({marks})", chunk):
+                found[row[0]] = self._keep(row)
+        return [found[p] for p in positions if p in found]
+
+    def stream(self) -> Iterator[Resource]:
+        """Every resource in order, a thousand rows at a time, none of them kept."""
+        for start in range(0, self._len, 1000):
+            rows = self._rows(_SELECT + " WHERE pos >= ? ORDER BY pos LIMIT 1000", (start,))
+            yield from (self._changed.get(row[1], _resource(row)) for row in rows)
+
+    def in_order(self) -> Rows:
+        return Rows(self)
+
+    def crisis_lines(self) -> list[Resource]:
+        return [self._keep(row) for row in self._rows(_SELECT + " WHERE crisis ORDER BY pos")]
+
+    def choices(self) -> tuple[list[str], dict[str, int]]:
+        languages = {}
+        for pair in self._meta.get("resources.languages", "").split():
+            code, _, n = pair.rpartition(":")
+            languages[code] = int(n)
+        return self._meta.get("resources.kinds", "").split(), languages
+
+
+class _Values(ValuesView):
+    def __iter__(self) -> Iterator[Resource]:
+        return self._mapping.stream()
+
+
+class _Items(ItemsView):
+    def __iter__(self) -> Iterator[tuple[str, Resource]]:
+        return ((r.id, r) for r in self._mapping.stream())
+
+
+class Rows(Sequence):
+    """Every resource of a table in order, read a page at a time as a list draws them."""
+
+    def __init__(self, table: ResourceTable) -> None:
+        self.table = table
+        self._pages: OrderedDict[int, list[Resource]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        number = index // _PAGE
+        if number not in self._pages:
+            self._pages[number] = self.table.page(number * _PAGE, _PAGE)
+            if len(self._pages) > 20:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(number)
+        return self._pages[number][index % _PAGE]
+
+    def __iter__(self) -> Iterator[Resource]:
+        return self.table.stream()
+
+    def take(self, positions: Sequence[int]) -> list[Resource]:
+        return self.table.take(positions)
+
+
+class Listed(list):
+    """A plain list of resources that answers :meth:`take` as :class:`Rows` does."""
+
+    def take(self, positions: Sequence[int]) -> list[Resource]:
+        return [self[p] for p in positions]
+
+
+# -- the same questions of a plain dict or a table -------------------------------------------
+def in_order(resources: Mapping[str, Resource]) -> Sequence[Resource]:
+    """All resources in the library's order, as a sequence with ``take(positions)``."""
+    if isinstance(resources, ResourceTable):
+        return resources.in_order()
+    return Listed(resources.values())
+
+
+def crisis_lines(resources: Mapping[str, Resource]) -> list[Resource]:
+    known = getattr(resources, "crisis_lines", None)
+    if known is not None:
+        return known()
+    return [r for r in resources.values() if r.crisis]
+
+
+def choices(resources: Mapping[str, Resource]) -> tuple[list[str], dict[str, int]]:
+    """The kinds in use, and how many resources each language has."""
+    if isinstance(resources, ResourceTable):
+        return resources.choices()
+    kinds = {k for r in resources.values() for k in r.kinds}
+    languages: dict[str, int] = {}
+    for r in resources.values():
+        languages[r.language] = languages.get(r.language, 0) + 1
+    return sorted(kinds), languages
