@@ -44,8 +44,6 @@ def test_a_cold_start_shows_progress_before_the_first_screen(tmp_path, clinic, f
     cache = tmp_path / "cache"
     child = _start(tmp_path, clinic, face, cache)
     try:
-        child.pump(1.0)
-        first = child.wait_for("done.", 60.0) and child.wait_for("%", 1.0)
         for _ in range(600):  # until the first screen: the plain menu, or the full screen
             if ALT_SCREEN in child.raw or PLAIN_PROMPT.encode() in child.raw:
                 break
@@ -55,10 +53,9 @@ def test_a_cold_start_shows_progress_before_the_first_screen(tmp_path, clinic, f
         child.close()
     before = raw.split(ALT_SCREEN)[0] if face == "full screen" else raw
     shown = before.decode("utf-8", "replace")
-    assert first, shown
     assert "metanav: reading 1 MB of content (only after the content changes)... done." in shown
-    assert "metanav: preparing search for 3,020 resources" in shown
-    assert " 50%" in shown and shown.count("done.") >= 2
+    assert "metanav: preparing search for 3,020 resources (only after the content changes): " \
+        "done." in shown
     assert shown.index("reading") < shown.index("preparing search")
     if face == "full screen":
         assert ALT_SCREEN in raw  # the app came up after the lines
@@ -69,7 +66,7 @@ def test_a_cold_start_shows_progress_before_the_first_screen(tmp_path, clinic, f
 
 def test_a_warm_start_says_nothing_before_the_first_screen(tmp_path, clinic):
     cache = tmp_path / "cache"
-    for run in range(2):
+    for _ in range(2):
         child = _start(tmp_path, clinic, "plain", cache)
         try:
             assert child.wait_for(PLAIN_PROMPT, 60.0), child.text()

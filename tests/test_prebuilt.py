@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
 from metanav import cli
 from metanav.content import load, prebuilt
 from metanav.content.load import load_library
+from metanav.content.resource_table import ResourceTable
 from plain_helpers import home_numbers
 
 RESOURCES = """\
@@ -104,36 +104,20 @@ def test_broken_content_builds_nothing(clinic, capsys):
     assert not (clinic / "metanav-cache" / "library.pickle").exists()
 
 
-def test_corrupt_resources_part_falls_back_to_the_yaml(clinic, capsys):
+@pytest.mark.parametrize("spoil", [b"", b"not a database at all", b"SQLite format 3\0" + b"\1" * 90])
+def test_a_spoiled_index_file_falls_back_to_the_cache_file(clinic, capsys, spoil):
+    """The resources are read from the index file; a half-copied or foreign index file is not
+    used, and the kiosk reads every resource from the cache file instead (search then builds
+    its index in memory)."""
+    from metanav.content import index
+
     assert build(capsys, "--data", str(clinic))[0] == 0
-    path = clinic / "metanav-cache" / "library.pickle"
-    library = prebuilt.load([clinic], path.parent)
+    target = clinic / "metanav-cache"
+    (target / "search.sqlite").write_bytes(spoil)
+    library = prebuilt.load([clinic], target)
     assert library is not None
-    # Spoil the resources part while the kiosk holds the file open (as a half-copied file).
-    with open(path, "r+b") as f:
-        f.seek(-20, os.SEEK_END)
-        f.write(b"\0" * 20)
     assert library.resources["CLINIC-GROUP-01"].name == "Tuesday support group"
-
-
-def test_the_resources_are_read_once_when_first_asked_for():
-    calls = []
-
-    def fill() -> dict:
-        calls.append(1)
-        return {"a": 1, "b": 2}
-
-    later = prebuilt.LaterDict(fill)
-    assert calls == []
-    assert later.get("a") == 1 and "b" in later and later["b"] == 2
-    assert list(later) == ["a", "b"] and list(later.values()) == [1, 2]
-    assert len(later) == 2 and dict(later) == {"a": 1, "b": 2} and later == {"a": 1, "b": 2}
-    assert pickle.loads(pickle.dumps(later)) == {"a": 1, "b": 2}
-    assert calls == [1]
-    for first_use in (len, list, lambda d: d.items(), lambda d: "a" in d, repr, dict):
-        calls.clear()
-        assert first_use(prebuilt.LaterDict(fill))
-        assert calls == [1]
+    assert index.search(library, "tuesday group").hits[0].title == "Tuesday support group"
 
 
 def test_bundled_data_dir_is_the_loaders():
@@ -147,16 +131,12 @@ def test_a_real_kiosk_starts_from_the_prebuilt_cache_and_writes_nothing(clinic, 
     ini.write_text(f"[kiosk]\npin = 4711\ncache_dir = {where}\n", encoding="utf-8")
     assert build(capsys, "--data", str(clinic), "--kiosk-config", str(ini))[0] == 0
     # Give the cached resource another name (same key): what the kiosk shows says where it read.
-    path = where / "library.pickle"
-    with open(path, "rb") as f:
-        key, head, crisis, resources = (pickle.load(f) for _ in range(4))
-    import dataclasses
+    import sqlite3
 
-    resources["CLINIC-GROUP-01"] = dataclasses.replace(
-        resources["CLINIC-GROUP-01"], name="Read from the prebuilt cache")
-    with open(path, "wb") as f:
-        for part in (key, head, crisis, resources):
-            pickle.dump(part, f)
+    with sqlite3.connect(where / "search.sqlite") as db:  # the resources' own rows
+        db.execute("UPDATE resources SET name = 'Read from the prebuilt cache' "
+                   "WHERE id = 'CLINIC-GROUP-01'")
+    db.close()
     before = sorted(files_under(tmp_path))
     home, state = tmp_path / "home", tmp_path / "state"
     home.mkdir()
@@ -187,7 +167,7 @@ def test_build_cache_builds_the_search_index_a_kiosk_opens_read_only(clinic, cap
     assert f"  {index_path}" in out.splitlines()
     assert index_path.stat().st_mode & 0o777 == 0o644
     library = prebuilt.load([clinic], clinic / "metanav-cache")
-    assert prebuilt.index_files() == [(library, index_path)]
+    assert library.resources.path == index_path  # its resources are read from it
     before = index_path.stat().st_mtime_ns
     results = index.search(library, "tuesday group")
     assert [hit.title for hit in results.hits][:1] == ["Tuesday support group"]
@@ -205,7 +185,8 @@ def test_an_index_for_other_content_is_not_used(clinic, tmp_path, capsys):
     os.replace(other / "metanav-cache" / "search.sqlite", clinic / "metanav-cache" / "search.sqlite")
     library = prebuilt.load([clinic], clinic / "metanav-cache")
     assert library is not None
-    assert prebuilt.index_files() == []
+    assert not isinstance(library.resources, ResourceTable)
+    assert library.resources["CLINIC-GROUP-01"].name == "Tuesday support group"
 
 
 def test_a_kiosk_in_spanish_lays_the_translation_over_the_prebuilt_content(clinic, capsys):
@@ -217,22 +198,29 @@ def test_a_kiosk_in_spanish_lays_the_translation_over_the_prebuilt_content(clini
     assert "CLINIC-GROUP-01" in library.resources
     args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "en"])
     library = cli.kiosk_content(args, config)
-    assert isinstance(library.resources, prebuilt.LaterDict)
+    assert isinstance(library.resources, ResourceTable)
 
 
-def test_the_home_screen_reads_no_resource_but_the_crisis_lines(clinic, capsys):
-    """The home screen's crisis lines come from the cache's head: the 10,000s of resources are
-    read only when something else asks (after the first frame)."""
+def test_the_home_screen_reads_no_resource_but_the_crisis_lines(clinic, capsys, monkeypatch):
+    """The home screen's crisis lines and the resource count come from the index file: the
+    10,000s of resources are never all unpickled, only read one by one as screens ask."""
+    from metanav.content import cache
     from metanav.core import views
 
     assert build(capsys, "--data", str(clinic))[0] == 0
+    real_read = cache.read
+
+    def head_only(path, key, *, resources=True):
+        assert not resources, "every resource was unpickled"
+        return real_read(path, key, resources=False)
+
+    monkeypatch.setattr(cache, "read", head_only)
     library = prebuilt.load([clinic], clinic / "metanav-cache")
     fresh = load_library([clinic], cache=False)
     crisis = views.crisis_lines(library)
     assert crisis == views.crisis_lines(fresh) and crisis
-    assert library.resources._fill_from is not None  # noqa: SLF001 - not read yet
     assert len(library.resources) == len(fresh.resources)
-    assert views.crisis_lines(library) == crisis
+    assert library.resources["CLINIC-GROUP-01"] == fresh.resources["CLINIC-GROUP-01"]
 
 
 def kiosk_config():

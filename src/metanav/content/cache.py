@@ -111,7 +111,7 @@ def dump(f: BinaryIO, obj: object) -> None:
     _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
 
 
-def _dump(f: BinaryIO, key: tuple, library: Library) -> None:
+def dump_library(f: BinaryIO, key: tuple, library: Library) -> None:
     """Straight into the file: building the bytes in memory first held the 4.7 MB pickle of
     10,000 resources two or three times over, on the start that already peaks highest.
     The resources go last, on their own: a start whose search index is ready reads only the
@@ -167,7 +167,7 @@ def write(path: Path, key: tuple, library: Library) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            _dump(f, key, library)
+            dump_library(f, key, library)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from metanav.content import resource_table
 from metanav.content.model import Library
-from metanav.content.prebuilt import index_files  # a kiosk's `metanav build-cache` index
 from metanav.content.resource_table import SCHEMA
 from metanav.content.words import stem, stemmed_text, words
 
@@ -166,15 +165,12 @@ def connection(library: Library) -> sqlite3.Connection:
     """The index file ``library`` reads its resources from, if it has one (large content:
     content/cache.py, content/prebuilt.py), else a new index in memory. A translation is
     indexed in memory: the file holds the English words."""
-    files = [path for known, path in index_files() if known is library]
     table = library.resources
     if isinstance(table, resource_table.ResourceTable) and library.english is None:
-        files.append(table.path)
-    for path in files:
         try:
-            return open_file(path)
+            return open_file(table.path)
         except sqlite3.Error:
-            continue
+            pass
     return build(library)
 
 

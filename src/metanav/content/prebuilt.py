@@ -16,8 +16,10 @@ A kiosk reads it when its key matches the content as it is now, and when it can 
 file is unpickled, so it and its folder must belong to root or to the kiosk's own account and be
 writable by nobody else. Otherwise the kiosk loads the YAML as before. A kiosk never writes it.
 
-The resources, by far the largest part, are read when something first asks for them (after
-the first frame: the home screen needs none), from the same open file.
+Both files are laid out as the user's content cache is, and read the same way: the resources,
+by far the largest part, are read from the index file one by one as screens ask for them
+(content/resource_table.py); the home screen's crisis lines and the resource count come
+without reading the others.
 """
 
 from __future__ import annotations
@@ -29,23 +31,17 @@ import os
 import pickle
 import stat
 import tempfile
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
 
-from metanav.content import cache
+from metanav.content import cache, resource_table
 from metanav.content.model import Library
 
 FOLDER_NAME = "metanav-cache"
 LIBRARY_FILE = "library.pickle"
 INDEX_FILE = "search.sqlite"
-FORMAT = "metanav prebuilt 2"
+FORMAT = "metanav prebuilt 3"
 _INDEX_CODE = ("index.py", "words.py", "snippet.py", "resource_table.py")
-
-# (library, index file) for libraries read from a prebuilt cache; index.index_for asks.
-_index_files: list[tuple[Library, Path]] = []
-
 
 def bundled_data_dir() -> Path:
     """:func:`metanav.content.load.bundled_data_dir`, without importing the YAML loader: a kiosk
@@ -81,10 +77,6 @@ def _index_key(key: tuple) -> str | None:
     return hashlib.sha256(repr((key, code)).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def index_files() -> list[tuple[Library, Path]]:
-    return list(_index_files)
-
-
 # -- building (staff) --------------------------------------------------------------------------
 def build(extra_dirs: Sequence[Path], target: Path) -> tuple[Library, list[Path]]:
     """Load and validate the content, then write the cache into ``target`` atomically.
@@ -103,10 +95,7 @@ def build(extra_dirs: Sequence[Path], target: Path) -> tuple[Library, list[Path]
     fd, tmp = tempfile.mkstemp(prefix=LIBRARY_FILE + ".", suffix=".tmp", dir=target)
     try:
         with os.fdopen(fd, "wb") as f:
-            cache.dump(f, key)
-            cache.dump(f, dataclasses.replace(library, resources={}))
-            cache.dump(f, [r for r in library.resources.values() if r.crisis])  # for the home
-            cache.dump(f, library.resources)
+            cache.dump_library(f, key, library)  # as the user's cache: the same reader
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # readable by the kiosk account, writable only by its builder
@@ -158,120 +147,11 @@ def why_not(extra_dirs: Sequence[Path], target: Path) -> str:
     return ""
 
 
-class LaterDict(dict):
-    """A dict whose items are read the first time anything asks for them (once, thread-safe)."""
-
-    __slots__ = ("_fill_from", "_lock")
-
-    def __init__(self, fill_from: Callable[[], dict]) -> None:
-        super().__init__()
-        self._fill_from: Callable[[], dict] | None = fill_from
-        self._lock = threading.Lock()
-
-    def _fill(self) -> None:
-        if self._fill_from is not None:
-            with self._lock:
-                if self._fill_from is not None:
-                    dict.update(self, self._fill_from())
-                    self._fill_from = None
-
-    def __getitem__(self, key):  # noqa: ANN001, ANN204 - dict's own signature
-        self._fill()
-        return dict.__getitem__(self, key)
-
-    def __contains__(self, key) -> bool:  # noqa: ANN001
-        self._fill()
-        return dict.__contains__(self, key)
-
-    def __iter__(self):  # noqa: ANN204
-        self._fill()
-        return dict.__iter__(self)
-
-    def __reversed__(self):  # noqa: ANN204
-        self._fill()
-        return dict.__reversed__(self)
-
-    def __len__(self) -> int:
-        self._fill()
-        return dict.__len__(self)
-
-    def __eq__(self, other) -> bool:  # noqa: ANN001
-        self._fill()
-        return dict.__eq__(self, other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        self._fill()
-        return dict.__repr__(self)
-
-    def get(self, key, default=None):  # noqa: ANN001, ANN201
-        self._fill()
-        return dict.get(self, key, default)
-
-    def keys(self):  # noqa: ANN201
-        self._fill()
-        return dict.keys(self)
-
-    def values(self):  # noqa: ANN201
-        self._fill()
-        return dict.values(self)
-
-    def items(self):  # noqa: ANN201
-        self._fill()
-        return dict.items(self)
-
-    def copy(self) -> dict:
-        self._fill()
-        return dict(dict.items(self))
-
-    def __reduce__(self):  # noqa: ANN204 - pickles as the plain dict it stands for
-        self._fill()
-        return dict, (dict(dict.items(self)),)
-
-
-class LaterResources(LaterDict):
-    """The resources, read when first asked for; the crisis lines (on the home screen) at once."""
-
-    __slots__ = ("_crisis",)
-
-    def __init__(self, fill_from: Callable[[], dict], crisis: list) -> None:
-        super().__init__(fill_from)
-        self._crisis = crisis
-
-    def crisis_lines(self) -> list:
-        if self._fill_from is None:  # read already: the resources themselves say
-            return [r for r in dict.values(self) if r.crisis]
-        return list(self._crisis)
-
-
-def _resources_reader(f: BinaryIO, offset: int, extra_dirs: Sequence[Path]) -> Callable[[], dict]:
-    def read() -> dict:
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            f.seek(offset)
-            resources = pickle.load(f)
-            if not isinstance(resources, dict):
-                raise ValueError("not the resources")
-        except Exception:  # noqa: BLE001 - never lose the resources: read the YAML instead
-            from metanav.content.load import load_library
-
-            resources = load_library(extra_dirs, cache=False).resources
-        finally:
-            f.close()
-            if collecting:
-                gc.enable()
-        gc.freeze()
-        return resources
-
-    return read
-
-
 def load(extra_dirs: Sequence[Path], target: Path) -> Library | None:
     """The prebuilt library if it matches the content and can be trusted; else None. Reads only.
 
-    Its resources are read from the same open file when first asked for.
+    Its resources are read from the index file as they are needed when that file can be trusted
+    too; otherwise all at once from the cache file (and search then indexes in memory).
     """
     path = target / LIBRARY_FILE
     if not _trusted(path):
@@ -279,47 +159,13 @@ def load(extra_dirs: Sequence[Path], target: Path) -> Library | None:
     key = _key(extra_dirs)
     if key is None:
         return None
-    collecting = gc.isenabled()
-    gc.disable()
-    f = None
-    try:
-        f = open(path, "rb")  # noqa: SIM115 - stays open until the resources are read
-        if pickle.load(f) != key:
-            f.close()
-            return None
-        head = pickle.load(f)
-        crisis = pickle.load(f)
-        if not isinstance(head, Library) or not isinstance(crisis, list):
-            f.close()
-            return None
-        offset = f.tell()
-    except Exception:  # noqa: BLE001 - unreadable or corrupt: load the YAML instead
-        if f is not None:
-            f.close()
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-    gc.freeze()
-    resources = LaterResources(_resources_reader(f, offset, extra_dirs), crisis)
-    library = dataclasses.replace(head, resources=resources)
     index_path = target / INDEX_FILE
-    trusted = _trusted(index_path) and _index_file_key(index_path) == _index_key(key)
-    _index_files[:] = [(library, index_path)] if trusted else []
+    index_key = _index_key(key)
+    table = (resource_table.open_table(index_path, index_key)
+             if index_key and _trusted(index_path) else None)
+    library = cache.read(path, key, resources=table is None)
+    if library is not None and table is not None:
+        library = dataclasses.replace(library, resources=table)
+    gc.freeze()  # the content lives as long as the kiosk: out of the collector's sight
     return library
 
-
-def _index_file_key(path: Path) -> str | None:
-    """The key the index file was built for (read with sqlite3 alone: the search code, its
-    stemmers and its vocabulary are imported only when someone searches)."""
-    import sqlite3
-
-    try:
-        db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
-        try:
-            row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
-    return row[0] if row else None
