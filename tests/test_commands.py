@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 
 from metanav.core.commands import COMMANDS, FULL_SCREEN, PLAIN, both_faces
+from metanav.core.help import full_screen_sections
 from metanav.plain import screens as plain_screens
 from metanav.plain.shell import Shell
 from metanav.tui import bindings
@@ -45,7 +46,8 @@ def _tui_classes():
 
 def test_every_full_screen_binding_has_a_method():
     classes = _tui_classes()
-    for _, table in bindings.HELP_SECTIONS + [("kiosk", bindings.KIOSK)]:
+    tables = [[bindings.binding(c) for c in table] for _, table in full_screen_sections()]
+    for table in [*tables, bindings.KIOSK]:
         for binding in table:
             name = binding.action.split("(")[0].rsplit(".", 1)[-1]
             assert any(hasattr(cls, f"action_{name}") for cls in classes), binding.id

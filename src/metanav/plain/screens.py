@@ -10,6 +10,7 @@ from __future__ import annotations
 from metanav.content.model import CARE_TEAM_NOTE, checked_words
 from metanav.content.text import block_lines
 from metanav.core import actions, commands, views
+from metanav.core import help as core_help
 from metanav.i18n import N_, _
 from metanav.plain.base import Action, Page, Screen
 from metanav.plain.questions import (
@@ -20,7 +21,6 @@ from metanav.plain.questions import (
     QuestionsScreen,
 )
 from metanav.plain.resources import ResourceScreen, ResourcesScreen
-from metanav.plain.shell import GLOBAL_KEYS
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,33 +245,15 @@ class Help(Screen):
     NAME = N_("Help")
 
     def build(self, page: Page) -> None:
-        def item(text: str) -> None:
-            page.add(text, "- ", "  ")
-
-        page.add(_("How plain mode works:"))
-        item(_("Type a number or a letter, then press Enter. Enter alone takes the default shown "
-               "in [brackets]; on most screens that goes back."))
-        item(_("Letters that act on one item take its number: t 3 marks question 3 as most "
-               "important. Without a number, metanav asks which."))
-        if self.session.kiosk:  # a shared screen never quits
-            item(_("Ctrl+D goes back one screen. On the home screen, Ctrl+D or q asks whether to "
-                   "clear your session for the next person. Nothing you do here is kept."))
-        else:
-            item(_("Ctrl+D goes back one screen, and quits on the home screen. Ctrl+C quits."))
-        if self.shell.term.paging:
-            item(_("Long text stops at a line saying more: Enter goes on, q skips the rest."))
-        for screen in SCREENS:
+        screens = [(screen.NAME, screen.NUMBERS, screen.KEYS) for screen in SCREENS]
+        view = core_help.plain_help(screens, self.session.kiosk, self.session.policy,
+                                    self.shell.term.paging)
+        for section in view.sections:
             page.blank()
-            page.add(f"{_(screen.NAME)}:")
-            if screen.NUMBERS:
-                item(_("a number: {what}").format(what=_(screen.NUMBERS)))
-            for key in screen.KEYS:
-                if self.session.policy.allows(key.needs):  # not keys a kiosk switched off
-                    item(f"{key.letter}: {key.plain_help}")
-        page.blank()
-        page.add(_("Everywhere") + ":")
-        for key in GLOBAL_KEYS:
-            item(f"{key.letter}: {key.plain_help}")
+            if section.heading:
+                page.add(section.heading)
+            for line in section.lines:
+                page.add(line, "- ", "  ")
 
 
 SCREENS: tuple[type[Screen], ...] = (

@@ -1,7 +1,7 @@
 """Every key of the full-screen app, made from the one command table (core/commands.py).
 
-Each screen takes its bindings from here, and the help screen and the key bar read the same
-bindings, so help can never disagree with what a key does. Every binding has the command's id,
+Each screen takes its bindings from here and the key bar reads them; help reads the same
+commands (core/help.py), so help can never disagree with what a key does. Every binding has the command's id,
 so keys can be remapped with ``App.set_keymap``.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from metanav.core.commands import FULL_SCREEN, Command, full_screen, keys_in_words
-from metanav.i18n import N_
+from metanav.core.commands import Command, full_screen
 
 
 def binding(command: Command) -> Binding:
@@ -42,23 +41,3 @@ SEARCH = bindings_of("search")
 # would leave or suspend the app elsewhere; it comes after the quit bindings, which kiosk
 # mode disables, so those keys land here.
 KIOSK = bindings_of("kiosk")
-
-LIST_KEYS = [
-    (N_("Up / Down"), N_("move the highlight")),
-    (N_("Page Up / Page Down"), N_("move a page")),
-    (N_("Home / End"), N_("first / last")),
-    ("Enter", N_("open or pick the highlighted item")),
-    ("1-9", N_("jump to a numbered item (type two digits quickly for 10 and up)")),
-]
-
-# What the help screen lists, in order: (section title, bindings). The kiosk's own section is
-# added by the help screen on a kiosk.
-HELP_SECTIONS: list[tuple[str, list[Binding]]] = [(N_("Everywhere"), GLOBAL + APP)] + [
-    (title, bindings_of(screen)) for screen, (title, _ids) in FULL_SCREEN.items()
-    if screen not in ("global", "app", "kiosk")
-]
-
-
-def key_words(binding: Binding, spoken: bool = False) -> str:
-    """How a key is written in help: 'Backspace or Escape', 'Ctrl+K', 'F1 or ?'."""
-    return keys_in_words(binding.key, binding.key_display or "", spoken)
