@@ -255,3 +255,26 @@ def test_plain_kiosk_offers_print_only_when_kiosk_ini_allows_it(allowed, tmp_pat
     assert "l to show your doctor" in prompt
     assert ("p to print it" in prompt) is allowed
     assert "n for a note" not in prompt and "e to save it to a file" not in prompt
+
+
+@pytest.mark.parametrize("screen_reader", [False, True])
+async def test_show_your_doctor_is_in_short_spaced_lines_unless_a_screen_reader_reads_it(
+        screen_reader, tmp_path):
+    from metanav.tui.screens.doctor import SHORT_LINE, DoctorScreen
+
+    app = make_app(tmp_path, screen_reader=screen_reader)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_questions()
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "space", "s", "l")
+        await pilot.pause()
+        assert isinstance(app.screen, DoctorScreen)
+        shown = str(app.screen.query_one("#doctor-text").render())
+    question = " ".join(shown.split())
+    assert len(question) > SHORT_LINE, "a question long enough to need two lines"
+    lines = shown.split("\n")
+    if screen_reader:
+        assert "" not in lines  # no blank line for a reader to say "blank"
+    else:
+        assert len(lines) >= 3 and lines[1] == "" and lines[0] and lines[2]
+        assert max(map(len, lines)) <= SHORT_LINE
