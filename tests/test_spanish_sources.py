@@ -17,8 +17,9 @@ from metanav.content.translation import translate
 from plain_helpers import home_numbers, run_plain
 
 # Searched for at NCI (cancer.gov/espanol), Cancer.Net en Español, the American Cancer Society
-# (cancer.org/es), MedlinePlus en español and NCCIH; no Spanish page of the same facts found.
-NO_SPANISH_PAGE_FOUND = {"coping-and-support", "living-well", "local-treatment", "surgery"}
+# (cancer.org/es), MedlinePlus en español, NCCIH and OncoLink; no Spanish page of the same
+# facts found.
+NO_SPANISH_PAGE_FOUND = {"living-well", "local-treatment", "surgery"}
 
 # English pages whose Spanish version stands in their place (the same page, in Spanish).
 REPLACED_BY_THEIR_SPANISH_PAGE = {
