@@ -9,6 +9,7 @@ without a case here fails ``test_every_shared_command_has_a_case``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,3 +194,43 @@ async def test_full_screen(command_id, tmp_path, monkeypatch):
     assert case.state(saved(tmp_path))
     if command_id == "mylist.export":
         assert list(tmp_path.glob("metanav-questions-*.txt"))
+
+
+# -- the same view in both faces (core/questions.py, core/resources.py) --------------------------
+def plain_choices(out: str, after: str) -> list[str]:
+    """The first line of each numbered choice shown after ``after``: "1. text" -> "text"."""
+    shown = out.split(after, 1)[1].split("Choose 1 to", 1)[0]
+    return [m.group(1) for m in re.finditer(r"^\d+\. (.*)$", shown, re.MULTILINE)]
+
+
+async def test_both_faces_list_the_same_resources_for_the_same_words(tmp_path):
+    run = run_plain(tmp_path, [str(HOME["resources"]), "f cancer", "q"])
+    plain_names = plain_choices(run.out, 'Filter: words "cancer".')
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press(*"cancer")
+        await pilot.pause()
+        rows = app.screen.main_list().rows
+        full_rows = [rows[i].text for i in range(len(rows))]
+    assert plain_names and len(full_rows) == len(plain_names)
+    for row, name in zip(full_rows, plain_names, strict=True):
+        assert row.startswith(name.split(" - ")[0][:30]), (row, name)
+
+
+async def test_both_faces_show_a_question_with_the_same_state_in_words(tmp_path):
+    store = Store.open(tmp_path)
+    store.set_top(FIRST_QUESTION, True)
+    store.set_asked(FIRST_QUESTION, True, pick=True)
+    text = LIB.questions[FIRST_QUESTION].text
+    words = f"Picked, most important, asked: {text}"
+    run = run_plain(tmp_path, [*PLAIN_WAY["group"], "q"])
+    assert " ".join(words.split()) in " ".join(run.out.split())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_questions()
+        await pilot.pause()
+        lst = app.screen.main_list()
+        row = lst.rows[lst.index_of(FIRST_QUESTION)]
+    assert row.text.endswith(words)
