@@ -50,3 +50,18 @@ def test_a_resource_line_and_its_facts_in_words(tmp_path):
                                                   resource.language_name]
     assert resource_fields(resource, bookmarked=True)[0] == (f"[Bookmarked] {resource.name}",)
     assert resource_details_line(fields).startswith(f"{resource.kind_words}; {resource.language_name}")
+
+
+def test_one_resource_page_says_how_to_reach_it_and_what_topics_are_about_it(tmp_path):
+    from metanav.core.actions import toggle_bookmark
+    from metanav.core.resources import resource_page
+
+    s = Session(library=LIB, store=Store.open(tmp_path))
+    both = next(r for r in LIB.resources.values() if r.url and r.phone and r.topics)
+    page = resource_page(s, both)
+    assert ("Name", both.name) in page.details and not page.bookmarked
+    assert page.reach() == ("metanav does not open web pages. Type the web address into a "
+                            "browser, or call the number.")
+    assert [i.key for i in page.topics] == [f"topic:{t}" for t in both.topics if t in LIB.topics]
+    toggle_bookmark(s, "resource", both.id)
+    assert resource_page(s, both).bookmarked

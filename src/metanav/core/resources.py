@@ -4,17 +4,20 @@ A :class:`ResourceFinder` holds the words, kind and language a person has chosen
 resources screen, and the resources that match them. Both faces make one when the screen
 opens and change it only through its actions (``set_words``, ``set_kind``, ``set_language``,
 ``clear``), so the same answers filter the same way in both. The words each face shows (the
-count, the filter in words, a resource's line) come from here too. Plain Python: never imports
+count, the filter in words, a resource's line) come from here too, and so does one
+resource's page (:func:`resource_page`). Plain Python: never imports
 Textual.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from metanav.content.model import KINDS, Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
 from metanav.core.actions import Done
+from metanav.core.views import Item, resource_details
 from metanav.i18n import N_, _
 from metanav.session import Session
 
@@ -103,3 +106,35 @@ def resource_fields(resource: Resource, bookmarked: bool = False) -> tuple[tuple
 def resource_details_line(fields: tuple[tuple[str, ...], ...]) -> str:
     """Every field after the name, whole: "Helpline, Emotional support; English; Phone: 988"."""
     return "; ".join(forms[0] for forms in fields[1:] if forms and forms[0])
+
+
+# -- one resource -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ResourcePage:
+    """One resource's page: its details as (label, value), whether it is bookmarked, the
+    topics about it ("topic:<id>", title) and how to reach it, in words."""
+
+    resource: Resource
+    details: tuple[tuple[str, str], ...]
+    bookmarked: bool
+    topics: tuple[Item, ...]
+
+    def reach(self) -> str:
+        """'metanav does not open web pages. Type the web address into a browser, or call
+        the number.' (a shared screen never starts a browser, and neither does metanav)."""
+        res = self.resource
+        if res.url and res.phone:
+            how = _("Type the web address into a browser, or call the number.")
+        elif res.url:
+            how = _("Type the web address into a browser.")
+        else:
+            how = _("Call the number.")
+        return _("metanav does not open web pages.") + " " + how
+
+
+def resource_page(session: Session, resource: Resource) -> ResourcePage:
+    topics = session.library.topics
+    return ResourcePage(
+        resource, tuple(resource_details(resource)),
+        session.store.is_bookmarked("resource", resource.id),
+        tuple(Item(f"topic:{t}", topics[t].title) for t in resource.topics if t in topics))

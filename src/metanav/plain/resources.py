@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from metanav.content.model import Resource
-from metanav.core import actions, commands, views
-from metanav.core.resources import ResourceFinder, resource_details_line, resource_fields
+from metanav.core import actions, commands
+from metanav.core.resources import (
+    ResourceFinder,
+    resource_details_line,
+    resource_fields,
+    resource_page,
+)
 from metanav.i18n import N_, _
 from metanav.plain.base import Page, Screen, numbers
 
@@ -130,18 +135,17 @@ class ResourceScreen(Screen):
         return f"{self.resource.name}{mark}"
 
     def build(self, page: Page) -> None:
-        res = self.resource
-        for label, value in views.resource_details(res):
+        view = resource_page(self.session, self.resource)
+        for label, value in view.details:
             page.label(label, value)
-        page.label(_("Bookmarked"),
-                   _("yes") if self.store.is_bookmarked("resource", res.id) else _("no"))
-        topics = [self.library.topics[t] for t in res.topics if t in self.library.topics]
-        if topics:
+        page.label(_("Bookmarked"), _("yes") if view.bookmarked else _("no"))
+        if view.topics:
             page.blank()
             page.add(_("Topics about this:"))
-            for topic in topics:
-                page.choice(topic.title,
-                            lambda t=topic.id: self.shell.open(topic_screen(self.shell, t)))
+            for item in view.topics:
+                topic_id = item.key.partition(":")[2]
+                page.choice(item.text,
+                            lambda t=topic_id: self.shell.open(topic_screen(self.shell, t)))
 
     def bookmark(self, _arg: str) -> None:
         bookmark_resource(self, self.resource)

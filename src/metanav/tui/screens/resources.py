@@ -11,8 +11,7 @@ from textual.widgets import Input, Static
 
 from metanav.content.model import Resource
 from metanav.content.text import fit_fields
-from metanav.core import views
-from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_fields
+from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_fields, resource_page
 from metanav.i18n import N_, _
 from metanav.state.store import Store
 from metanav.tui import bindings
@@ -194,15 +193,9 @@ class ResourceScreen(BaseScreen):
         return f"{mark}{self.resource.name}"
 
     def compose_body(self) -> ComposeResult:
-        text = "\n".join(f"{label}: {value}" for label, value in views.resource_details(self.resource))
-        if self.resource.url and self.resource.phone:
-            how = _("Type the web address into a browser, or call the number.")
-        elif self.resource.url:
-            how = _("Type the web address into a browser.")
-        else:
-            how = _("Call the number.")
-        text += "\n\n" + _("metanav does not open web pages.") + " " + how
-        text += _(" Press c for a QR code your phone camera can read.")
+        page = resource_page(self.session, self.resource)
+        text = "\n".join(f"{label}: {value}" for label, value in page.details)
+        text += "\n\n" + page.reach() + _(" Press c for a QR code your phone camera can read.")
         with VerticalScroll(id="resource-body", can_focus=True):
             yield Static(plain(text), id="resource-text", markup=False)
 
