@@ -8,9 +8,11 @@ import pytest
 from textual.color import Color
 
 from metanav.content.load import load_library
-from metanav.tui.app import HIGH_CONTRAST_THEME, THEME_NAMES, MetanavApp, choose_theme
+from metanav.session import THEME_NAMES
+from metanav.tui.app import MetanavApp
 from metanav.tui.screens.questions import MyListScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
+from metanav.tui.themes import HIGH_CONTRAST_THEME, choose_theme
 from tui_helpers import make_app, screen_text
 
 HOSTILE = "[@click=app.quit]Q [link=https://evil.example]L[/link] \\e]0;x\\a \\e[2J \\x9b done"

@@ -11,13 +11,12 @@ from textual import events
 from textual.app import App, SuspendNotSupported
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.geometry import Offset
-from textual.theme import Theme
 
 from metanav import glyphs, kiosk
 from metanav.core import actions
 from metanav.core.commands import GET_HELP_NOW
 from metanav.i18n import _
-from metanav.session import THEME_NAMES, Session
+from metanav.session import Session
 from metanav.tui import bindings, textual_internals
 from metanav.tui.console import use_glyphs
 from metanav.tui.delta import Shadow
@@ -25,54 +24,7 @@ from metanav.tui.no_colour import NoColour
 from metanav.tui.paint import draws_lines, erases_in_colour, newline_mode
 from metanav.tui.screens.base import BaseScreen
 from metanav.tui.screens.home import HomeScreen
-
-# Colours: a calm default, a high-contrast theme (every text pair >= 7:1, tested) and one that
-# uses the terminal's own 16 colours.
-DEFAULT_THEME = Theme(
-    name="default",
-    primary="#7AA2F7",
-    secondary="#9ECE6A",
-    accent="#E0AF68",
-    foreground="#E6E6E6",
-    background="#16181D",
-    surface="#1E2128",
-    panel="#2A2E38",
-    warning="#E0AF68",
-    error="#F7768E",
-    success="#9ECE6A",
-    dark=True,
-)
-
-HIGH_CONTRAST_THEME = Theme(
-    name="high-contrast",
-    primary="#FFFF00",
-    secondary="#00FFFF",
-    accent="#FFFF00",
-    foreground="#FFFFFF",
-    background="#000000",
-    surface="#000000",
-    panel="#000000",
-    boost="#000000",
-    warning="#FFFF00",
-    error="#FF8080",
-    success="#80FF80",
-    dark=True,
-    luminosity_spread=0.0,
-    text_alpha=1.0,
-    variables={
-        "block-cursor-foreground": "#000000",
-        "block-cursor-background": "#FFFF00",
-        "block-cursor-text-style": "bold",
-        "footer-key-foreground": "#FFFF00",
-        "footer-description-foreground": "#FFFFFF",
-        "footer-background": "#000000",
-        "input-selection-background": "#FFFF00 100%",
-        "border": "#FFFFFF",
-        "border-blurred": "#FFFFFF",
-    },
-)
-
-THEMES = {"default": DEFAULT_THEME, "high-contrast": HIGH_CONTRAST_THEME}
+from metanav.tui.themes import THEMES, ansi_theme, choose_theme
 
 
 def choose_screen_reader(session: Session) -> bool:
@@ -80,14 +32,6 @@ def choose_screen_reader(session: Session) -> bool:
     if session.screen_reader is not None:
         return session.screen_reader
     return bool(session.store.setting("screen_reader", False))
-
-
-def choose_theme(explicit: str, saved: str | None) -> str:
-    """--theme, then METANAV_THEME, then the saved setting, then the default."""
-    for candidate in (explicit, os.environ.get("METANAV_THEME", ""), saved or ""):
-        if candidate in THEME_NAMES:
-            return candidate
-    return "default"
 
 
 class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=False):
@@ -116,7 +60,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         self.animation_level = "none"
         for theme in THEMES.values():
             self.register_theme(theme)
-        self.register_theme(_ansi_theme())
+        self.register_theme(ansi_theme())
         self.theme = choose_theme(session.theme, session.store.setting("theme"))
         self.screen_reader = choose_screen_reader(session)
         # Send only changed cells (see delta.py): not with METANAV_FULL_REDRAW=1, nor when
@@ -399,13 +343,6 @@ def _settle_garbage_collector() -> None:
     (Only for a real run: tests start many apps in one process, which must be collected.)"""
     gc.freeze()
     gc.enable()
-
-
-def _ansi_theme() -> Theme:
-    from textual.theme import BUILTIN_THEMES
-
-    base = BUILTIN_THEMES["ansi-dark"]
-    return Theme(**{**base.__dict__, "name": "ansi"})
 
 
 def run(session: Session, mouse: bool = False) -> int:

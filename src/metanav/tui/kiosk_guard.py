@@ -98,8 +98,8 @@ class KioskGuard:
         self.resets += 1
 
     async def _reset(self) -> None:
-        from metanav.tui.app import choose_theme
         from metanav.tui.screens.home import HomeScreen
+        from metanav.tui.themes import choose_theme
 
         app = self.app
         self.countdown = None
