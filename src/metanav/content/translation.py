@@ -23,12 +23,12 @@ translation of an id the English content does not have is an error, reported as
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from metanav.content.fields import FileCheck
-from metanav.content.model import Library, Section, Source
+from metanav.content.model import Library, Resource, Section, Source, Topic
 from metanav.content.problems import ContentError, Problem
 from metanav.content.text import clean_line, parse_blocks
 from metanav.content.yaml_file import read_yaml
@@ -71,6 +71,7 @@ def translate(library: Library, folders: Iterable[Path], lang: str) -> Library:
         problems.sort(key=lambda p: (p.file, p.line))
         raise ContentError(problems)
     every = [*library.topics, *library.questions, *library.resources]
+    topics = {tid: _own_language_first(topic, resources, lang) for tid, topic in topics.items()}
     return dataclasses.replace(
         library,
         topics=topics,
@@ -99,6 +100,18 @@ def _known(check: FileCheck, d: Any, field: str, table: dict, what: str) -> str:
                     f"no {what} has the id '{item_id}' in the English content")
         return ""
     return item_id
+
+
+def _own_language_first(topic: Topic, resources: Mapping[str, Resource], lang: str) -> Topic:
+    """A topic's resources in ``lang`` come first, after the crisis lines, which always lead;
+    otherwise the topic's own order stays ("988 Lifeline en español" before the English line,
+    then the Spanish pages, then the rest)."""
+    def rank(resource_id: str) -> tuple[bool, bool]:
+        r = resources.get(resource_id)
+        return (not (r and r.crisis), not (r and r.language == lang))
+
+    ordered = tuple(sorted(topic.resources, key=rank))
+    return topic if ordered == topic.resources else dataclasses.replace(topic, resources=ordered)
 
 
 def _topic(data: Any, check: FileCheck, topics: dict, done: set[str]) -> None:
