@@ -234,3 +234,20 @@ async def test_both_faces_show_a_question_with_the_same_state_in_words(tmp_path)
         lst = app.screen.main_list()
         row = lst.rows[lst.index_of(FIRST_QUESTION)]
     assert row.text.endswith(words)
+
+
+async def test_both_faces_show_a_topic_with_the_same_parts_and_sources(tmp_path):
+    from metanav.core.views import topic_page
+
+    page = topic_page(LIB.topics[FIRST_TOPIC])
+    run = run_plain(tmp_path, [*PLAIN_WAY["topic"], "q"])
+    plain_words = " ".join(run.out.split())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_topic(FIRST_TOPIC)
+        await pilot.pause()
+        full_words = " ".join(app.screen.query_one("#topic-text").render().plain.split())
+    for words in (page.sources_heading, *(p.heading for p in page.parts), *page.sources,
+                  *page.checked, page.care_team):
+        assert " ".join(words.split()) in plain_words, words
+        assert " ".join(words.split()) in full_words, words

@@ -74,7 +74,7 @@ def test_topic_text_sources_note_and_related_items(state_dir):
     assert topic.summary.split()[0] in page
     for section in topic.sections:
         assert f"\n{section.heading}\n" in page
-    assert "\nSources:\n" in page
+    assert "\nWhere this comes from:\n" in page  # the same words as the full screen
     assert f"- {topic.sources[0].organisation}" in page
     assert " ".join(CARE_TEAM_NOTE.split()) in " ".join(page.split())
     first_q = LIB.questions[topic.questions[0]].text

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from metanav.content import resource_table
-from metanav.content.model import Library, Resource, Topic
+from metanav.content.model import CARE_TEAM_NOTE, Block, Library, Resource, Topic, checked_words
 from metanav.core.commands import GET_HELP_NOW, LAST_TOPIC
 from metanav.i18n import N_, _, ngettext
 from metanav.session import Session
@@ -155,6 +155,43 @@ def bookmark_items(session: Session) -> list[Item]:
 
 
 # -- a topic ------------------------------------------------------------------------------------
+SOURCES_HEADING = N_("Where this comes from")
+
+
+@dataclass(frozen=True, slots=True)
+class TopicPart:
+    """One part of a topic: its heading, who it is about ("" for everyone), its blocks."""
+
+    heading: str
+    about: str  # "This part is about people who have cancer in the bones."
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicPage:
+    """A topic's text as both faces show it: the summary, the parts, where it comes from,
+    who checked it, and that the care team advises (the related items: topic_related)."""
+
+    title: str
+    summary: str
+    parts: tuple[TopicPart, ...]
+    sources_heading: str
+    sources: tuple[str, ...]  # 'National Cancer Institute: "Metastatic Cancer" https://...'
+    checked: tuple[str, ...]
+    care_team: str
+
+
+def topic_page(topic: Topic) -> TopicPage:
+    parts = tuple(TopicPart(
+        s.heading, _("This part is about {who}.").format(who=s.applies_to) if s.applies_to else "",
+        s.blocks) for s in topic.sections)
+    sources = tuple(
+        s.organisation + (f': "{s.page}"' if s.page else "") + (f" {s.url}" if s.url else "")
+        for s in topic.sources)
+    return TopicPage(topic.title, topic.summary, parts, _(SOURCES_HEADING), sources,
+                     tuple(checked_words(topic)), _(CARE_TEAM_NOTE))
+
+
 QUESTIONS_HEADING = N_("Questions you could ask")
 
 

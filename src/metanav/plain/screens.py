@@ -7,7 +7,6 @@ takes its letters from the command table (``KEYS``) and says what its numbers do
 
 from __future__ import annotations
 
-from metanav.content.model import CARE_TEAM_NOTE, checked_words
 from metanav.content.text import block_lines
 from metanav.core import actions, commands, views
 from metanav.core import help as core_help
@@ -175,24 +174,24 @@ class TopicScreen(QuestionActions):
 
     def build(self, page: Page) -> None:
         topic = self.topic
-        page.add(topic.summary)
+        text = views.topic_page(topic)
+        page.add(text.summary)
         self.starts = []
-        for section in topic.sections:
+        for part in text.parts:
             page.blank()
             self.starts.append(len(page.lines))
-            page.add(section.heading)
-            if section.applies_to:
-                page.add(_("This part is about {who}.").format(who=section.applies_to))
-            page.lines.extend(block_lines(section.blocks, page.width))
+            page.add(part.heading)
+            if part.about:
+                page.add(part.about)
+            page.lines.extend(block_lines(part.blocks, page.width))
         page.blank()
-        page.add(_("Sources:"))
-        for source in topic.sources:
-            words = source.organisation + (f': "{source.page}"' if source.page else "")
-            page.add(words + (f" {source.url}" if source.url else ""), "- ", "  ")
-        for words in checked_words(topic):
+        page.add(f"{text.sources_heading}:")
+        for source in text.sources:
+            page.add(source, "- ", "  ")
+        for words in text.checked:
             page.add(words)
         page.blank()
-        page.add(_(CARE_TEAM_NOTE))
+        page.add(text.care_team)
         for section in views.topic_related(self.session, topic):
             page.blank()
             hint = _(" (a number adds it to your list, or takes it off)")

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from metanav.content.model import CARE_TEAM_NOTE, Topic, checked_words
+from metanav.content.model import Topic
 from metanav.content.text import READING_WIDTH, wrap
 from metanav.core import actions, views
 from metanav.i18n import _
@@ -22,18 +22,19 @@ def topic_content(topic: Topic, width: int = 78) -> Content:
 
 
 def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]]:
-    """The topic's lines, and the line each section's heading is on."""
+    """The core's topic page (core/views.topic_page) as lines: bold headings, hanging-indent
+    bullets; and the line each part's heading is on."""
     width = max(20, width)
-    lines: list[Content] = [plain(line) for line in wrap(topic.summary, width)]
+    text = views.topic_page(topic)
+    lines: list[Content] = [plain(line) for line in wrap(text.summary, width)]
     starts: list[int] = []
-    for section in topic.sections:
+    for part in text.parts:
         lines.append(plain(""))
         starts.append(len(lines))
-        lines.extend(Content.styled(line, "bold underline") for line in wrap(section.heading, width))
-        if section.applies_to:
-            note = _("This part is about {who}.").format(who=section.applies_to)
-            lines.extend(Content.styled(line, "italic") for line in wrap(note, width))
-        for index, block in enumerate(section.blocks):
+        lines.extend(Content.styled(line, "bold underline") for line in wrap(part.heading, width))
+        if part.about:
+            lines.extend(Content.styled(line, "italic") for line in wrap(part.about, width))
+        for index, block in enumerate(part.blocks):
             if index:
                 lines.append(plain(""))
             if block.kind == "paragraph":
@@ -42,18 +43,13 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
                 for item in block.items:
                     lines.extend(plain(line) for line in wrap(item, width, "  - ", "    "))
     lines.append(plain(""))
-    lines.append(Content.styled(_("Where this comes from"), "bold underline"))
-    for source in topic.sources:
-        line = source.organisation
-        if source.page:
-            line += f': "{source.page}"'
-        if source.url:
-            line += f" {source.url}"
-        lines.extend(plain(part) for part in wrap(line, width, "  - ", "    "))
-    for words in checked_words(topic):
+    lines.append(Content.styled(text.sources_heading, "bold underline"))
+    for source in text.sources:
+        lines.extend(plain(part) for part in wrap(source, width, "  - ", "    "))
+    for words in text.checked:
         lines.extend(plain(line) for line in wrap(words, width))
     lines.append(plain(""))
-    lines.extend(plain(line) for line in wrap(_(CARE_TEAM_NOTE), width))
+    lines.extend(plain(line) for line in wrap(text.care_team, width))
     return lines, starts
 
 
