@@ -17,6 +17,7 @@ from metanav.i18n import _
 
 SNIPPET_WIDTH = 72
 _TOKEN = re.compile(r"[^\W_]+")
+_WORD_START = re.compile(r"(?<![^\W_])[^\W_]+")  # a word, from its first letter
 
 
 @dataclass
@@ -25,16 +26,25 @@ class Marks:
 
     stems: set[str] = field(default_factory=set)
     prefixes: list[str] = field(default_factory=list)
+    _seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def add_words(self, words) -> None:
+        self._seen.clear()
         for w in words:
             self.stems.update((stem(w, "en"), stem(w, "es")))
 
+    def add_prefix(self, prefix: str) -> None:
+        self._seen.clear()
+        self.prefixes.append(prefix)
+
     def matches(self, word: str) -> bool:
-        w, en, es = _forms(word)
-        if en in self.stems or es in self.stems:
-            return True
-        return any(w.startswith(p) for p in self.prefixes)
+        known = self._seen.get(word)
+        if known is None:
+            w, en, es = _forms(word)
+            known = en in self.stems or es in self.stems or any(
+                w.startswith(p) for p in self.prefixes)
+            self._seen[word] = known
+        return known
 
 
 @lru_cache(maxsize=65536)
@@ -58,22 +68,27 @@ class Hit:
                 "where": self.where, "snippet": self.snippet}
 
 
-def mark(text: str, marks: Marks, width: int = SNIPPET_WIDTH) -> str:
-    """One line of ``text`` around its first matched word, matched words in brackets."""
+def mark(text: str, marks: Marks, width: int = SNIPPET_WIDTH, *,
+         only_if_matched: bool = False) -> str | None:
+    """One line of ``text`` around its first matched word, matched words in brackets
+    (``only_if_matched``: None when no word matches). Only the words up to the first match and
+    those in the line are looked at: a long section costs no more than a short one."""
     text = clean_line(text)
-    tokens = list(_TOKEN.finditer(text))
-    hits = [m for m in tokens if marks.matches(m.group())]
+    first = next((m for m in _TOKEN.finditer(text) if marks.matches(m.group())), None)
+    if first is None and only_if_matched:
+        return None
     start = 0
-    if hits and hits[0].start() > width // 3:
+    if first is not None and first.start() > width // 3:
         # Begin a few words before the first match, at a word's start.
-        want = hits[0].start() - width // 4
-        start = next((m.start() for m in tokens if m.start() >= want), hits[0].start())
+        begin = _WORD_START.search(text, first.start() - width // 4)
+        start = min(begin.start(), first.start()) if begin else first.start()
     end = start + width
     if end < len(text):
-        end = max((m.end() for m in tokens if start < m.end() <= end), default=end)
+        end = max((m.end() for m in _TOKEN.finditer(text, start, end + 1) if m.end() <= end),
+                  default=end)
     out, pos = [], start
-    for m in hits:
-        if m.start() < start or m.end() > end:
+    for m in _TOKEN.finditer(text, start, end + 1):
+        if m.end() > end or not marks.matches(m.group()):
             continue
         out += [text[pos:m.start()], "[", m.group(), "]"]
         pos = m.end()
@@ -84,9 +99,10 @@ def mark(text: str, marks: Marks, width: int = SNIPPET_WIDTH) -> str:
 
 def _first_marked(texts: list[str], marks: Marks) -> str:
     for text in texts:
-        if text and any(marks.matches(m.group()) for m in _TOKEN.finditer(text)):
-            return mark(text, marks)
-    return mark(next((t for t in texts if t), ""), marks)
+        line = mark(text, marks, only_if_matched=True) if text else None
+        if line is not None:
+            return line
+    return mark(next((t for t in texts if t), ""), marks) or ""
 
 
 def make_hit(library: Library, item: tuple[str, str, int], marks: Marks) -> Hit:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from metanav.content.find import Results
-from metanav.content.index import search
+from metanav.content.index import index_for, search
 from metanav.content.snippet import Hit
 from metanav.i18n import N_, _
 from metanav.session import Session
@@ -70,6 +70,11 @@ class SearchView:
 def find(session: Session, query: str, *, as_typed: bool = False, limit: int = 50) -> SearchView:
     """Search the session's content (never raises, whatever the query)."""
     return SearchView(query, search(session.library, query, as_typed=as_typed, limit=limit))
+
+
+def prepare(session: Session) -> None:
+    """Get search ready for words with typos (a screen calls this once it shows)."""
+    index_for(session.library).prepare()
 
 
 def target(session: Session, hit: Hit) -> Target | None:

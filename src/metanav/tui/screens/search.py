@@ -38,6 +38,9 @@ class SearchScreen(ListScreen):
 
     AUTO_FOCUS = "#search-text"
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(search.prepare, self.session)
+
     def numbered_keys(self) -> list[str]:
         return []  # numbers are typed into the box here
 
