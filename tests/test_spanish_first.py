@@ -52,3 +52,12 @@ def test_a_spanish_reader_sees_the_spanish_lines_first_on_coping(tmp_path, libra
     lines = support_lines(en.out, "Support resources")
     assert "988 Suicide & Crisis Lifeline" in lines[0] and "988 Lifeline en español" in lines[1]
     assert "Vivir con una enfermedad metastásica" not in lines[2]
+
+
+def test_the_spanish_home_lists_the_spanish_crisis_line_first(tmp_path):
+    es = run_plain(tmp_path, ["q"], "--lang", "es")
+    urgent = es.out.split("Obtener ayuda ya:\n", 1)[1].split("Temas:", 1)[0]
+    assert urgent.index("988 Lifeline en español") < urgent.index("988 Suicide & Crisis Lifeline")
+    en = run_plain(tmp_path, ["q"])
+    urgent = en.out.split("Get help now:\n", 1)[1].split("Topics:", 1)[0]
+    assert urgent.index("988 Suicide & Crisis Lifeline") < urgent.index("988 Lifeline en español")

@@ -78,7 +78,11 @@ def topic_groups(library: Library) -> dict[str, list[Topic]]:
 
 def crisis_lines(library: Library) -> list[Resource]:
     # Large content knows them without reading every resource (content/resource_table.py).
-    return resource_table.crisis_lines(library.resources)
+    lines = resource_table.crisis_lines(library.resources)
+    if library.lang == "en":
+        return lines
+    # In Spanish, "988 Lifeline en español" comes first (issue 16); otherwise the same order.
+    return sorted(lines, key=lambda r: r.language != library.lang)
 
 
 def crisis_words(resource: Resource) -> str:
