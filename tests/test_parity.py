@@ -98,6 +98,14 @@ CASES: dict[str, Case] = {
     "resource.bookmark": Case("resource", "Bookmarked",
                               state=lambda d: {"kind": "resource", "id": FIRST_RESOURCE}
                               in d["bookmarks"]),
+    "questions.edit": Case("own", "Your question is changed", then=("Can I go in June?",),
+                           state=lambda d: [q["text"] for q in d["own_questions"]]
+                           == ["Can I go in June?"],
+                           seed=lambda store: store.add_own(OWN_TEXT)),
+    # u after d: the bookmark is back (plain mode types "d 1" first, see test_plain_mode).
+    "undo": Case("bookmarks", "Bookmark put back", tui_keys=("d",),
+                 state=lambda d: d["bookmarks"] == [{"kind": "topic", "id": FIRST_TOPIC}],
+                 seed=lambda store: store.set_bookmark("topic", FIRST_TOPIC, True)),
     "bookmarks.remove": Case("bookmarks", "Bookmark removed", plain_arg="1",
                              state=lambda d: d["bookmarks"] == [],
                              seed=lambda store: store.set_bookmark("topic", FIRST_TOPIC, True)),
@@ -158,6 +166,8 @@ def test_plain_mode(command_id, tmp_path):
         typed = f"{command.letter} {case.plain_arg or '1'}"
     if command_id == "resources.clear":
         typed = "f 988\nc"
+    if command_id == "undo":
+        typed = "d 1\nu"
     then = [] if command_id == "resources.filter" else list(case.then)
     run = run_plain(tmp_path, [*PLAIN_WAY[case.place], typed, *then, "q"], export=tmp_path)
     said = run.out.rsplit(f": {typed.splitlines()[-1]}\n", 1)[-1]
@@ -180,6 +190,9 @@ async def test_full_screen(command_id, tmp_path, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_place(app, pilot, case.place)
         await pilot.press(*case.tui_keys, command.key.split(",")[0])
+        if command_id == "questions.edit":
+            await pilot.pause()
+            await pilot.press("ctrl+u")  # the box holds the question's words: clear them first
         for answer in case.then:
             await pilot.pause()
             await pilot.press(*(["y"] if answer == "y" else [*answer, "enter"]))

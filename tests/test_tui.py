@@ -483,7 +483,7 @@ async def test_removing_an_own_question_asks_first(tmp_path):
         assert status(app) == "Your question is kept."
         assert [q["text"] for q in saved(tmp_path)["own_questions"]] == ["Can I travel?"]
         await pilot.press("r", "y")
-        assert status(app) == "Your question is deleted."
+        assert status(app) == "Your question is deleted. u to undo."
     assert saved(tmp_path)["own_questions"] == []
 
 

@@ -26,6 +26,7 @@ class Session:
     kiosk_config: KioskConfig | None = None  # kiosk mode's settings (staff exit, idle time)
     folders: tuple[Path, ...] = ()  # the content folders, bundled first (for translations)
     start_lang: str = ""  # a kiosk's language: each new person starts in it again
+    undo: object | None = None  # the last removal, until the next change (core/actions.Undo)
 
     @property
     def lang(self) -> str:

@@ -14,6 +14,7 @@ Plain Python: never imports Textual.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from metanav.state.store import MAX_TOP, SaveResult
 NOTE_UNCHANGED = N_("Note not changed.")
 NO_QUESTION = N_("No question added.")
 KEPT = N_("Your question is kept.")
+NOT_CHANGED = N_("Your question is not changed.")
+UNDO_HINT = N_("u to undo.")
+NOTHING_TO_UNDO = N_("There is nothing to undo.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +131,58 @@ def add_own(session: Session, text: str) -> tuple[str, Done]:
         result, _("Your question is added and picked. It is under My own questions."))
 
 
+def edit_own(session: Session, own_id: str, text: str) -> Done:
+    """Change the words of a question the person added; its marks and note stay. Empty (or
+    the same) words change nothing."""
+    no = refused(session, "own_notes")
+    if no:
+        return no
+    old = dict(session.store.own_questions()).get(own_id)
+    if old is None:
+        return Done(_("Only questions you added yourself can be changed."), ok=False)
+    text = " ".join(text.split())
+    if not text or text == old:
+        return Done(_(NOT_CHANGED), old, ok=False)
+    return _done(session.store.set_own_text(own_id, text), _("Your question is changed."), text)
+
+
 def remove_own(session: Session, own_id: str) -> Done:
+    """Delete a question the person added; u (``undo``) brings it back, marks and note too."""
+    store = session.store
     text = question_text(session, own_id)
-    return _done(session.store.remove_own(own_id), _("Your question is deleted."), text)
+    ids = [qid for qid, _text in store.own_questions()]
+    position = ids.index(own_id) if own_id in ids else len(ids)
+    entry = dict(store.entry(own_id))
+    result = store.remove_own(own_id)
+    _offer_undo(session, _("Your question is back."), text,
+                lambda: store.put_own(own_id, text, entry, position))
+    return Done(_("Your question is deleted."), text, "" if result.ok else result.message,
+                more=_(UNDO_HINT))
+
+
+# -- undo ---------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """The last removal, which ``undo`` can take back until anything else changes."""
+
+    words: str  # what undoing says ("Bookmark put back.")
+    about: str
+    put_back: Callable[[], SaveResult]  # one store operation
+    changes: int  # the store's change count just after the removal
+
+
+def _offer_undo(session: Session, words: str, about: str,
+                put_back: Callable[[], SaveResult]) -> None:
+    session.undo = Undo(words, about, put_back, session.store.changes)
+
+
+def undo(session: Session) -> Done:
+    """Take back the last removal (a bookmark, or a question of the person's own), if nothing
+    else changed since."""
+    pending, session.undo = session.undo, None
+    if not isinstance(pending, Undo) or pending.changes != session.store.changes:
+        return Done(_(NOTHING_TO_UNDO), ok=False)
+    return _done(pending.put_back(), pending.words, pending.about)
 
 
 def export_list(session: Session, path: Path | None = None) -> Done:
@@ -194,8 +247,16 @@ def toggle_bookmark(session: Session, kind: str, item_id: str) -> Done:
 
 
 def remove_bookmark(session: Session, kind: str, item_id: str) -> Done:
-    result = session.store.set_bookmark(kind, item_id, False)
-    return _done(result, _("Bookmark removed."), bookmark_title(session, kind, item_id))
+    """Remove a bookmark; u (``undo``) puts it back where it was in the list."""
+    store = session.store
+    marks = store.bookmarks()
+    position = marks.index((kind, item_id)) if (kind, item_id) in marks else len(marks)
+    result = store.set_bookmark(kind, item_id, False)
+    title = bookmark_title(session, kind, item_id)
+    _offer_undo(session, _("Bookmark put back."), title,
+                lambda: store.put_bookmark(kind, item_id, position))
+    return Done(_("Bookmark removed."), title, "" if result.ok else result.message,
+                more=_(UNDO_HINT))
 
 
 # -- the session --------------------------------------------------------------------------------
@@ -223,6 +284,7 @@ def clear_session(session: Session) -> Done:
     from metanav.kiosk import CLEARED
 
     session.store.reset()
+    session.undo = None  # the next person cannot bring back anything of the last one's
     session.notices.clear()
     if session.start_lang and session.lang != session.start_lang:
         session.use_language(session.start_lang)  # the next person starts in the clinic's

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from metanav.content.text import clean_line, wrap
+from metanav.core import actions
 from metanav.core.actions import Done
 from metanav.core.commands import Command
 from metanav.i18n import N_, _
@@ -152,6 +153,11 @@ class Screen:
     @property
     def count(self) -> int:
         return len(self.page.choices) if self.page else 0
+
+    def undo(self, _arg: str) -> bool:
+        """u: take back the last removal (core/actions.undo); the screen is shown again."""
+        self.tell(actions.undo(self.session))
+        return True
 
     # -- helpers for actions -----------------------------------------------------------------
     def say(self, text: str) -> None:

@@ -145,6 +145,16 @@ class OwnQuestionsScreen(GroupScreen):
     def title(self) -> str:
         return _(self.NAME)
 
+    def edit(self, arg: str) -> bool | None:
+        qid = self._which(arg)
+        if qid is None:
+            return None
+        self.say(_("Now: {question}").format(question=actions.question_text(self.session, qid)))
+        text = self.shell.ask(_("Type the new words, then Enter (Enter alone keeps it):"))
+        done = actions.edit_own(self.session, qid, text or "")
+        self.tell(done)
+        return done.ok
+
     def remove(self, arg: str) -> bool | None:
         qid = self._which(arg)
         if qid is None:

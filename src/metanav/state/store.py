@@ -109,6 +109,7 @@ class Store:
         self.notices: list[str] = []  # things to tell the person (moved a bad file aside…)
         self.last_error: str = ""
         self._pending: list[Operation] = []
+        self.changes = 0  # how many changes were made: an undo holds only until the next
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -150,6 +151,7 @@ class Store:
         """Forget everything in memory (kiosk: the next person starts clean)."""
         self.doc = empty_doc()
         self._pending.clear()
+        self.changes += 1
         self.notices.clear()
         self.last_error = ""
 
@@ -245,6 +247,7 @@ class Store:
     def apply(self, operation: Operation) -> SaveResult:
         """Apply one change and save it (re-reading the file first so no change is lost)."""
         operation(self.doc)
+        self.changes += 1
         if self.directory is None:
             return SaveResult(True)
         self._pending.append(operation)
@@ -276,6 +279,15 @@ class Store:
             marks = [b for b in doc["bookmarks"] if not (b["kind"] == kind and b["id"] == item_id)]
             if on:
                 marks.append({"kind": kind, "id": item_id})
+            doc["bookmarks"] = marks
+
+        return self.apply(op)
+
+    def put_bookmark(self, kind: str, item_id: str, position: int) -> SaveResult:
+        """Bookmark again, at ``position`` in the list (undoing a removal)."""
+        def op(doc: Doc) -> None:
+            marks = [b for b in doc["bookmarks"] if not (b["kind"] == kind and b["id"] == item_id)]
+            marks.insert(max(0, position), {"kind": kind, "id": item_id})
             doc["bookmarks"] = marks
 
         return self.apply(op)
@@ -349,6 +361,28 @@ class Store:
         def op(doc: Doc) -> None:
             doc["own_questions"] = [q for q in doc["own_questions"] if q["id"] != own_id]
             doc["checklist"].pop(own_id, None)
+
+        return self.apply(op)
+
+    def set_own_text(self, own_id: str, text: str) -> SaveResult:
+        """Change the words of a question the person added (its marks and note stay)."""
+        text = clean_line(text)[:MAX_OWN_TEXT]
+
+        def op(doc: Doc) -> None:
+            for q in doc["own_questions"]:
+                if q["id"] == own_id:
+                    q["text"] = text
+
+        return self.apply(op)
+
+    def put_own(self, own_id: str, text: str, entry: dict[str, Any], position: int) -> SaveResult:
+        """Add a removed question of the person's own back, with its marks and note, at
+        ``position`` among their questions (undoing a removal)."""
+        def op(doc: Doc) -> None:
+            own = [q for q in doc["own_questions"] if q["id"] != own_id]
+            own.insert(max(0, position), {"id": own_id, "text": clean_line(text)[:MAX_OWN_TEXT]})
+            doc["own_questions"] = own
+            doc["checklist"][own_id] = _entry(entry)
 
         return self.apply(op)
 

@@ -81,6 +81,12 @@ class BaseScreen(Screen):
         self.refresh_bindings()  # the key bar's "b Bookmark" becomes "b Remove bookmark"
         return self.session.store.is_bookmarked(kind, item_id)
 
+    def action_undo(self) -> None:
+        """u: take back the last removal (core/actions.undo), and show it back."""
+        done = actions.undo(self.session)
+        self.refresh_view()
+        self.tell(done)
+
     def bookmarked_here(self) -> bool:
         """Whether the one item this screen is about is bookmarked (a topic, a resource)."""
         return False

@@ -155,6 +155,24 @@ class QuestionsScreen(ListScreen):
 
         self.app.push_screen(TextPrompt(_("Add your own question"), _("Type your question.")), done)
 
+    def action_edit(self) -> None:
+        current = self._current()
+        if not current or not current[1].startswith("own-"):
+            self.say(_("Only questions you added yourself can be changed."))
+            return
+        index, own_id, text = current
+
+        def done(new: str | None) -> None:
+            if new is None:
+                self.say(_(actions.NOT_CHANGED))
+                return
+            said = actions.edit_own(self.session, own_id, new)
+            self._redraw(index, own_id)
+            self.tell(said)
+
+        self.app.push_screen(TextPrompt(_("Change your question"), _("Type the new words."),
+                                        text), done)
+
     def action_remove(self) -> None:
         current = self._current()
         if not current or not current[1].startswith("own-"):
