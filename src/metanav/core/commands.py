@@ -3,8 +3,8 @@
 A ``Command`` says what a person can do, in words, and how each face offers it:
 
 - ``key``: the full-screen key(s), Textual names, comma-separated ("delete,r"); "" when the
-  full screen has no key for it. ``tui/bindings.py`` makes Textual ``Binding``s from it, and
-  the key bar and the full-screen help read those.
+  full screen has no key for it. ``tui/bindings.py`` makes Textual ``Binding``s from it and
+  the key bar reads those; both help screens are made from this table (core/help.py).
 - ``letter``: plain mode's letter ("t", typed alone or with a number: "t 2"); "" when plain
   mode has no letter for it. Plain mode's prompt, dispatcher and help read it.
 - ``action``: the method both faces call: ``action_<action>`` on a full screen,

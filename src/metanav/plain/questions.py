@@ -1,7 +1,7 @@
 """Plain mode's questions for your doctor: the groups, one group, my own questions, my list.
 
 Every letter here finds the question a person means and calls the core's action for it
-(core/actions.py); the lines come from the core's views (core/views.py).
+(core/actions.py); what is shown comes from the core's views (core/questions.py).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Plain mode's support resources: the filtered list and one resource's details."""
+"""Plain mode's support resources: the filtered list and one resource's details, drawn from
+the core (core/resources.py: the filter a person sets, what it finds, one resource's page)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Questions for your doctor: pick, mark the top three, add your own, mark asked, note answers."""
+"""Questions for your doctor: pick, mark the top three, add your own, mark asked, note answers.
+
+The questions and My list are the core's views (core/questions.py), drawn as lists and text.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Support resources: filter by words, kind and language; open one for its details."""
+"""Support resources: filter by words, kind and language; open one for its details.
+
+The filter and what it finds are the core's (core/resources.py), the same as plain mode's.
+"""
 
 from __future__ import annotations
 
