@@ -68,7 +68,9 @@ def test_a_spanish_reader_sees_the_spanish_page_first_under_sources(tmp_path, li
     _, spanish = libraries
     run = run_plain(tmp_path, [*home_numbers(spanish)["hospice"].split("\n"), "q", "q"],
                     "--lang", "es")
-    listed = run.out.split("Fuentes:", 1)[1].split("Texto revisado", 1)[0]
-    first, *others = [line for line in listed.splitlines() if line.startswith("- ")]
+    # The sources are the list under the last heading before "Texto revisado ...".
+    lines = run.out.split("Texto revisado", 1)[0].splitlines()
+    heading = max(i for i, line in enumerate(lines) if line.endswith(":") and line[:1] != " ")
+    first, *others = [line for line in lines[heading + 1:] if line.startswith("- ")]
     assert first.startswith("- Instituto Nacional del Cáncer (NCI): \"Opciones cuando no es")
     assert any("Medicare Rights Center" in line for line in others), "English sources stay"
