@@ -141,6 +141,11 @@ def fits(lines: list[str], width: int, rows: int) -> bool:
 # module above and below (two would not leave room), two beside it. Read back with zbarimg and OpenCV from a
 # picture drawn with the font's own glyphs, blurred, shrunk, turned and in perspective
 # (tests/test_console_font.py).
+#
+# Tried and left out (7 December 2026): drawing two module rows a cell with the font's one
+# half-height glyph, ■ (its ink in rows 7-13 of 16, not from column 0); zbarimg read it, but
+# OpenCV's reader read none of 25 codes even unblurred, so it is too fragile for phones. No
+# quiet zone above and below: nothing reads. Other Lat15 fonts' ■ differ again.
 SIDE_COLUMNS = 16  # room for the words beside a console code (64 columns: a 16x32 font)
 CONSOLE_PAPER = 4  # columns of paper beside the drawing (two modules), when there is room
 
