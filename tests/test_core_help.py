@@ -39,7 +39,8 @@ def test_plain_help_says_what_numbers_and_letters_do_on_each_screen():
     view = core_help.plain_help([("Bookmarks", "open a bookmarked topic or resource",
                                   plain("bookmarks"))], paging=True)
     bookmarks = next(s for s in view.sections if s.heading == "Bookmarks:")
-    assert bookmarks.lines == ("a number: open a bookmarked topic or resource",
-                               "d: with a number (d 2): remove a bookmark")
+    assert bookmarks.lines[0] == "a number: open a bookmarked topic or resource"
+    assert "d: with a number (d 2): remove a bookmark" in bookmarks.lines
+    assert len(bookmarks.lines) == 1 + len(plain("bookmarks"))  # every letter of the screen
     assert view.sections[-1].heading == "Everywhere:"
     assert "Long text stops at a line saying more" in words(view)

@@ -158,6 +158,17 @@ def bookmark_items(session: Session) -> list[Item]:
     return items
 
 
+NO_BOOKMARKS = N_("No bookmarks yet. On a topic or a resource, b bookmarks it.")
+
+
+def bookmarks(session: Session) -> View:
+    """Bookmarks: how many, then each one to open (or, when there are none, how to add one)."""
+    items = tuple(bookmark_items(session))
+    if not items:
+        return View(_("Bookmarks"), (_(NO_BOOKMARKS),))
+    return View(_("Bookmarks"), (f"{bookmark_count(len(items))}.",), (Section("", items),))
+
+
 # -- a topic ------------------------------------------------------------------------------------
 SOURCES_HEADING = N_("Where this comes from")
 

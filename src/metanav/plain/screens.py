@@ -218,17 +218,16 @@ class BookmarksScreen(Screen):
     KEYS = commands.plain("bookmarks")
 
     def build(self, page: Page) -> None:
-        items = views.bookmark_items(self.session)
-        if not items:
-            page.add(_("No bookmarks yet. On a topic or a resource, b bookmarks it."))
-            return
-        page.add(f"{views.bookmark_count(len(items))}.")
-        page.blank()
-        for item in items:
+        view = views.bookmarks(self.session)
+        for line in view.lines:
+            page.add(line)
+        if view.items():
+            page.blank()
+        for item in view.items():
             page.choice(item.text, lambda key=item.key: self.shell.open(open_key(self.shell, key)))
 
     def remove(self, arg: str) -> bool | None:
-        items = views.bookmark_items(self.session)
+        items = views.bookmarks(self.session).items()
         index = self.which(arg, len(items), "bookmark")
         if index is None:
             return None

@@ -1,4 +1,4 @@
-"""Bookmarks: open or remove them (the list is the core's view, core/views.py)."""
+"""Bookmarks: open or remove them (the core's view, core/views.bookmarks)."""
 
 from __future__ import annotations
 
@@ -16,16 +16,12 @@ class BookmarksScreen(ListScreen):
     TITLE_TEXT = N_("Bookmarks")
 
     def compose_body(self) -> ComposeResult:
-        yield LeanList(
-            self._rows(),
-            id="bookmark-list",
-            empty_text=_("No bookmarks yet. Press b on a topic or a resource to keep it here."),
-        )
+        yield LeanList(self._rows(), id="bookmark-list", empty_text=_(views.NO_BOOKMARKS))
 
     AUTO_FOCUS = "#bookmark-list"
 
     def _rows(self) -> list[Row]:
-        items = views.bookmark_items(self.session)
+        items = views.bookmarks(self.session).items()
         return [Row(f"{n}. {item.text}", key=item.key) for n, item in enumerate(items, 1)]
 
     def refresh_view(self) -> None:
