@@ -168,6 +168,17 @@ def fit_fields(fields, width: int = 0, measure=len) -> str:
     return line([f[i] for f, i in chosen])
 
 
+def label_lines(label: str, value: str, width: int = 80) -> list[str]:
+    """``Label: value`` wrapped to ``width`` with a small indent. A value of one word (a web
+    address) is never broken: it stays on the label's line when it fits there, else it goes
+    whole on a line of its own, however long (a screen scrolls it; copied, it is one line)."""
+    value = clean_line(value)
+    if value and " " not in value:
+        line = clean_line(f"{label}: {value}")
+        return [line] if len(line) <= width else [clean_line(f"{label}:"), value]
+    return wrap(f"{label}: {value}", width, subsequent="  ")
+
+
 def block_lines(blocks: tuple[Block, ...], width: int = 80) -> list[str]:
     """Render blocks as plain wrapped lines: bullets as ``- item``, a blank line between blocks."""
     lines: list[str] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from metanav.content.text import clean_line, wrap
+from metanav.content.text import label_lines, wrap
 from metanav.core import actions
 from metanav.core.actions import Done
 from metanav.core.commands import Command
@@ -64,11 +64,9 @@ class Page:
 
     def label(self, label: str, value: str) -> None:
         """A ``Label: value`` line, continued with a small indent. A value of one word (a web
-        address) stays on the label's line even when it is too long to fit."""
-        if " " in value.strip():
-            self.add(f"{label}: {value}", subsequent="  ")
-        else:
-            self.lines.append(clean_line(f"{label}: {value}"))
+        address) is never broken: if it does not fit after the label, it is shown whole on
+        its own line (content/text.label_lines)."""
+        self.lines.extend(label_lines(label, value, self.width))
 
     def blank(self) -> None:
         if self.lines and self.lines[-1]:

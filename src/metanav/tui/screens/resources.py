@@ -9,19 +9,21 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from metanav.content.model import Resource
-from metanav.content.text import fit_fields
+from metanav.content.text import READING_WIDTH, fit_fields, label_lines, wrap
 from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_fields, resource_page
 from metanav.i18n import N_, _
 from metanav.state.store import Store
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
+from metanav.tui.screens.topic import WIDE_HINT
 from metanav.tui.widgets.choice import Choice
 from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.quiet_input import QuietInput
+from metanav.tui.widgets.reading_view import ReadingView
 
 
 def resource_row(resource: Resource, bookmarked: bool) -> Row:
@@ -195,12 +197,31 @@ class ResourceScreen(BaseScreen):
         mark = _("[Bookmarked] ") if self.session.store.is_bookmarked("resource", self.resource.id) else ""
         return f"{mark}{self.resource.name}"
 
-    def compose_body(self) -> ComposeResult:
+    def _text_width(self) -> int:
+        """The body's width less padding and scroll bar, and never wider than is easy to read."""
+        return max(20, min(self.app.size.width, READING_WIDTH) - 4)
+
+    def _text(self) -> str:
+        """The core's resource page (core/resources.resource_page), wrapped: a web address is
+        never broken (content/text.label_lines); one wider than the screen is shown whole,
+        and the view scrolls sideways."""
+        self._wrapped_at = width = self._text_width()
         page = resource_page(self.session, self.resource)
-        text = "\n".join(f"{label}: {value}" for label, value in page.details)
-        text += "\n\n" + page.reach() + _(" Press c for a QR code your phone camera can read.")
-        with VerticalScroll(id="resource-body", can_focus=True):
-            yield Static(plain(text), id="resource-text", markup=False)
+        lines = [line for label, value in page.details for line in label_lines(label, value, width)]
+        if any(cell_len(line) > width for line in lines):
+            lines += wrap(_(WIDE_HINT), width)
+        reach = page.reach() + _(" Press c for a QR code your phone camera can read.")
+        return "\n".join([*lines, "", *wrap(reach, width)])
+
+    _wrapped_at = 0
+
+    def compose_body(self) -> ComposeResult:
+        with ReadingView(id="resource-body"):
+            yield Static(plain(self._text()), id="resource-text", markup=False)
+
+    def on_resize(self) -> None:
+        if self._text_width() != self._wrapped_at:
+            self.query_one("#resource-text", Static).update(plain(self._text()))
 
     AUTO_FOCUS = "#resource-body"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
@@ -9,11 +10,15 @@ from textual.widgets import Static
 from metanav.content.model import Topic
 from metanav.content.text import READING_WIDTH, wrap
 from metanav.core import actions, views
-from metanav.i18n import _
+from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.reading_view import ReadingView
+
+# Said under text with a web address wider than the screen (shown whole: the view scrolls).
+WIDE_HINT = N_("A web address above is wider than the screen: Right shows the rest of it, "
+               "Left comes back.")
 
 
 def topic_content(topic: Topic, width: int = 78) -> Content:
@@ -44,8 +49,13 @@ def topic_lines(topic: Topic, width: int = 78) -> tuple[list[Content], list[int]
                     lines.extend(plain(line) for line in wrap(item, width, "  - ", "    "))
     lines.append(plain(""))
     lines.append(Content.styled(text.sources_heading, "bold underline"))
+    wide = False
     for source in text.sources:
-        lines.extend(plain(part) for part in wrap(source, width, "  - ", "    "))
+        parts = wrap(source, width, "  - ", "    ")  # an address is never broken, never folded
+        wide = wide or any(cell_len(part) > width for part in parts)
+        lines.extend(plain(part) for part in parts)
+    if wide:
+        lines.extend(plain(line) for line in wrap(_(WIDE_HINT), width))
     for words in text.checked:
         lines.extend(plain(line) for line in wrap(words, width))
     lines.append(plain(""))

@@ -47,6 +47,17 @@ class ReadingView(VerticalScroll, can_focus=True):
             return False
         return super().check_action(action, parameters)
 
+    def _sideways(self) -> int:
+        """How far Right and Left scroll a line wider than the view: half the view."""
+        return max(4, self.scrollable_content_region.width // 2)
+
+    def action_scroll_right(self) -> None:
+        self.scroll_to(x=min(self.max_scroll_x, self.scroll_x + self._sideways()),
+                       animate=False, immediate=True)
+
+    def action_scroll_left(self) -> None:
+        self.scroll_to(x=max(0, self.scroll_x - self._sideways()), animate=False, immediate=True)
+
     def _step(self, direction: int) -> int:
         """Lines to scroll so the line brought into view has words (screen-reader setting)."""
         lines = self.lines
