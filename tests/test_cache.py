@@ -236,3 +236,25 @@ def test_a_translation_of_large_content_shows_its_words(folder, tmp_path):
     english = load_library([folder])
     assert [r.description for r in views.crisis_lines(english)] != [
         r.description for r in views.crisis_lines(spanish)]  # the English table is untouched
+
+
+@pytest.mark.parametrize("words, kind", [("", ""), ("line", ""), ("", "helpline"), ("crisis", "")])
+def test_in_spanish_the_spanish_resources_come_first_in_large_content_too(folder, words, kind):
+    """The resources list and the filter put resources in Spanish first (issue 16), in the
+    same order whether the resources are in memory or read from the index file as needed."""
+    from metanav.content.search import ResourceFilter, filter_resources
+    from metanav.i18n import set_language
+
+    uncached = load_library([folder], cache=False)
+    load_library([folder])
+    warm = load_library([folder])
+    set_language("es")
+    try:
+        expected = [r.id for r in filter_resources(uncached, ResourceFilter(words, kind))]
+        shown = filter_resources(warm, ResourceFilter(words, kind))
+        assert [r.id for r in shown] == expected
+        assert [shown[i].id for i in range(len(shown))] == expected
+    finally:
+        set_language("en")
+    languages = [uncached.resources[i].language for i in expected]
+    assert "es" in languages and languages == sorted(languages, key=lambda code: code != "es")

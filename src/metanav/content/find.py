@@ -64,7 +64,7 @@ class Matches(Sequence):
     """The resources a filter matches, counted at once and read a page at a time as they
     are drawn (a list of 100,000 costs nothing until someone scrolls through it)."""
 
-    PAGE = 200
+    PAGE = 50  # a tall terminal's list; a keystroke reads one page
 
     def __init__(self, finder: Finder, match: str) -> None:
         self.finder, self.match = finder, match
@@ -92,6 +92,36 @@ class Matches(Sequence):
     def __iter__(self) -> Iterator[Resource]:
         for number in range((len(self) + self.PAGE - 1) // self.PAGE):
             yield from self._page(number)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Joined(Sequence):
+    """Sequences one after the other, read as one (the person's language first, then the rest)."""
+
+    def __init__(self, parts: list[Sequence]) -> None:
+        self.parts = parts
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        for part in self.parts:
+            if 0 <= index < len(part):
+                return part[index]
+            index -= len(part)
+        raise IndexError(index)
+
+    def __iter__(self) -> Iterator[Resource]:
+        for part in self.parts:
+            yield from part
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -283,15 +313,17 @@ class Finder:
         return [make_hit(self.library, item, marks) for item in items]
 
     # -- the resources filter ------------------------------------------------------------------
-    def filter_resources(self, text: str, kind: str = "", language: str = "") -> Sequence[Resource]:
+    def filter_resources(self, text: str, kind: str = "", language: str = "",
+                         first: str = "") -> Sequence[Resource]:
         """Resources matching words (as typed: the last may be unfinished), kind and language,
-        in the library's order (a list people know, which does not jump about as they type)."""
+        in the library's order (a list people know, which does not jump about as they type);
+        those in the language ``first`` (if given) before the others."""
         terms = [t for t in self._terms(text, self.library, True)
                  if not (t.last and len(t.typed[0]) < PREFIX_MIN)]
         tags = [_quote(kind_tag(kind))] if kind else []
         tags += [_quote(language_tag(language))] if language else []
         if not terms and not tags:
-            return self.resources
+            return in_order(self.library.resources, first)
         parts = []
         if terms:
             match = self.match(terms)
@@ -300,4 +332,8 @@ class Finder:
             parts.append(f"({match})")
         if tags:
             parts.append("{tags} : (" + " AND ".join(tags) + ")")
-        return Matches(self, " AND ".join(parts))
+        match = " AND ".join(parts)
+        if not first or language:
+            return Matches(self, match)
+        tag = "{tags} : " + _quote(language_tag(first))
+        return Joined([Matches(self, f"{match} AND {tag}"), Matches(self, f"({match}) NOT {tag}")])

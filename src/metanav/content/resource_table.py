@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from array import array
 from collections import OrderedDict
 from collections.abc import ItemsView, Iterator, Mapping, Sequence, ValuesView
 from pathlib import Path
@@ -104,20 +105,19 @@ class ResourceTable(Mapping):
         self._lock = lock or threading.Lock()  # one connection, used from any thread
         self._len = int(meta["resources"])
         self._changed: dict[str, Resource] = dict(changed or {})
-        self._recent: OrderedDict[str, Resource] = OrderedDict()
-        self._pos: dict[str, int] = {}
+        self._recent: dict[str, Resource] = {}  # the last ones read, oldest first
+        self._first: dict[str, array] = {}
 
     def _rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self._lock:
             return self._db.execute(sql, tuple(params)).fetchall()
 
     def _keep(self, row: tuple) -> Resource:
-        r = _resource(row)
-        self._recent[r.id] = r
-        self._pos[r.id] = row[0]
-        if len(self._recent) > _KEEP:
-            old, _ = self._recent.popitem(last=False)
-            self._pos.pop(old, None)
+        r = self._recent.get(row[1])
+        if r is None:
+            r = self._recent[row[1]] = _resource(row)
+            if len(self._recent) > _KEEP:
+                del self._recent[next(iter(self._recent))]
         return self._changed.get(r.id, r)
 
     # -- the mapping ---------------------------------------------------------------------------
@@ -125,7 +125,6 @@ class ResourceTable(Mapping):
         if key in self._changed:
             return self._changed[key]
         if key in self._recent:
-            self._recent.move_to_end(key)
             return self._recent[key]
         rows = self._rows(_SELECT + " WHERE id = ?", (key,)) if isinstance(key, str) else []
         if not rows:
@@ -190,8 +189,14 @@ class ResourceTable(Mapping):
             rows = self._rows(_SELECT + " WHERE pos >= ? ORDER BY pos LIMIT 1000", (start,))
             yield from (self._changed.get(row[1], _resource(row)) for row in rows)
 
-    def in_order(self) -> Rows:
-        return Rows(self)
+    def in_order(self, first: str = "") -> Rows:
+        """In order; those in the language ``first`` (if given) first."""
+        if not first:
+            return Rows(self)
+        if first not in self._first:
+            rows = self._rows("SELECT pos FROM resources ORDER BY language != ?, pos", (first,))
+            self._first = {first: array("l", (pos for (pos,) in rows))}  # 8 bytes a resource
+        return Rows(self, self._first[first])
 
     def crisis_lines(self) -> list[Resource]:
         return [self._keep(row) for row in self._rows(_SELECT + " WHERE crisis ORDER BY pos")]
@@ -217,8 +222,8 @@ class _Items(ItemsView):
 class Rows(Sequence):
     """Every resource of a table in order, read a page at a time as a list draws them."""
 
-    def __init__(self, table: ResourceTable) -> None:
-        self.table = table
+    def __init__(self, table: ResourceTable, positions: Sequence[int] | None = None) -> None:
+        self.table, self.positions = table, positions  # None: 0, 1, 2, ...
         self._pages: OrderedDict[int, list[Resource]] = OrderedDict()
 
     def __len__(self) -> int:
@@ -233,14 +238,20 @@ class Rows(Sequence):
             raise IndexError(index)
         number = index // _PAGE
         if number not in self._pages:
-            self._pages[number] = self.table.page(number * _PAGE, _PAGE)
+            start = number * _PAGE
+            self._pages[number] = (
+                self.table.page(start, _PAGE) if self.positions is None
+                else self.table.take(list(self.positions[start:start + _PAGE])))
             if len(self._pages) > 20:
                 self._pages.popitem(last=False)
         self._pages.move_to_end(number)
         return self._pages[number][index % _PAGE]
 
     def __iter__(self) -> Iterator[Resource]:
-        return self.table.stream()
+        if self.positions is None:
+            return self.table.stream()
+        return (r for start in range(0, len(self), _PAGE) for r in self.table.take(
+            list(self.positions[start:start + _PAGE])))
 
     def take(self, positions: Sequence[int]) -> list[Resource]:
         return self.table.take(positions)
@@ -254,10 +265,13 @@ class Listed(list):
 
 
 # -- the same questions of a plain dict or a table -------------------------------------------
-def in_order(resources: Mapping[str, Resource]) -> Sequence[Resource]:
-    """All resources in the library's order, as a sequence with ``take(positions)``."""
+def in_order(resources: Mapping[str, Resource], first: str = "") -> Sequence[Resource]:
+    """All resources in the library's order, as a sequence with ``take(positions)``; those in
+    the language ``first`` (if given) before the others."""
     if isinstance(resources, ResourceTable):
-        return resources.in_order()
+        return resources.in_order(first)
+    if first:
+        return Listed(sorted(resources.values(), key=lambda r: r.language != first))
     return Listed(resources.values())
 
 

@@ -40,22 +40,15 @@ def filter_resources(library: Library, flt: ResourceFilter) -> Sequence[Resource
     """The resources that match ``flt``, in the library's order, found by the search engine
     (content/index.py): the words as typed (the last may be unfinished; case, accents, word
     forms and synonyms do not matter), and the kind and the language, all combined."""
-    if not (flt.text.strip() or flt.kind or flt.language):
-        return _own_language_first(in_order(library.resources))
-    from metanav.content.index import index_for
-
-    return _own_language_first(index_for(library).filter_resources(flt.text, flt.kind,
-                                                                   flt.language))
-
-
-def _own_language_first(resources: Sequence[Resource]) -> Sequence[Resource]:
-    """In Spanish (any language but English), resources in that language come first."""
     from metanav.i18n import language
 
-    lang = language()
-    if lang == "en":
-        return resources
-    return sorted(resources, key=lambda r: r.language != lang)
+    # In Spanish (any language but English), resources in that language come first.
+    first = "" if language() == "en" else language()
+    if not (flt.text.strip() or flt.kind or flt.language):
+        return in_order(library.resources, first)
+    from metanav.content.index import index_for
+
+    return index_for(library).filter_resources(flt.text, flt.kind, flt.language, first)
 
 
 def count_phrase(count: int) -> str:
