@@ -61,7 +61,13 @@ async def test_full_screen_rows_show_whole_fields_and_the_phone(state_dir, size)
     if size == (80, 24):
         assert f"{LIFELINE.name} (Helpline; English; Phone: 988)" in rows
         assert not any(row.endswith("…") for row in rows), rows
-        assert sum("Phone: " in row for row in rows) >= 6
+        # A phone is left out only when even the shortest row with it would not fit.
+        for resource in bundled_library().resources.values():
+            row = next((r for r in rows if r.startswith(f"{resource.name} (")), None)
+            shortest = (f"{resource.name} ({resource.kind_words.split(', ')[0]}; "
+                        f"{resource.language_name}; Phone: {resource.phone})")
+            if row and resource.phone and len(shortest) <= 76:
+                assert f"Phone: {resource.phone}" in row, row
     else:
         assert any(row.startswith(LIFELINE.name) for row in rows)
 
@@ -74,3 +80,20 @@ def test_plain_rows_have_the_name_then_kind_language_and_phone(state_dir, column
     flat = " ".join(listing.split())
     assert f"1. {LIFELINE.name} Helpline, Emotional support; English; Phone: 988 2." in flat
     assert f"{LIFELINE.name} - " not in flat  # no organisation that only repeats the name
+
+
+def test_a_topics_resources_use_the_same_row_with_the_phone(state_dir):
+    from metanav.core.views import topic_related
+    from tui_helpers import make_session
+
+    session = make_session(state_dir)
+    with_phone = next(t for t in bundled_library().topics.values()
+                      if any(bundled_library().resources[r].phone for r in t.resources
+                             if r in bundled_library().resources))
+    items = [item for section in topic_related(session, with_phone) for item in section.items
+             if item.key.startswith("resource:")]
+    for item in items:
+        resource = bundled_library().resources[item.key.split(":", 1)[1]]
+        assert item.text.startswith(f"{resource.name} ({resource.kind_words}; ")
+        if resource.phone:
+            assert f"Phone: {resource.phone}" in item.text
