@@ -78,12 +78,12 @@ def filter_choices(library: Library) -> tuple[list[tuple[str, str]], list[tuple[
 
 
 def _translated(kinds, languages):
-    """The choices' words in the interface's language; in Spanish, Spanish comes first."""
+    """The choices' words in the interface's language; that language comes first (in English,
+    English, even when the content has more Spanish resources than English ones)."""
     from metanav.i18n import language
 
     languages = [(code, _(words)) for code, words in languages]
-    if language() != "en":
-        languages.sort(key=lambda pair: pair[0] != language())
+    languages.sort(key=lambda pair: pair[0] != language())
     return [(k, _(words)) for k, words in kinds], languages
 
 
