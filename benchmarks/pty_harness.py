@@ -109,7 +109,7 @@ class Screen:
                 continue
             if ch == "\r":
                 self.x, self.pending_wrap = 0, False
-            elif ch == "\n":
+            elif ch in "\n\v\f":  # a vertical tab and a form feed are line feeds too
                 self._linefeed()
             elif ch == "\b":
                 self.x, self.pending_wrap = max(0, self.x - 1), False
@@ -194,6 +194,12 @@ class Screen:
                 self.grid[self.y][: self.x + 1] = [" "] * (self.x + 1)
             else:
                 self._clear(home=False)
+        elif final == "@":  # ICH: blanks inserted, the rest of the line moves right
+            row, count = self.grid[self.y], min(arg(0), self.cols - self.x)
+            row[self.x:] = ([" "] * count + row[self.x:])[: self.cols - self.x]
+        elif final == "P":  # DCH: characters deleted, the rest moves left
+            row, count = self.grid[self.y], min(arg(0), self.cols - self.x)
+            row[self.x:] = row[self.x + count:] + [" "] * count
         elif final == "X":
             count = min(arg(0), self.cols - self.x)
             self.grid[self.y][self.x : self.x + count] = [" "] * count

@@ -309,6 +309,76 @@ def test_kiosk_reset_redraws_the_fresh_home_screen(tmp_path):
     assert delta_screen == full_screen
 
 
+# -- text moved sideways ----------------------------------------------------------------------
+KEY = Style(color="yellow", bgcolor="grey15", bold=True)
+LABEL = Style(color="white", bgcolor="grey15")
+
+
+def key_bar(keys: list[tuple[str, str]], width: int) -> list[Segment]:
+    segments = [Segment(" ", LABEL)]
+    for n, (key, label) in enumerate(keys):
+        # Textual tags each key with where it is (for the mouse): the same look all the same
+        segments += [Segment(key + " ", KEY + Style(meta={"offset": (n, 0)})),
+                     Segment(label + "  ", LABEL)]
+    used = sum(len(s.text) for s in segments)
+    return segments + [Segment(" " * (width - used), LABEL)]
+
+
+HOME_KEYS = [("q", "Quit"), ("/", "Search"), ("g", "Get help now"), ("Backspace", "Back"),
+             ("?", "Help")]
+TOPIC_KEYS = [("b", "Bookmark"), ("r", "Related"), *HOME_KEYS[1:]]
+
+
+def test_a_key_bar_whose_keys_move_along_is_moved_by_the_terminal():
+    """The next screen's key bar has two more keys in front of the same ones: the terminal
+    inserts room for them (ICH), and only they are sent; going back deletes them (DCH)."""
+    width = 80
+    shadow = Shadow()
+    shadow.resize(width, 1)
+    screen = Terminal(width, 1)
+    stream = xterm_stream(screen)
+    full = Terminal(width, 1)
+    full_stream = xterm_stream(full)
+    sent = []
+    for keys in (HOME_KEYS, TOPIC_KEYS, HOME_KEYS):
+        update = layout([key_bar(keys, width)])
+        sent.append(shadow.diff(update, CONSOLE))
+        stream.feed(sent[-1])
+        full_stream.feed(full_redraw(update, CONSOLE))
+        assert visible(screen) == visible(full)
+    assert screen.display[0].startswith(" q Quit  / Search  g Get help now")
+    assert "\x1b[15@" in sent[1] and "Search" not in sent[1] and len(sent[1]) < 70
+    assert "\x1b[15P" in sent[2] and "Search" not in sent[2] and len(sent[2]) < 60
+
+
+def test_a_character_drawn_the_same_is_not_sent_again():
+    """Textual's styles say where the mouse would be; the terminal does not show that."""
+    shadow = Shadow()
+    shadow.resize(12, 1)
+    here, there = Style(bold=True, meta={"offset": (0, 0)}), Style(bold=True, meta={"offset": (3, 0)})
+    shadow.diff(layout([[Segment("same", here), Segment(" " * 8)]]), CONSOLE)
+    assert shadow.diff(layout([[Segment("same", there), Segment(" " * 8)]]), CONSOLE) == ""
+
+
+def shifted_row(rng, row: list[Segment], width: int) -> list[Segment]:
+    """The row with something inserted in front of its text, or cut out of it."""
+    cells = [(ch, style) for text, style, _ in row for ch in text]
+    at = rng.randrange(width)
+    if rng.random() < 0.5:
+        cut = rng.randint(1, 12)
+        cells = cells[:at] + cells[at + cut:]
+    else:
+        cells = cells[:at] + [(ch, rng.choice(STYLE_POOL)) for ch in rng.choice(TEXTS) or "ab"] + cells[at:]
+    segments, used = [], 0
+    for ch, style in cells:
+        size = get_cell_size(ch)
+        if used + size > width:
+            break
+        segments.append(Segment(ch, style))
+        used += size
+    return segments + [Segment(" " * (width - used), rng.choice(STYLE_POOL))]
+
+
 # -- random frames in every colour system: the same cells, colours and attributes ------------
 def visible(screen: pyte.Screen) -> list[list[tuple]]:
     """What a person sees in each cell: a blank shows only its background (and a line or
@@ -335,7 +405,7 @@ STYLE_POOL = [
     Style(bgcolor="#16181D"), Style(bgcolor="#2A2E38", dim=True), Style(color="green", strike=True),
 ]
 TEXTS = ["", " ", "   ", "hello", "a b", "\u4e2d\u6587", "ñandú", "────", "          ", "x",
-         "│┌┐", "─"]
+         "│┌┐", "─", "Search  g Get help", "Bookmark  r Related  "]
 
 
 def random_row(rng, width: int) -> list[Segment]:
@@ -381,6 +451,11 @@ def test_random_frames_look_the_same_as_full_redraws(system, seed):
         if kind < 0.2:  # a new screen
             rows = [random_row(rng, width) for _ in range(height)]
             top, bottom = 0, height
+        elif kind < 0.3:  # text moves sideways in some rows
+            top, bottom = 0, height
+            for y in range(height):
+                if rng.random() < 0.5:
+                    rows[y] = shifted_row(rng, rows[y], width)
         elif kind < 0.4:  # a scroll
             shift = rng.choice([-2, -1, 1, 3])
             rows = rows[shift:] + [random_row(rng, width) for _ in range(shift)] if shift > 0 else (

@@ -44,6 +44,16 @@ def test_the_cursor_takes_the_shortest_way():
     assert Painter(80, None, None).move_code(0, 0) == "\x1b[1H"
 
 
+def test_down_a_few_rows_is_a_vertical_tab_each():
+    """A vertical tab moves down a line and keeps the column (1 byte; ESC [ B is 3); the
+    terminal driver never turns it into CR LF. Used where line feeds are (the tty is known)."""
+    painter = Painter(80, None, (10, 5), newline="crlf")
+    assert painter.move_code(10, 6) == "\v"
+    assert painter.move_code(12, 7) == "\v\v\x1b[2C"
+    assert painter.move_code(10, 9) == "\x1b[4B"  # four tabs cost as much
+    assert Painter(80, None, (10, 5)).move_code(10, 6) == "\x1b[B"  # tty not known
+
+
 def test_blanks_that_look_the_same_are_the_same():
     a = blank_style(Style(color="red", bgcolor="#16181D", bold=True))
     b = blank_style(Style(color="blue", bgcolor="rgb(22,24,29)"))

@@ -29,17 +29,15 @@ from rich.console import COLOR_SYSTEMS, Console
 from rich.segment import Segment
 from rich.style import Style
 
-from metanav.tui.paint import Painter, Palette, Pen, blank_style, change
+from metanav.tui import moved
+from metanav.tui.order import by_pen, nearest
+from metanav.tui.paint import Painter, Palette, Pen, blank_style, shown_style
 from metanav.tui.textual_internals import ChopsUpdate, CompositorUpdate, LayoutUpdate
 
 Cell = tuple[str, Style | None]
 Row = list[Cell | None]
 # Rewriting a short unchanged gap is cheaper than a cursor move (3-5 bytes).
 GAP = 3
-# Scrolling pays when at least this many rows come back moved: the commands cost ~20 bytes.
-MIN_MOVED_ROWS = 3
-# Columns at the right edge left out when rows are matched: scroll bars change as rows move.
-EDGE = 2
 # An erase to the end of a line starts where at least this many blanks do (or the line ends).
 ERASE_FROM = 4
 # Erasing the whole screen first is tried when at least this share of its cells changed.
@@ -55,6 +53,7 @@ def cells_of(segments: Iterable[Segment]) -> list[Cell]:
     for text, style, control in segments:
         if control or not text:
             continue
+        style = shown_style(style)
         if text.isascii():
             if " " in text:
                 blank = blank_style(style)
@@ -159,9 +158,14 @@ class Shadow:
         palette = self.palette(console)
         wanted = self._wanted(pieces)
         scrolled: list[str] = []
-        self._scroll(wanted, scrolled)
+        moved.scroll(self.rows, wanted, self.width, scrolled)
         if scrolled:
             self.cursor = None  # resetting the region homes it in xterm, not everywhere
+        sideways = Painter(self.width, self.pen, self.cursor, self.lines, self.newline)
+        moved.shift(self.rows, wanted, sideways)
+        if sideways.out:
+            scrolled.append(sideways.text())
+            self.cursor = (sideways.x, sideways.y)  # type: ignore[assignment]
         changed = sum(sum(1 for a, b in zip(row, self.rows[y], strict=True) if a != b)
                       for y, row in wanted.items())
         if not changed and not scrolled:
@@ -207,11 +211,14 @@ class Shadow:
                                        palette, overlap))
             if overlap and not any(run.follows for run in runs):
                 break  # the same runs again
-            for order in (runs, _by_pen(runs, self.pen if painter is None else painter.pen)):
+            for order in (runs, by_pen(runs, self.pen if painter is None else painter.pen),
+                          None):
                 attempt = Painter(self.width, self.pen, self.cursor, self.lines, self.newline)
                 if painter is not None:
                     attempt.pen, attempt.x, attempt.y, attempt.out = (
                         painter.pen, painter.x, painter.y, list(painter.out))
+                if order is None:
+                    order = nearest(attempt, runs)
                 for run in order:
                     self._write(attempt, run, wanted[run.y], palette)
                 if best is None or attempt.size() < best.size():
@@ -224,6 +231,8 @@ class Shadow:
                      palette: Palette) -> tuple[Painter, dict[int, Row]] | None:
         """Erase the whole screen in its most common blank, then write what is not blank."""
         rows = [wanted.get(y) or self.rows[y] for y in range(self.height)]
+        if any(None in row for y, row in enumerate(rows) if y not in wanted):
+            return None  # the erase would wipe rows this update does not send again
         counts: Counter = Counter(cell for row in rows for cell in row
                                   if cell is not None and cell[0] == " ")
         for blank, _ in counts.most_common(3):
@@ -373,87 +382,3 @@ class Shadow:
             painter.write("".join(text), written)
         if run.erase_to_end:
             painter.erase_line()
-
-    # -- scrolling ---------------------------------------------------------------------------
-    def _scroll(self, wanted: dict[int, Row], out: list[str]) -> None:
-        """If rows of the update are rows of the shadow moved up or down, scroll them there.
-
-        The shadow's rows move with the terminal's; every row of the scrolled region is then
-        in ``wanted``, so whatever the scroll did not get right is sent as usual.
-        """
-        if len(wanted) < 2 * MIN_MOVED_ROWS:
-            return  # an arrow or a keystroke: too few rows for a scroll (the usual case)
-        width, rows = self.width, self.rows
-        changed = [y for y, row in wanted.items() if row != rows[y]]
-        if len(changed) < 2 * MIN_MOVED_ROWS:
-            return
-        top, bottom = min(changed), max(changed)
-        # Where each distinct old row was (rows that occur twice, blank ones say, prove nothing).
-        edge = max(1, width - EDGE)
-        seen: dict[tuple, int] = {}
-        for y in range(top, bottom + 1):
-            if None in rows[y]:
-                return  # part of the screen is unknown: no scrolling on guesswork
-            key = tuple(rows[y][:edge])
-            seen[key] = -1 if key in seen else y
-        votes: dict[int, list[int]] = {}
-        for y in changed:
-            old_y = seen.get(tuple(wanted[y][:edge]), -1)
-            if old_y >= 0 and old_y != y:
-                votes.setdefault(old_y - y, []).append(y)
-        if not votes:
-            return
-        shift, moved = max(votes.items(), key=lambda item: len(item[1]))
-        if len(moved) < MIN_MOVED_ROWS:
-            return
-        # The region holds the moved rows where they were and where they go.
-        first = min(moved) + min(shift, 0)
-        last = max(moved) + max(shift, 0)
-        first, last = max(first, top), min(last, bottom)
-        if last - first < abs(shift):
-            return
-        out.append(f"\x1b[{first + 1};{last + 1}r")
-        if shift > 0:  # content moves up: line feeds (IND) at the bottom of the region
-            out.append(f"\x1b[{last + 1}H" + "\x1bD" * shift)
-        else:  # content moves down: reverse line feeds (RI) at its top
-            out.append(f"\x1b[{first + 1}H" + "\x1bM" * -shift)
-        out.append("\x1b[r")  # the whole screen scrolls again
-        before = {y: rows[y] for y in range(first, last + 1)}
-        for y in range(first, last + 1):
-            source = y + shift
-            rows[y] = list(before[source]) if first <= source <= last else [None] * width
-            # Rows of the region the update left alone must come back as they were.
-            wanted.setdefault(y, list(before[y]))
-
-
-def _by_pen(runs: list[Run], pen: Pen | None) -> list[Run]:
-    """The runs grouped by pen: erases first, then each next pen the one that costs least to
-    change to. A run that overlaps an erase (Run.follows) must come after it: if its group
-    does not, it is written at the very end."""
-
-    def key(run: Run) -> object:
-        return run.pen if run.pen is not None else ("blank", run.bg)
-
-    def grouped(some: list[Run], pen: Pen | None) -> list[list[Run]]:
-        groups: dict[object, list[Run]] = {}
-        for run in some:
-            groups.setdefault(key(run), []).append(run)
-        ordered = [group for k, group in groups.items() if not isinstance(k, Pen)]
-        pens = [k for k in groups if isinstance(k, Pen)]
-        if ordered:
-            pen = None  # whatever the erases leave
-        while pens:
-            pen = min(pens, key=lambda p: len(change(pen, p)))
-            pens.remove(pen)
-            ordered.append(groups[pen])
-        return ordered
-
-    groups = grouped(runs, pen)
-    place = {id(run): n for n, group in enumerate(groups) for run in group}
-    late = [run for run in runs if run.follows is not None
-            and place[id(run)] <= place[id(run.follows)]]
-    if not late:
-        return [run for group in groups for run in group]
-    ids = {id(run) for run in late}
-    first = [run for group in groups for run in group if id(run) not in ids]
-    return first + [run for group in grouped(late, None) for run in group]

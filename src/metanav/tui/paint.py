@@ -68,6 +68,23 @@ def blank_style(style: Style | None) -> Style | None:
     return found
 
 
+_SHOWN_STYLES: dict[Style, Style] = {}
+
+
+def shown_style(style: Style | None) -> Style | None:
+    """``style`` without what the terminal never shows (Textual's meta: where the mouse
+    is), so that a character drawn the same way is the same cell wherever it comes from."""
+    if style is None:
+        return None
+    found = _SHOWN_STYLES.get(style)
+    if found is None:
+        if len(_SHOWN_STYLES) > 4096:
+            _SHOWN_STYLES.clear()
+        found = style if style.link else style.clear_meta_and_links()
+        _SHOWN_STYLES[style] = found
+    return found
+
+
 def _same_colour(colour: Color | None) -> Color | None:
     """One colour object for one colour (Rich's also carry the name they were made from)."""
     if colour is None or colour.type == ColorType.DEFAULT:
@@ -189,8 +206,12 @@ class Painter:
         vertical = "" if dy == 0 else (
             ("\x1b[B" if dy == 1 else f"\x1b[{dy}B") if dy > 0 else
             ("\x1b[A" if dy == -1 else f"\x1b[{-dy}A"))
+        if self.newline and 0 < dy <= 3:
+            # A vertical tab is a line feed that no terminal driver turns into CR LF: one byte
+            # down, the column kept (never from the last row, so nothing scrolls).
+            vertical = "\v" * dy
         if x == 0:
-            horizontal = "\r"
+            horizontal = "" if self.x == 0 else "\r"
         elif self.x is None:  # after the last column: only an absolute column is sure
             horizontal = f"\x1b[{x + 1}G"
         else:
