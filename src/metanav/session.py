@@ -27,6 +27,10 @@ class Session:
     folders: tuple[Path, ...] = ()  # the content folders, bundled first (for translations)
     start_lang: str = ""  # a kiosk's language: each new person starts in it again
     undo: object | None = None  # the last removal, until the next change (core/actions.Undo)
+    # Offer "English / Español" on the first screen: a first run whose language nobody chose
+    # (not --lang, not METANAV_LANG, nothing saved), and a kiosk at its start and after every
+    # reset (unless --lang or METANAV_LANG decided it). See core/actions.choose_language.
+    ask_language: bool = False
 
     @property
     def lang(self) -> str:

@@ -82,6 +82,11 @@ _ALL = [
             N_("turn the screen-reader setting on or off: no bars, scroll bars or symbols"),
             key="ctrl+s", show=False,
             only="plain mode has no decorations to drop: it is the screen-reader face"),
+    # The key bar and the prompt name the other language in itself ("i Español", "i English"):
+    # words a person who reads only that language can find (tui/screens/base.py, plain/shell.py).
+    Command("language", "switch_language", N_("Other language"),
+            N_("show metanav in the other language: English or Español"), key="i",
+            letter="i", prompt=N_("i for {language}")),
     Command("search", "search", N_("Search"),
             N_("search everything in your own words: / and the words (/ bone pain), or / alone"),
             key="slash", key_display="/", letter="/", prompt=N_("/ to search")),
@@ -197,7 +202,8 @@ def commands(*ids: str) -> tuple[Command, ...]:
 
 # The full screen: which commands each screen has, and the help screen's sections, in order.
 FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
-    "global": (N_("Everywhere"), ("get_help", "back", "help", "search", "focus_next", "focus_previous")),
+    "global": (N_("Everywhere"), ("get_help", "back", "help", "search", "language", "focus_next",
+                                  "focus_previous")),
     "app": (N_("Everywhere"), ("theme", "screen_reader", "again", "quit", "quit_ctrl_c")),
     "home": (N_("Home"), ("home.open", "home.quit")),
     "group": (N_("A group of topics"), ("group.open",)),
@@ -221,7 +227,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # Plain mode: the letters of each screen (its own first, then GLOBAL's).
 PLAIN: dict[str, tuple[str, ...]] = {
-    "global": ("get_help", "help", "search", "home", "again", "quit"),
+    "global": ("get_help", "help", "search", "language", "home", "again", "quit"),
     "home": (),
     "topic_group": (),
     "topic": ("topic.bookmark",),

@@ -120,12 +120,35 @@ def home(session: Session) -> View:
     return View(_("Home"), (_(INTRO),), tuple(sections))
 
 
+def same_group(before: Library, now: Library, name: str) -> str:
+    """The heading a group of topics has in ``now`` (another language) that it had as
+    ``name`` in ``before``: the group of its first topic."""
+    first = next(iter(topic_groups(before).get(name, [])), None)
+    topic = now.topics.get(first.id) if first is not None else None
+    return topic.group if topic is not None else name
+
+
 def topic_group(session: Session, name: str) -> View:
     """The topics under one home heading."""
     topics = topic_groups(session.library).get(name, [])
     items = tuple(Item(f"topic:{t.id}", t.title) for t in topics)
     return View(name, (_("{topics}. Choose one to read it.").format(topics=topic_count(len(items))),),
                 (Section("", items),))
+
+
+# -- the first screen's choice of language -----------------------------------------------------
+# Shown before anything else, to someone who may read only one of the two languages: so every
+# word is in both, and each language is named in itself. (Deliberately not through gettext.)
+LANGUAGE_TITLE = "English / Español"
+LANGUAGE_LINES = ("Choose a language. Elija un idioma.",)
+LANGUAGE_HINT_FULL = "Press 1 for English. Oprima 2 para español."
+LANGUAGE_HINT_PLAIN = "Type 1 for English. Escriba 2 para español."
+LANGUAGE_ITEMS = (Item("language:en", "English"), Item("language:es", "Español"))
+
+
+def language_choice() -> View:
+    """The first screen of a kiosk (after every reset) and of a first run: one key chooses."""
+    return View(LANGUAGE_TITLE, LANGUAGE_LINES, (Section("", LANGUAGE_ITEMS),))
 
 
 # -- questions and bookmarks --------------------------------------------------------------------

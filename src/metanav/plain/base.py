@@ -94,12 +94,23 @@ class Screen:
     def __init__(self, shell: Shell):
         self.shell = shell
         self.session = shell.session
-        self.library = shell.session.library
         self.store = shell.session.store
         self.page: Page | None = None
         self._title_lines: list[str] = []
         self.heard = False  # shown in full once: coming back shows it in brief
         self.in_brief = False  # shown in brief now (the prompt then says r reads it all)
+
+    @property
+    def library(self):
+        """The content in the language shown now (the language key may change it)."""
+        return self.session.library
+
+    def language_changed(self) -> None:
+        """The language key was pressed: bring what this screen keeps up to the new words."""
+
+    def own_prompt(self) -> tuple[str, str] | None:
+        """A prompt of the screen's own instead of the usual list of letters (None: usual)."""
+        return None
 
     def title(self) -> str:
         return _(self.NAME)

@@ -131,6 +131,9 @@ class ResourceScreen(Screen):
         super().__init__(shell)
         self.resource = self.library.resources[resource_id]
 
+    def language_changed(self) -> None:
+        self.resource = self.library.resources[self.resource.id]
+
     def title(self) -> str:
         mark = _(" (bookmarked)") if self.store.is_bookmarked("resource", self.resource.id) else ""
         return f"{self.resource.name}{mark}"

@@ -157,6 +157,9 @@ class TopicScreen(QuestionActions):
         self.section = section  # a search result starts at its section, once
         self.starts: list[int] = []
 
+    def language_changed(self) -> None:
+        self.topic = self.library.topics[self.topic.id]
+
     def render(self) -> list[str]:
         lines = super().render()
         section, self.section = self.section, -1  # r, or coming back, reads it all

@@ -23,6 +23,9 @@ class SearchScreen(Screen):
         super().__init__(shell)
         self.view = search.find(self.session, query, limit=LIMIT)
 
+    def language_changed(self) -> None:
+        self.view = search.find(self.session, self.view.results.query, limit=LIMIT)
+
     def title(self) -> str:
         return self.view.title
 

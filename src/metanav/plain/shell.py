@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from metanav.core import commands
+from metanav.core import actions, commands
 from metanav.core.commands import Command
 from metanav.i18n import N_, _
 from metanav.plain.base import Leave, Screen, as_number, numbers
@@ -21,6 +21,8 @@ from metanav.session import Session
 # Letters every screen has, after its own (from the command table, core/commands.py).
 GLOBAL_KEYS = commands.plain("global")
 
+# Enter alone's answer on most screens, in the prompt's "[default: back]".
+BACK = N_("back")
 # Said in the prompt after a screen is shown in brief.
 READ_ALL = N_("r to read it all")
 
@@ -41,6 +43,10 @@ class Shell:
         self.term = term
         self.notices = [*session.notices, *session.store.notices]
         self.stack: list[Screen] = [Home(self)]
+        if session.ask_language:  # "English / Español" first (plain/language.py)
+            from metanav.plain.language import LanguageScreen
+
+            self.stack.append(LanguageScreen(self))
         self._read_all = False  # r: the next showing is the whole screen, not a summary
 
     # -- navigation (actions return None: the loop shows whichever screen is on top) ----------
@@ -82,6 +88,18 @@ class Shell:
             return
         self.open(SearchScreen(self, query))
 
+    def switch_language(self, _arg: str = "") -> bool:
+        """i at any prompt: English to Español and back; the screen is shown again in it."""
+        done = actions.switch_language(self.session)
+        if done.ok:
+            self.language_changed()
+        self.notices.extend(done.lines())
+        return True
+
+    def language_changed(self) -> None:
+        for screen in self.stack:
+            screen.language_changed()
+
     def again(self, _arg: str = "") -> bool:
         self._read_all = True
         return True
@@ -110,8 +128,13 @@ class Shell:
         """The prompt: the numbers and letters, and the default (kept on one line). After a
         screen is shown in brief (coming back to it), it says that r reads it all."""
         # A key the policy switches off (a kiosk's print, export, notes) is not offered.
+        own = screen.own_prompt()
+        if own:
+            return own
         allows = self.session.policy.allows
-        keys = [_(k.prompt) for k in (*screen.KEYS, *GLOBAL_KEYS) if k.prompt and allows(k.needs)]
+        other = actions.other_language_name(self.session)  # "i for Español"
+        keys = [_(k.prompt).format(language=other) for k in (*screen.KEYS, *GLOBAL_KEYS)
+                if k.prompt and allows(k.needs)]
         if brief:
             keys.insert(0, _(READ_ALL))
         count = screen.count
@@ -120,7 +143,9 @@ class Shell:
             parts = [head, *keys]
         else:
             parts = [_("Type {key}").format(key=keys[0]), *keys[1:]]
-        return ", ".join(parts), _("[default: {answer}]:").format(answer=screen.default()[0])
+        answer = screen.default()[0]
+        shown = _(BACK) if answer == "back" else answer  # typed "back" (or "atrás") works too
+        return ", ".join(parts), _("[default: {answer}]:").format(answer=shown)
 
     def keys_of(self, screen: Screen) -> dict[str, tuple[Command, object]]:
         """Letter -> (command, what carries out its action): the screen's own come first."""

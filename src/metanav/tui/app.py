@@ -174,6 +174,28 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    # -- the language: chosen on the first screen, switched with i on any screen --------------
+    async def choose_language(self, lang: str, asked: BaseScreen | None = None) -> None:
+        """Show everything in ``lang`` from now on; ``asked``, the first screen's choice, goes."""
+        before = self.session.library
+        done = actions.choose_language(self.session, lang)
+        if asked is not None and asked in self.screen_stack:
+            await self.pop_screen()
+        if done.ok and self.session.library is not before:
+            await self.language_changed(before)
+        self.say(done.sentence())
+
+    async def switch_language(self) -> None:
+        await self.choose_language(actions.other_language(self.session))
+
+    async def language_changed(self, before) -> None:
+        """Every screen is drawn again in the new words, where it was (see BaseScreen)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, BaseScreen):
+                screen.language_changed(before)
+                await screen.recompose()
+                screen.refresh_bindings()
+
     def request_quit(self) -> None:
         if self.session.policy.quit:
             self.exit(0)

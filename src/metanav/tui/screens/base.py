@@ -93,8 +93,11 @@ class BaseScreen(Screen):
 
     def binding_words(self, binding) -> str | None:
         """The key bar's words for a key when they depend on the state (else None)."""
-        if binding.action.rsplit(".", 1)[-1] == "bookmark" and self.bookmarked_here():
+        action = binding.action.rsplit(".", 1)[-1]
+        if action == "bookmark" and self.bookmarked_here():
             return _("Remove bookmark")
+        if action == "switch_language":  # "i Español": the other language, in itself
+            return actions.other_language_name(self.session)
         return None
 
     def show_heading(self) -> None:
@@ -121,6 +124,10 @@ class BaseScreen(Screen):
 
     def refresh_view(self) -> None:
         """Bring what is shown up to date with the person's state (after coming back)."""
+
+    def language_changed(self, before) -> None:
+        """The content is now in another language: take what this screen keeps (a topic, a
+        resource) from it. ``before`` is the content as it was. The app recomposes it next."""
 
     def on_descendant_focus(self, event) -> None:
         """Put the real terminal cursor where focus is, for braille and screen readers.
@@ -168,6 +175,9 @@ class BaseScreen(Screen):
 
     def action_search(self) -> None:
         self.metanav.open_search()
+
+    def action_switch_language(self) -> None:
+        self.app.call_later(self.metanav.switch_language)  # it redraws this screen too
 
 
 class ListScreen(BaseScreen):

@@ -65,6 +65,10 @@ class HomeScreen(ViewListScreen):
     def on_mount(self) -> None:
         for notice in self.session.store.notices:
             self.say(notice)
+        if self.session.ask_language:  # a kiosk (after every reset) or a first run
+            from metanav.tui.screens.language import LanguageScreen
+
+            self.app.push_screen(LanguageScreen())
 
     def action_quit(self) -> None:
         self.metanav.request_quit()
@@ -99,6 +103,9 @@ class TopicGroupScreen(ViewListScreen):
 
     def heading(self) -> str:
         return self.group
+
+    def language_changed(self, before) -> None:
+        self.group = views.same_group(before, self.session.library, self.group)
 
     def view(self) -> views.View:
         return views.topic_group(self.session, self.group)

@@ -67,6 +67,11 @@ class QrScreen(BaseScreen):
         self.lines: list[str] = []  # what is drawn now, [] when no code fits (tests read it)
         self.style = glyphs.current().qr  # half blocks, or full blocks on a Linux console
 
+    def language_changed(self, before) -> None:
+        self.resource = self.session.library.resources.get(self.resource.id, self.resource)
+        self.codes = resource_codes(self.resource)
+        self.index = min(self.index, max(0, len(self.codes) - 1))
+
     @property
     def current(self) -> tuple[str, str, str]:
         return self.codes[self.index]

@@ -192,6 +192,9 @@ class ResourceScreen(BaseScreen):
         super().__init__()
         self.resource = resource
 
+    def language_changed(self, before) -> None:
+        self.resource = self.session.library.resources.get(self.resource.id, self.resource)
+
     def heading(self) -> str:
         # The mark comes first, so a narrow screen cuts the title, not the mark.
         mark = _("[Bookmarked] ") if self.session.store.is_bookmarked("resource", self.resource.id) else ""

@@ -72,6 +72,10 @@ class TopicScreen(BaseScreen):
         self.section = section  # a search result opens the topic at its section
         self._starts: list[int] = []
 
+    def language_changed(self, before) -> None:
+        self.topic = self.session.library.topics.get(self.topic.id, self.topic)
+        self.section = -1
+
     def heading(self) -> str:
         # The mark comes first, so a narrow screen cuts the title, not the mark.
         mark = _("[Bookmarked] ") if self._bookmarked() else ""

@@ -33,8 +33,9 @@ from metanav.i18n import _
 STICKY = ("back", "help", "done")
 # Shown just before them when there is room (issue 11: one key from every screen).
 BEFORE_STICKY = ("get_help_now",)
-# Keys of every screen shown after the screen's own, so a full line drops them first.
-LATE = ("search",)
+# Keys of every screen shown after the screen's own, so a full line drops them first (the
+# other language before Search: "i Español" is how someone who reads only Spanish finds it).
+LATE = ("switch_language", "search")
 _DIM = Style(dim=True)
 _PLAIN = Style()
 
@@ -87,7 +88,8 @@ class KeyBar(Widget, can_focus=False):
                 shown.append((binding, enabled))
         sticky = [b for name in STICKY for b in shown if _action_name(b[0]) == name]
         before = [b for name in BEFORE_STICKY for b in shown if _action_name(b[0]) == name]
-        late = [b for b in shown if _action_name(b[0]) in LATE and b not in sticky + before]
+        late = [b for name in LATE for b in shown
+                if _action_name(b[0]) == name and b not in sticky + before]
         rest = [b for b in shown if b not in sticky and b not in before and b not in late]
         return rest + late + before + sticky
 

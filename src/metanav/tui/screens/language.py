@@ -1,0 +1,67 @@
+"""The first screen of a kiosk (after every reset) and of a first run: "English / Español".
+
+Every word is in both languages, for someone who reads only one (core/views.py). One key
+chooses: 1 or 2 (or e, s); the arrow keys and Enter work too, and Enter alone keeps the
+language shown now, which is highlighted. Escape or Backspace keeps it as well. The choice is
+remembered for next time, except on a kiosk (core/actions.py).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from metanav.core import views
+from metanav.tui.screens.base import ListScreen, plain
+from metanav.tui.widgets.lean_list import LeanList, Row
+
+# One letter each, as well as the numbers: the first letter of the language's own name.
+LETTERS = {"e": "en", "s": "es"}
+
+
+class LanguageScreen(ListScreen):
+    AUTO_FOCUS = "#language-list"
+
+    def heading(self) -> str:
+        return views.LANGUAGE_TITLE
+
+    def compose_body(self) -> ComposeResult:
+        view = views.language_choice()
+        yield Static(plain(" ".join((*view.lines, views.LANGUAGE_HINT_FULL))), id="intro",
+                     markup=False)
+        rows = [Row(f"{n}. {item.text}", key=item.key.partition(":")[2])
+                for n, item in enumerate(view.items(), 1)]
+        yield LeanList(rows, wrap=True, id="language-list")
+
+    def on_mount(self) -> None:
+        listed = self.main_list()
+        listed.move_to(listed.index_of(self.session.lang) or 0)
+
+    def on_key(self, event) -> None:
+        keys = self.numbered_keys()
+        if event.character and event.character.isdigit() and event.character in "123456789":
+            number = int(event.character)
+            if number <= len(keys):
+                event.stop()
+                self.choose(keys[number - 1])
+            return
+        if event.character and event.character.lower() in LETTERS:
+            event.stop()
+            self.choose(LETTERS[event.character.lower()])
+
+    def on_lean_list_selected(self, event: LeanList.Selected) -> None:
+        self.choose(event.lean_list.rows[event.index].key)
+
+    def choose(self, lang: str) -> None:
+        # The app takes this screen away and redraws the others: not from this screen's own
+        # handler, which would wait for itself.
+        self.app.call_later(self.metanav.choose_language, lang, self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("switch_language", "search"):
+            return False  # this screen is the choice of language, and nothing to search yet
+        return super().check_action(action, parameters)
+
+    def action_back(self) -> None:
+        """Escape or Backspace: keep the language shown now (asked again next time)."""
+        self.app.pop_screen()
