@@ -105,8 +105,9 @@ class Screen:
         """The content in the language shown now (the language key may change it)."""
         return self.session.library
 
-    def language_changed(self) -> None:
-        """The language key was pressed: bring what this screen keeps up to the new words."""
+    def language_changed(self, before) -> None:
+        """The language changed: bring what this screen keeps up to the new words (``before``:
+        the content as it was)."""
 
     def own_prompt(self) -> tuple[str, str] | None:
         """A prompt of the screen's own instead of the usual list of letters (None: usual)."""

@@ -54,10 +54,11 @@ class LanguageScreen(Screen):
 
     def choose(self, lang: str) -> bool:
         """Take this screen away, and show home in the language chosen."""
+        before = self.session.library
         done = actions.choose_language(self.session, lang)
         if self in self.shell.stack:
             self.shell.stack.remove(self)
-        self.shell.language_changed()
+        self.shell.language_changed(before)
         if not done.ok:
             self.shell.notices.extend(done.lines())
         return True

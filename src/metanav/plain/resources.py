@@ -40,6 +40,9 @@ class ResourcesScreen(Screen):
         super().__init__(shell)
         self.finder = ResourceFinder(self.session)  # the filter, the same as the full screen's
 
+    def language_changed(self, before) -> None:
+        self.finder.set_words(self.finder.filter.text)  # the same filter, in the new words
+
     def build(self, page: Page) -> None:
         finder = self.finder
         page.add(_("Find help by words, kind and language; they combine. Type words to find them."))
@@ -131,7 +134,7 @@ class ResourceScreen(Screen):
         super().__init__(shell)
         self.resource = self.library.resources[resource_id]
 
-    def language_changed(self) -> None:
+    def language_changed(self, before) -> None:
         self.resource = self.library.resources[self.resource.id]
 
     def title(self) -> str:

@@ -123,6 +123,9 @@ class TopicGroup(ViewScreen):
         super().__init__(shell)
         self.name = name
 
+    def language_changed(self, before) -> None:
+        self.name = views.same_group(before, self.library, self.name)
+
     def title(self) -> str:
         return self.name
 
@@ -157,7 +160,7 @@ class TopicScreen(QuestionActions):
         self.section = section  # a search result starts at its section, once
         self.starts: list[int] = []
 
-    def language_changed(self) -> None:
+    def language_changed(self, before) -> None:
         self.topic = self.library.topics[self.topic.id]
 
     def render(self) -> list[str]:

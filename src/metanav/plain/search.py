@@ -23,7 +23,7 @@ class SearchScreen(Screen):
         super().__init__(shell)
         self.view = search.find(self.session, query, limit=LIMIT)
 
-    def language_changed(self) -> None:
+    def language_changed(self, before) -> None:
         self.view = search.find(self.session, self.view.results.query, limit=LIMIT)
 
     def title(self) -> str:

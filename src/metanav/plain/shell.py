@@ -90,15 +90,16 @@ class Shell:
 
     def switch_language(self, _arg: str = "") -> bool:
         """i at any prompt: English to Español and back; the screen is shown again in it."""
+        before = self.session.library
         done = actions.switch_language(self.session)
-        if done.ok:
-            self.language_changed()
+        self.language_changed(before)
         self.notices.extend(done.lines())
         return True
 
-    def language_changed(self) -> None:
-        for screen in self.stack:
-            screen.language_changed()
+    def language_changed(self, before) -> None:
+        if self.session.library is not before:
+            for screen in self.stack:
+                screen.language_changed(before)
 
     def again(self, _arg: str = "") -> bool:
         self._read_all = True
