@@ -48,6 +48,9 @@ def app_env(state_dir: str, cache_dir: Path) -> dict[str, str]:
         METANAV_CACHE_DIR=str(cache_dir),
         TEXTUAL_ANIMATIONS="none",
         LANG=env.get("LANG") or "C.UTF-8",
+        # A fresh state folder is a first run: without this it opens on "English / Español"
+        # (one more screen before home; the figures here are the home and what follows).
+        METANAV_LANG=env.get("METANAV_LANG") or "en",
     )
     return env
 

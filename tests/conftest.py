@@ -18,6 +18,9 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("METANAV_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     # The kiosk's count of wrong staff PINs (shared by processes): never the real one.
     monkeypatch.setenv("METANAV_RUNTIME_DIR", str(tmp_path_factory.mktemp("run")))
+    # The language decided, so a first run (a fresh state folder) or a kiosk opens on home, not
+    # on the "English / Español" choice; the tests of that choice take this away.
+    monkeypatch.setenv("METANAV_LANG", "en")
     return state, export
 
 

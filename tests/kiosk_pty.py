@@ -126,6 +126,8 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
         # The shared count of wrong staff PINs: this test's own, outside the folders checked
         # for files a kiosk must not write.
         "METANAV_RUNTIME_DIR": str(home.parent / f"run-{home.name}"),
+        # Home first, not the "English / Español" choice (test_language_choice.py has that).
+        "METANAV_LANG": "en",
     }
     env.update(extra)
     return env

@@ -220,6 +220,7 @@ def run_in_pty(tmp_path, env_extra: dict, keys=KEYS, args=(), quiet: float = 0.7
             "TERM": "xterm-256color",
             "METANAV_STATE_DIR": str(tmp_path),
             "TEXTUAL_ANIMATIONS": "none",
+            "METANAV_LANG": "en",  # home first, not the language choice of a first run
             **env_extra,
         }
         os.execve(sys.executable, [sys.executable, "-m", "metanav", *args], env)

@@ -69,7 +69,7 @@ def test_plain_kiosk_reset_leaves_nothing_in_the_terminal_history(tmp_path: Path
     config.write_text("[kiosk]\npin = 4711\n", encoding="utf-8")
     (tmp_path / "state").mkdir()
     env = {"TERM": "xterm-256color", "HOME": str(tmp_path), "PATH": os.environ.get("PATH", ""),
-           "METANAV_STATE_DIR": str(tmp_path / "state"), "LANG": "C.UTF-8"}
+           "METANAV_STATE_DIR": str(tmp_path / "state"), "LANG": "C.UTF-8", "METANAV_LANG": "en"}
     tmux = Tmux([sys.executable, "-I", "-m", "metanav", "--kiosk", "--plain",
                  "--kiosk-config", str(config)], env)
     try:

@@ -191,7 +191,8 @@ def _run(tmp_path, keys: list[bytes]) -> list[tuple[list[str], tuple[int, int], 
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "linux",
-               "METANAV_STATE_DIR": str(tmp_path), "TEXTUAL_ANIMATIONS": "none"}
+               "METANAV_STATE_DIR": str(tmp_path), "TEXTUAL_ANIMATIONS": "none",
+               "METANAV_LANG": "en"}  # home first, not a first run's language choice
         os.execve(sys.executable, [sys.executable, "-m", "metanav"], env)
     import fcntl
     import termios

@@ -24,6 +24,7 @@ from metanav.cli_commands import (
     content_folders,
     kiosk_content,
     load_content,
+    run_language,
 )
 from metanav.cli_options import build_parser, interface_language
 from metanav.i18n import N_, _
@@ -73,33 +74,30 @@ def wants_screen_reader(args: argparse.Namespace) -> bool | None:
     return value not in ("0", "no", "off", "false")
 
 
-def make_session(args: argparse.Namespace, library, kiosk_config=None):
+def make_session(args: argparse.Namespace, library, store, decided, kiosk_config=None):
+    """The run's session. ``decided`` (cli_commands.run_language) is the language the content
+    is in already; the first screen offers the choice on a kiosk, and on a person's first run
+    at a keyboard (a script's answers are not a person to ask), unless it was decided."""
     from metanav.session import Policy, Session
-    from metanav.state.store import Store, default_state_dir
 
-    if args.kiosk:
-        from metanav.kiosk import load_config
-
-        # Memory only, and the clinic's switches (everything off unless kiosk.ini allows it).
-        kiosk_config = kiosk_config or load_config(args.kiosk_config)
-        store = Store.memory()
-        policy = kiosk_config.policy()
-    else:
-        store = Store.open(default_state_dir())
-        policy = Policy()
+    policy = kiosk_config.policy() if args.kiosk else Policy()
     session = Session(library=library, store=store, policy=policy, kiosk=args.kiosk,
                       theme=args.theme or "", kiosk_config=kiosk_config,
                       folders=content_folders(args),
                       screen_reader=wants_screen_reader(args))
     if args.kiosk:
-        session.start_lang = library.lang
-    else:  # a person's own choice of language, remembered (never at a kiosk)
-        from metanav import language
-
-        lang = language.choose(args.lang, store.setting("language"))
-        if lang != library.lang:
-            session.use_language(lang)
+        session.start_lang = library.lang  # each new person starts in it again
+        session.ask_language = not decided.fixed
+    else:
+        session.ask_language = not (decided.fixed or decided.saved) and _at_a_keyboard()
     return session
+
+
+def _at_a_keyboard() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
@@ -116,12 +114,14 @@ def run_kiosk(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("metanav cannot start the kiosk until its settings are fixed.", file=sys.stderr)
         return kiosk.leave(EXIT_BAD_CONTENT)
-    if not args.lang and config.language:
-        args.lang = config.language  # the clinic's language, unless the command line says
-    library = kiosk_content(args, config)
+    from metanav.state.store import Store
+
+    store = Store.memory()  # memory only: the next person sees nothing of the last
+    decided = run_language(args, config=config)  # the clinic's language, unless told
+    library = kiosk_content(args, config, decided.lang)
     if library is None:
         return kiosk.leave(EXIT_BAD_CONTENT)
-    session = make_session(args, library, config)
+    session = make_session(args, library, store, decided, config)
     if input_closed():
         print(_(NO_INPUT), file=sys.stderr)
         return kiosk.leave(EXIT_ERROR)
@@ -198,13 +198,17 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_build_cache(args)
     if args.kiosk:
         return run_kiosk(args)
-    library = load_content(args)
+    from metanav.state.store import Store, default_state_dir
+
+    store = Store.open(default_state_dir())
+    decided = run_language(args, store)  # once: the content and the words in it
+    library = load_content(args, decided.lang)
     if library is None:
         return EXIT_BAD_CONTENT
     if input_closed():
         print(_(NO_INPUT), file=sys.stderr)
         return EXIT_ERROR
-    session = make_session(args, library)
+    session = make_session(args, library, store, decided)
     if want_plain(args):
         from metanav.plain.shell import run as run_plain
 

@@ -22,22 +22,42 @@ def content_folders(args: argparse.Namespace) -> tuple[Path, ...]:
     return (bundled_data_dir(), *args.data)
 
 
-def load_content(args: argparse.Namespace, cache: bool = True, saved_lang: str | None = None):
-    """The content, in the language asked for (see metanav.language), or None if broken."""
+def run_language(args: argparse.Namespace, store=None, config=None):
+    """The language of this run, decided once, here (metanav.language.decide): --lang,
+    METANAV_LANG, the person's saved choice (``store``; a kiosk's is in memory and empty), a
+    kiosk's kiosk.ini (``config``), the locale."""
     from metanav import language
+    from metanav.core.actions import LANGUAGE
+
+    saved = store.setting(LANGUAGE) if store is not None and store.persistent else None
+    return language.decide(getattr(args, "lang", None), saved,
+                           getattr(config, "language", None) or None)
+
+
+def load_content(args: argparse.Namespace, lang: str = "en", cache: bool = True):
+    """The content in ``lang`` (run_language), with the interface's words; None if broken
+    (every problem, in a translation too, is said as file:line)."""
     from metanav.content.load import ContentError, load_library
+
+    try:
+        return _in_language(load_library(args.data, cache=cache), args, lang)
+    except ContentError as exc:
+        _cannot_start(exc)
+        return None
+
+
+def _in_language(library, args: argparse.Namespace, lang: str):
     from metanav.content.translation import translate
     from metanav.i18n import set_language
 
-    try:
-        library = load_library(args.data, cache=cache)
-        lang = language.choose(getattr(args, "lang", None), saved_lang)
-        set_language(lang)  # the interface's words too
-        return translate(library, content_folders(args), lang)
-    except ContentError as exc:
-        print(exc.report(), file=sys.stderr)
-        print("metanav cannot start until the content is fixed.", file=sys.stderr)
-        return None
+    library = translate(library, content_folders(args), lang)  # raises ContentError
+    set_language(lang)  # the interface's words too
+    return library
+
+
+def _cannot_start(exc) -> None:
+    print(exc.report(), file=sys.stderr)
+    print(_("metanav cannot start until the content is fixed."), file=sys.stderr)
 
 
 def cmd_check_data(args: argparse.Namespace) -> int:
@@ -115,25 +135,24 @@ def cmd_build_cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def kiosk_content(args: argparse.Namespace, config):
-    """A kiosk's content: the prebuilt cache when it matches, else the YAML. Writes nothing."""
+def kiosk_content(args: argparse.Namespace, config, lang: str = "en"):
+    """A kiosk's content in ``lang``: the prebuilt cache when it matches, else the YAML.
+    Writes nothing."""
     from metanav.content import prebuilt
+    from metanav.content.load import ContentError
 
     library = prebuilt.load(args.data, prebuilt.cache_folder(args.data, config.cache_dir))
     if library is None:
-        return load_content(args, cache=False)
-    from metanav import language
-    from metanav.content.load import ContentError
-    from metanav.content.translation import translate
-
-    lang = language.choose(getattr(args, "lang", None), None)
+        return load_content(args, lang, cache=False)
     if lang == "en":
+        from metanav.i18n import set_language
+
+        set_language(lang)
         return library  # its resources are read after the first frame
     try:
-        return translate(library, content_folders(args), lang)
+        return _in_language(library, args, lang)
     except ContentError as exc:
-        print(exc.report(), file=sys.stderr)
-        print("metanav cannot start until the content is fixed.", file=sys.stderr)
+        _cannot_start(exc)
         return None
 
 
@@ -142,10 +161,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from metanav.state.mylist import export, my_list, render_lines
     from metanav.state.store import Store, default_state_dir
 
-    library = load_content(args)
+    store = Store.open(default_state_dir())
+    library = load_content(args, run_language(args, store).lang)  # the list in the person's
     if library is None:
         return EXIT_BAD_CONTENT
-    store = Store.open(default_state_dir())
     for notice in store.notices:
         print(notice, file=sys.stderr)
     if args.output == "-":
@@ -172,7 +191,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     from metanav.content.index import search
 
-    library = load_content(args)
+    library = load_content(args, run_language(args).lang)
     if library is None:
         return EXIT_BAD_CONTENT
     results = search(library, " ".join(args.words), limit=max(1, min(args.limit, 1000)))
