@@ -34,3 +34,12 @@ def state_dir(_private_dirs) -> Path:
 def export_dir(_private_dirs) -> Path:
     """The folder METANAV_EXPORT_DIR points at for this test (empty at the start)."""
     return _private_dirs[1]
+
+
+@pytest.fixture(autouse=True)
+def _english_after():
+    """A test that switched the interface's words to Spanish leaves them English for the next."""
+    yield
+    from metanav.i18n import set_language
+
+    set_language("en")

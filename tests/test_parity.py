@@ -63,6 +63,8 @@ CASES: dict[str, Case] = {
     "help": Case("home", "Everywhere:"),
     "search": Case("topic", 'matches for "hospice"', plain_arg="hospice", then=("hospice",)),
     "again": Case("home", "Support resources"),
+    "language": Case("home", "Ahora en español.",
+                     state=lambda d: d.get("settings", {}).get("language") == "es"),
     "quit": Case("home", ""),
     "topic.bookmark": Case("topic", "Bookmarked",
                            state=lambda d: {"kind": "topic", "id": FIRST_TOPIC} in d["bookmarks"]),

@@ -16,7 +16,7 @@ from plain_helpers import after, home_count, home_numbers, library, run_plain, s
 
 LIB = library()
 HOME = home_numbers(LIB)
-HOME_PROMPT = f"Choose 1 to {home_count(LIB)}, g to get help now, h for help, / to search, q to quit [default: 1]:"
+HOME_PROMPT = f"Choose 1 to {home_count(LIB)}, g to get help now, h for help, / to search, q to quit, i for Español [default: 1]:"
 
 
 def rich_topic():
@@ -281,7 +281,7 @@ def test_every_prompt_names_its_letters(state_dir):
     assert "t for top three, k to mark asked, n for a note" in flat
     assert "a to add your own, s to show my list, e to save it to a file" in flat
     assert "f to find words, k for kind, l for language, c to clear filters, b to bookmark" in flat
-    assert "g to get help now, h for help, / to search, q to quit [default: back]:" in flat
+    assert "g to get help now, h for help, / to search, q to quit, i for Español [default: back]:" in flat
 
 
 def test_enter_takes_the_default_and_home_moves_on(state_dir):
@@ -301,7 +301,7 @@ def test_after_another_part_home_offers_1_again_not_the_next_item(state_dir):
     """Enter after visiting Support resources opened Bookmarks, the next item on home."""
     run = run_plain(state_dir, [str(HOME["resources"]), "", "q"])
     after_resources = " ".join(run.out.split("Support resources", 2)[2].split())
-    assert "q to quit [default: 1]:" in after_resources
+    assert "q to quit, i for Español [default: 1]:" in after_resources
     assert f"[default: {HOME['bookmarks']}]" not in run.out
 
 

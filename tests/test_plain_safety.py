@@ -97,7 +97,7 @@ def test_hostile_typed_input_and_saved_state_are_cleaned(state_dir):
 
 
 def test_bad_answers_repeat_the_prompt_with_a_hint(state_dir):
-    prompt = f"Choose 1 to {home_count(LIB)}, g to get help now, h for help, / to search, q to quit [default: 1]:"
+    prompt = f"Choose 1 to {home_count(LIB)}, g to get help now, h for help, / to search, q to quit, i for Español [default: 1]:"
     run = run_plain(state_dir, ["99", "zz", "x", "\u00b2", "9" * 5000, "back"])
     assert f"There is no number 99 here. Type a number from 1 to {home_count(LIB)}." in run.out
     assert '"zz" is not one of the choices.' in run.out

@@ -227,7 +227,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # Plain mode: the letters of each screen (its own first, then GLOBAL's).
 PLAIN: dict[str, tuple[str, ...]] = {
-    "global": ("get_help", "help", "search", "language", "home", "again", "quit"),
+    "global": ("get_help", "help", "search", "home", "again", "quit", "language"),
     "home": (),
     "topic_group": (),
     "topic": ("topic.bookmark",),
