@@ -43,6 +43,11 @@ def start(place, *args: str, env: dict[str, str] | None = None, argv: list[str] 
     argv = argv or [PYTHON, "-I", "-m", "metanav", "--kiosk", "--kiosk-config", str(place["config"]),
                     *args]
     child = Kiosk(argv, env, place["cwd"])
+    launcher = any("kiosk_launcher" in word or word.endswith("metanav-kiosk") for word in argv)
+    if launcher or "METANAV_LANG" not in env:  # the launcher keeps no METANAV_LANG
+        if child.wait_for("Elija un idioma"):  # the first screen: "English / Español"
+            child.pump(1.0)
+            child.send(b"\r", settle=0.5)  # Enter keeps the clinic's English
     if not child.wait_for(HOME_TITLE):
         child.close()
         pytest.fail(f"metanav did not start:\n{child.text()}\n{bytes(child.raw[-2000:])!r}")

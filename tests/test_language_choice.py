@@ -221,7 +221,7 @@ def test_real_full_screen_kiosk_opens_on_the_choice(tmp_path):
     child = Kiosk([PYTHON, "-I", "-m", "metanav", "--kiosk", "--kiosk-config", str(config)],
                   undecided_env(tmp_path, tmp_path / "state", TEXTUAL_ANIMATIONS="none"), tmp_path)
     try:
-        assert child.wait_for("Oprima 2 para español"), child.text()
+        assert child.wait_for("Elija un idioma"), child.text()
         child.pump(1.0)  # a loaded machine: the app reads keys once its first frame is out
         child.send(b"2", settle=1.0)
         assert child.wait_for(TUI_HOME_ES), child.text()

@@ -193,8 +193,8 @@ def test_a_kiosk_in_spanish_lays_the_translation_over_the_prebuilt_content(clini
     assert build(capsys, "--data", str(clinic))[0] == 0
     args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "es"])
     config = kiosk_config()
-    library = cli.kiosk_content(args, config)  # the kiosk's loading, alone
-    assert library.lang == "es"
+    library = cli.kiosk_content(args, config, cli.run_language(args, config=config).lang)
+    assert library.lang == "es"  # the kiosk's loading, alone
     assert "CLINIC-GROUP-01" in library.resources
     args = cli.build_parser().parse_args(["--kiosk", "--data", str(clinic), "--lang", "en"])
     library = cli.kiosk_content(args, config)
