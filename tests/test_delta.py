@@ -383,17 +383,22 @@ def shifted_row(rng, row: list[Segment], width: int) -> list[Segment]:
 # -- random frames in every colour system: the same cells, colours and attributes ------------
 def visible(screen: pyte.Screen) -> list[list[tuple]]:
     """What a person sees in each cell: a blank shows only its background (and a line or
-    swapped colours, if it has them)."""
+    swapped colours, if it has them). Reversed colours are the colours swapped (not the
+    terminal's own colours, nor in bold, which may brighten the text colour)."""
     out = []
     for y in range(screen.lines):
         row = []
         for x in range(screen.columns):
             c = screen.buffer[y][x]
-            if c.data == " " and not (c.underscore or c.strikethrough or c.reverse):
-                row.append((" ", c.bg))
+            fg, bg, reverse = c.fg, c.bg, c.reverse
+            if reverse and not c.bold and not c.blink and fg != "default" and (
+                    bg != "default" or c.data == " "):
+                fg, bg, reverse = bg, fg, False
+            if c.data == " " and not (c.underscore or c.strikethrough or reverse):
+                row.append((" ", bg))
             else:
-                row.append((c.data, c.fg, c.bg, c.bold, c.italics, c.underscore,
-                            c.strikethrough, c.reverse))
+                row.append((c.data, fg, bg, c.bold, c.italics, c.underscore,
+                            c.strikethrough, reverse))
         out.append(row)
     return out
 

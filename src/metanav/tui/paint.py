@@ -59,13 +59,34 @@ def blank_style(style: Style | None) -> Style | None:
         return None
     found = _BLANK_STYLES.get(style)
     if found is None:
-        if (style.underline or style.underline2 or style.reverse or style.strike
-                or style.overline or style.frame or style.encircle or style.link):
+        if (style.underline or style.underline2 or style.strike or style.overline
+                or style.frame or style.encircle or style.link):
             found = style
+        elif style.reverse:
+            found = _reversed_blank(style)
         else:
             found = Style(bgcolor=_same_colour(style.bgcolor))
         _BLANK_STYLES[style] = found
     return found
+
+
+def _reversed_blank(style: Style) -> Style:
+    """A reversed blank shows its text colour: the same as a blank in that background
+    (which the terminal can erase). Not for the terminal's own text colour, the bright
+    ones (the Linux console has no bright backgrounds), nor with bold, dim or blink, which
+    some terminals draw in the text colour."""
+    if not _swappable(style.color) or style.bold or style.dim or style.blink or style.blink2:
+        return style
+    return Style(bgcolor=_same_colour(style.color))
+
+
+def _swappable(colour: Color | None) -> bool:
+    """A colour that is the same as text and as background: not the terminal's own (those
+    differ), nor a bright one (the Linux console has no bright backgrounds)."""
+    if colour is None or colour.type == ColorType.DEFAULT:
+        return False
+    return colour.type == ColorType.TRUECOLOR or (
+        colour.number is not None and not 8 <= colour.number < 16)
 
 
 _SHOWN_STYLES: dict[Style, Style] = {}
@@ -81,6 +102,11 @@ def shown_style(style: Style | None) -> Style | None:
         if len(_SHOWN_STYLES) > 4096:
             _SHOWN_STYLES.clear()
         found = style if style.link else style.clear_meta_and_links()
+        if found.reverse and _swappable(found.color) and _swappable(found.bgcolor) and not (
+                found.bold or found.dim or found.blink or found.blink2 or found.underline
+                or found.underline2 or found.strike or found.overline or found.italic):
+            # reversed colours are the colours swapped: no reverse to turn on or off
+            found = Style(color=_same_colour(found.bgcolor), bgcolor=_same_colour(found.color))
         _SHOWN_STYLES[style] = found
     return found
 
