@@ -112,3 +112,16 @@ async def test_my_list_and_the_saved_file_keep_an_address_whole(state_dir, expor
         lines = str(static.render()).split("\n")
         assert any(HYPHENED in line for line in lines)
         assert static.size.height == len(lines)
+
+
+async def test_the_sideways_scroll_bar_comes_with_the_topic_not_a_frame_later(state_dir):
+    """Decided with the text: a bar that Textual adds once it has laid the text out comes
+    in a second frame, over the last line of text already sent (80 B more over SSH, and a
+    line that flickers)."""
+    app = make_app(state_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_topic(TOPIC.id)
+        await pilot.pause()
+        body = app.screen.query_one("#topic-body")
+        assert body.styles.overflow_x == "scroll"
+        assert body.show_horizontal_scrollbar
