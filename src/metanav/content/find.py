@@ -29,8 +29,8 @@ from metanav.i18n import _, ngettext
 
 TYPO_MIN = 5  # words this long or longer may have one or two typos
 PREFIX_MIN = 2  # a word being typed matches the words it starts from this many letters on
-RANK = "bm25(doc, 10.0, 5.0, 1.0, 0.5, 0.0)"  # title, heading, text, a section's topic, tags
-SMALL, BIG = f"rowid < {RESOURCE_BASE}", f"rowid >= {RESOURCE_BASE}"
+WEIGHTS = "10.0, 5.0, 1.0, 0.5, 0.0"  # title, heading, text, a section's topic, tags
+SMALL, BIG = "small", "doc"  # topics, sections and questions; resources
 
 
 @dataclass
@@ -144,20 +144,23 @@ class Finder:
     # -- reading the index ---------------------------------------------------------------------
     def ids(self, match: str, where: str, *, rank: bool = False, limit: int = 50,
             offset: int = 0) -> list[int]:
-        order = RANK if rank else "rowid"
-        sql = (f"SELECT rowid FROM doc WHERE doc MATCH ? AND {where} ORDER BY {order} "
+        order = f"bm25({where}, {WEIGHTS})" if rank else "rowid"
+        sql = (f"SELECT rowid FROM {where} WHERE {where} MATCH ? ORDER BY {order} "
                f"LIMIT {int(limit)} OFFSET {int(offset)}")
         try:
             return [r for (r,) in self.db.execute(sql, (match,))]
         except sqlite3.Error:  # never expected (every term is quoted); never shown either
             return []
 
-    def count(self, match: str, where: str = "1") -> int:
-        try:
-            sql = f"SELECT count(*) FROM doc WHERE doc MATCH ? AND {where}"
-            return self.db.execute(sql, (match,)).fetchone()[0]
-        except sqlite3.Error:
-            return 0
+    def count(self, match: str, where: str = "") -> int:
+        total = 0
+        for table in (where,) if where else (SMALL, BIG):
+            try:
+                sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
+                total += self.db.execute(sql, (match,)).fetchone()[0]
+            except sqlite3.Error:
+                pass
+        return total
 
     def _known(self, word: str, prefix: bool) -> bool:
         """Whether the index holds a stem of ``word`` (or, ``prefix``, a word it starts)."""
@@ -171,12 +174,14 @@ class Finder:
     def _look_up(self, word: str, prefix: bool) -> bool:
         forms = {form[0] for form in phrase_stems((word,))} | {word}
         marks = ",".join("?" * len(forms))
-        sql = f"SELECT 1 FROM terms WHERE term IN ({marks}) LIMIT 1"
-        if self.db.execute(sql, tuple(forms)).fetchone():
-            return True
-        if prefix:
-            sql = "SELECT 1 FROM terms WHERE term >= ? AND term < ? LIMIT 1"
-            return self.db.execute(sql, (word, word + "\U0010ffff")).fetchone() is not None
+        for table in ("small_terms", "terms"):
+            sql = f"SELECT 1 FROM {table} WHERE term IN ({marks}) LIMIT 1"
+            if self.db.execute(sql, tuple(forms)).fetchone():
+                return True
+            if prefix:
+                sql = f"SELECT 1 FROM {table} WHERE term >= ? AND term < ? LIMIT 1"
+                if self.db.execute(sql, (word, word + "\U0010ffff")).fetchone() is not None:
+                    return True
         return False
 
     def closest(self, word: str, limit: int = 3, most: int = 2) -> list[str]:

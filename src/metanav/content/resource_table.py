@@ -23,7 +23,7 @@ from pathlib import Path
 
 from metanav.content.model import Resource
 
-SCHEMA = 3  # of the whole index file (content/index.py): change it when a table changes
+SCHEMA = 4  # of the whole index file (content/index.py): change it when a table changes
 FIELDS = ("id", "name", "organisation", "kinds", "language", "description", "url", "phone",
           "phone_note", "topics", "crisis")
 _SELECT = "SELECT pos, " + ", ".join(FIELDS) + " FROM resources"
