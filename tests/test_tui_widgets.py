@@ -283,3 +283,18 @@ async def test_key_bar_offers_get_help_now_before_back_and_help(tmp_path):
         app.open_questions()
         await pilot.pause()
         assert "My list" in last_line(app)  # a full bar drops Get help now first
+
+
+async def test_a_list_heading_is_underlined_under_its_words_only(tmp_path):
+    """As a topic's own headings are: a line across the whole screen under "Topics" was 70
+    underlined blanks to send over SSH for each heading (issue 15)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.screen.query_one(LeanList)
+        index = next(i for i, row in enumerate(home.rows) if row.heading)
+        heading = home.rows[index].text
+        strip = home.render_line(home.first_line_of(index) - int(home.scroll_offset.y))
+        underlined = "".join(seg.text for seg in strip if seg.style and seg.style.underline)
+        assert underlined == heading
+        assert strip.cell_length == home.scrollable_content_region.width  # still the whole row

@@ -237,8 +237,12 @@ class LeanList(ScrollView, can_focus=True):
                     text = set_cell_size(text, max(1, width - 3)) + "\u2026"
         row = self._rows[index]
         if row.heading:
+            # Underlined under its words, as a topic's own headings are: not across the
+            # whole width (up to 75 underlined blanks a heading to send over SSH).
             style = base + self.get_component_rich_style("lean-list--heading")
-            return Strip([Segment(set_cell_size(text, width), style)], width)
+            words = set_cell_size(text, width).rstrip(" ")
+            rest = width - cell_len(words)
+            return Strip([Segment(words, style), Segment(" " * rest, base)], width)
         # The highlight is attributes only: a row's text never changes when it is highlighted
         # or left, so a screen reader reads the one row the cursor lands on, and nothing else.
         style = base
