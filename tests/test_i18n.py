@@ -6,7 +6,9 @@ Babel reads them out of the source here exactly as ``make messages`` does.
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +116,85 @@ def test_kiosk_ini_sets_the_clinics_language_and_each_new_person_starts_in_it():
         assert done.words == "Su sesión se borró. No se guarda nada de lo que miró."
     finally:
         i18n.set_language("en")
+
+
+# -- strings a person reads that never went through gettext -----------------------------------
+# Calls whose string arguments someone reads: printed, said, shown, raised as a content or
+# settings problem, argparse's help. A literal (or f-string) in them that is not wrapped in
+# _(), N_() or ngettext() is English whatever the language.
+SINKS = {"print", "say", "tell", "_say", "ask", "read_secret", "getpass", "add", "label",
+         "choice", "Row", "Static", "Done", "Problem", "error", "KioskConfigError",
+         "ArgumentTypeError", "add_argument", "add_parser", "ArgumentParser", "Binding",
+         "append", "insert", "write", "ContentError", "notify", "update", "exit"}
+SINK_KEYWORDS = {None, "help", "description", "epilog", "words", "message", "more", "text",
+                 "title", "prompt"}
+_WORDS = re.compile(r"[A-Za-z]{3,}")
+_PROSE = re.compile(r"^[\W\d]*[A-Za-z][a-z]+( [A-Za-z'(),:;.\-]+)+")
+# Literals the scan finds that no person reads as a sentence, each with why.
+NOT_WORDS = {
+    ("content/find.py", "{tags} : ("): "an FTS5 query, not words",
+    ("kiosk.py", "pin_hash = "): "the kiosk.ini line staff copy, in the file's own syntax",
+    ("content/prebuilt.py", "metanav prebuilt 3"): "the prebuilt cache's format mark",
+}
+
+
+def _name(func: ast.AST) -> str:
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+
+
+def _literals(node: ast.AST):
+    """The string pieces of an expression that no gettext call wraps."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node
+    elif isinstance(node, ast.JoinedStr):
+        yield from (v for v in node.values if isinstance(v, ast.Constant))
+    elif isinstance(node, ast.BinOp):
+        yield from _literals(node.left)
+        yield from _literals(node.right)
+    elif isinstance(node, ast.IfExp):
+        yield from _literals(node.body)
+        yield from _literals(node.orelse)
+    elif isinstance(node, ast.Call) and _name(node.func) not in KEYWORDS:
+        if _name(node.func) in ("format", "strip", "rstrip", "replace") and \
+                isinstance(node.func, ast.Attribute):
+            yield from _literals(node.func.value)
+
+
+def unmarked() -> list[str]:
+    """Every English sentence the scan can find outside gettext: in a call that shows or says
+    it (SINKS), returned from a function, or a module's UPPER_CASE constant."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        where = str(path.relative_to(SRC))
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            pieces = []
+            if isinstance(node, ast.Call) and _name(node.func) in SINKS:
+                args = [*node.args, *(k.value for k in node.keywords if k.arg in SINK_KEYWORDS)]
+                pieces = [(c, " " in c.value and _WORDS.search(c.value))
+                          for a in args for c in _literals(a)]
+            elif isinstance(node, ast.Return) and node.value is not None:
+                pieces = [(c, _PROSE.match(c.value.strip()) and len(c.value.split()) >= 2)
+                          for c in _literals(node.value)]
+            elif isinstance(node, ast.Assign) and all(
+                    isinstance(t, ast.Name) and t.id.isupper() for t in node.targets):
+                pieces = [(c, _PROSE.match(c.value.strip()) and len(c.value.split()) >= 3)
+                          for c in _literals(node.value)]
+            found += [f"{where}:{c.lineno}: {c.value!r}" for c, wordy in pieces
+                      if wordy and (where, c.value) not in NOT_WORDS]
+    return found
+
+
+def test_no_string_a_person_reads_is_left_out_of_gettext():
+    left = unmarked()
+    assert not left, (f"{len(left)} strings are shown but not marked with _() or N_() "
+                      "(metanav/i18n.py):\n" + "\n".join(left))
+
+
+def test_the_scan_finds_an_unmarked_string(tmp_path, monkeypatch):
+    """The scan itself: an unmarked sentence in each kind of place is found."""
+    (tmp_path / "x.py").write_text(
+        'def f(term, n):\n    term.say(f"Saved {n} items.")\n    return "Nothing here yet."\n'
+        'WORDS = "Press any key to go on"\nOK = _("Marked words are fine.")\n', "utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "SRC", tmp_path)
+    assert sorted(line.split(": ", 1)[1] for line in unmarked()) == [
+        "' items.'", "'Nothing here yet.'", "'Press any key to go on'", "'Saved '"]

@@ -112,7 +112,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         config = kiosk.load_config(args.kiosk_config)
     except kiosk.KioskConfigError as exc:
         print(exc, file=sys.stderr)
-        print("metanav cannot start the kiosk until its settings are fixed.", file=sys.stderr)
+        print(_("metanav cannot start the kiosk until its settings are fixed."), file=sys.stderr)
         return kiosk.leave(EXIT_BAD_CONTENT)
     from metanav.state.store import Store
 
@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(cause, BrokenPipeError):
             return EXIT_OK  # the reader stopped (| head): that is not an error
         reason = getattr(cause, "strerror", None) or type(cause).__name__
-        print(f"metanav: could not write to standard output: {reason}.", file=sys.stderr)
+        print(_("metanav: could not write to standard output: {why}.").format(why=reason),
+              file=sys.stderr)
         return EXIT_ERROR
     finally:
         sys.stdout = real

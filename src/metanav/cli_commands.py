@@ -89,16 +89,21 @@ def cmd_check_data(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(exc.report())
         return EXIT_BAD_CONTENT
-    where = " (with the bundled content)" if folder is not None and not bundled else ""
-    print(f"Content is valid{where}: {library.summary()}.")
+    if folder is not None and not bundled:
+        print(_("Content is valid (with the bundled content): {summary}.").format(
+            summary=library.summary()))
+    else:
+        print(_("Content is valid: {summary}.").format(summary=library.summary()))
     for lang, words in translated.items():
         left = missing(words)
         if left:
-            print(f"Note: not yet in {LANGUAGE_NAMES[lang]} ({lang}), so shown in English: "
-                  f"{len(left)}: {', '.join(left)}.", file=sys.stderr)
+            print(_("Note: not yet in {language} ({code}), so shown in English: {count}: "
+                    "{items}.").format(language=LANGUAGE_NAMES[lang], code=lang,
+                                       count=len(left), items=", ".join(left)), file=sys.stderr)
     if folder is not None and not bundled:
         read = [clean(str(p.relative_to(folder))) for p in content_files(folder)]
-        print(f"Read from {clean(str(folder))}: {', '.join(read)}.")
+        print(_("Read from {folder}: {files}.").format(folder=clean(str(folder)),
+                                                       files=", ".join(read)))
     return EXIT_OK
 
 
@@ -117,8 +122,8 @@ def cmd_build_cache(args: argparse.Namespace) -> int:
     target = prebuilt.cache_folder(folders, config.cache_dir)
     if args.check:
         why = prebuilt.why_not(folders, target)
-        print(f"A kiosk would load the content from YAML: {why}." if why else
-              f"A kiosk starts from the prebuilt cache in {target}.")
+        print(_("A kiosk would load the content from YAML: {why}.").format(why=why) if why
+              else _("A kiosk starts from the prebuilt cache in {folder}.").format(folder=target))
         return EXIT_ERROR if why else EXIT_OK
     try:
         library, written = prebuilt.build(folders, target)
@@ -126,12 +131,14 @@ def cmd_build_cache(args: argparse.Namespace) -> int:
         print(exc.report())
         return EXIT_BAD_CONTENT
     except OSError as exc:
-        print(f"Could not write the cache in {target}: {exc.strerror or exc}.", file=sys.stderr)
+        print(_("Could not write the cache in {folder}: {why}.").format(
+            folder=target, why=exc.strerror or exc), file=sys.stderr)
         return EXIT_ERROR
-    print(f"Built the kiosk's content cache for {library.summary()}:")
+    print(_("Built the kiosk's content cache for {summary}:").format(summary=library.summary()))
     for path in written:
         print(f"  {path}")
-    print("A kiosk reads it while the content is unchanged; run build-cache again after changes.")
+    print(_("A kiosk reads it while the content is unchanged; run build-cache again after "
+            "changes."))
     return EXIT_OK
 
 

@@ -69,8 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screen-reader",
         action="store_true",
-        help="full-screen app for a screen reader or braille display: no focus bars, scroll "
-        "bars or symbols, keys in words (also METANAV_SCREEN_READER=1; Ctrl+S switches it)",
+        help=_("full-screen app for a screen reader or braille display: no focus bars, scroll "
+               "bars or symbols, keys in words (also METANAV_SCREEN_READER=1; Ctrl+S switches "
+               "it)"),
     )
     parser.add_argument(
         "--mouse",
@@ -121,5 +122,6 @@ def _language(value: str) -> str:
     from metanav.language import SUPPORTED, code
 
     if not code(value):
-        raise argparse.ArgumentTypeError(f"choose one of: {', '.join(SUPPORTED)}")
+        raise argparse.ArgumentTypeError(_("choose one of: {languages}").format(
+            languages=", ".join(SUPPORTED)))
     return code(value)

@@ -153,14 +153,18 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     import getpass
 
+    from metanav import language
+    from metanav.i18n import set_language
+
+    set_language(language.decide(None).lang)  # METANAV_LANG, else the locale
     parser = argparse.ArgumentParser(
         prog="python -m metanav.kiosk",
-        description="Kiosk helpers. hash-pin asks for a staff PIN and prints the line to put in "
-                    "the [kiosk] section of kiosk.ini.",
+        description=_("Kiosk helpers. hash-pin asks for a staff PIN and prints the line to put "
+                      "in the [kiosk] section of kiosk.ini."),
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("hash-pin", help="make a pin_hash line from a PIN typed twice")
-    check = sub.add_parser("check", help="check a kiosk.ini file and say what it sets")
+    sub.add_parser("hash-pin", help=_("make a pin_hash line from a PIN typed twice"))
+    check = sub.add_parser("check", help=_("check a kiosk.ini file and say what it sets"))
     check.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -169,18 +173,22 @@ def main(argv: list[str] | None = None) -> int:
         except KioskConfigError as exc:
             print(exc)
             return 2
-        print(f"{args.file}: valid. Staff exit: "
-              f"{config.exit_key + ' then the PIN' if config.staff_exit else 'off (no PIN set)'}; "
-              f"clears after {config.idle_seconds:g} + {config.countdown_seconds:g} seconds. "
-              f"Printing: {'on ' + config.printer if config.allow_print else 'off'}.")
+        staff = (_("{key} then the PIN").format(key=config.exit_key) if config.staff_exit
+                 else _("off (no PIN set)"))
+        printing = (_("on {printer}").format(printer=config.printer) if config.allow_print
+                    else _("off"))
+        print(_("{file}: valid. Staff exit: {staff}; clears after {idle} + {countdown} seconds. "
+                "Printing: {printing}.").format(
+                    file=args.file, staff=staff, idle=f"{config.idle_seconds:g}",
+                    countdown=f"{config.countdown_seconds:g}", printing=printing))
         return 0
-    pin = getpass.getpass("Staff PIN (at least 4 characters): ")
+    pin = getpass.getpass(_("Staff PIN (at least 4 characters): "))
     if len(pin) < 4:
-        print("Use at least 4 characters. Nothing was made.", file=sys.stderr)
+        print(_("Use at least 4 characters. Nothing was made."), file=sys.stderr)
         return 1
-    again = getpass.getpass("Same PIN again: ")
+    again = getpass.getpass(_("Same PIN again: "))
     if pin != again:
-        print("The two PINs differ. Nothing was made.", file=sys.stderr)
+        print(_("The two PINs differ. Nothing was made."), file=sys.stderr)
         return 1
     print(f"pin_hash = {hash_pin(pin)}")
     return 0

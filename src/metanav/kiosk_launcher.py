@@ -22,6 +22,8 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 
+from metanav.i18n import _
+
 SAFE_PATH = "/usr/bin:/bin"
 DEFAULT_LANG = "C.UTF-8"
 _TERM_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
@@ -30,19 +32,23 @@ _SSH_RE = re.compile(r"^[0-9A-Fa-f.:% ]{1,200}$")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from metanav import language
+    from metanav.i18n import set_language
+
+    set_language(language.decide(None).lang)  # METANAV_LANG, else the locale: for --help
     parser = argparse.ArgumentParser(
         prog="metanav-kiosk",
-        description="Start metanav's kiosk mode with a clean environment (for sshd ForceCommand "
-                    "or a screen's autologin).",
+        description=_("Start metanav's kiosk mode with a clean environment (for sshd "
+                      "ForceCommand or a screen's autologin)."),
     )
-    parser.add_argument("--plain", action="store_true", help="line-by-line kiosk")
+    parser.add_argument("--plain", action="store_true", help=_("line-by-line kiosk"))
     parser.add_argument("--data", metavar="DIR", action="append", default=[],
-                        help="the clinic's own content folder; may repeat")
-    parser.add_argument("--kiosk-config", metavar="FILE", help="kiosk settings file")
-    parser.add_argument("--theme", metavar="NAME", help="default, high-contrast or ansi")
+                        help=_("the clinic's own content folder; may repeat"))
+    parser.add_argument("--kiosk-config", metavar="FILE", help=_("kiosk settings file"))
+    parser.add_argument("--theme", metavar="NAME", help=_("default, high-contrast or ansi"))
     parser.add_argument("--runtime-dir", metavar="DIR",
-                        help="where the count of wrong staff PINs is kept (default: the "
-                             "account's runtime folder, /run/user/UID/metanav)")
+                        help=_("where the count of wrong staff PINs is kept (default: the "
+                               "account's runtime folder, /run/user/UID/metanav)"))
     return parser
 
 
@@ -108,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         os.execve(command[0], command, env)
     except OSError as exc:  # pragma: no cover - only when Python itself has gone
-        print(f"metanav-kiosk could not start {command[0]}: {exc.strerror or exc}", file=sys.stderr)
+        print(_("metanav-kiosk could not start {program}: {why}").format(
+            program=command[0], why=exc.strerror or exc), file=sys.stderr)
         return 1
     return 0  # pragma: no cover - execve does not return
 

@@ -10,6 +10,8 @@ import signal
 import sys
 from collections.abc import MutableMapping
 
+from metanav.i18n import _
+
 
 # Environment variables that change what Textual or Python does in ways a kiosk must not allow:
 # TEXTUAL_ALLOW_SIGNALS (Ctrl+C kills), TEXTUAL_PRESS (typed keys), TEXTUAL_SCREENSHOT* (writes a
@@ -55,11 +57,13 @@ def harden_process() -> str:
     when metanav ends: refuse.
     """
     if sys.flags.inspect or sys.flags.interactive:
-        return "Kiosk mode cannot start inside an interactive Python (python -i, PYTHONINSPECT)."
+        return _("Kiosk mode cannot start inside an interactive Python (python -i, "
+                 "PYTHONINSPECT).")
     scrub_environment()
     tainted = textual_already_tainted()
     if tainted:
-        return f"Kiosk mode cannot start: Textual was already set up from outside ({tainted})."
+        return _("Kiosk mode cannot start: Textual was already set up from outside ({what})."
+                 ).format(what=tainted)
     ignore_keyboard_signals()
     return ""
 

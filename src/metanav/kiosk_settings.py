@@ -38,6 +38,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from metanav.i18n import _
+
 DEFAULT_EXIT_KEY = "ctrl+x"
 DEFAULT_IDLE_SECONDS = 180
 DEFAULT_COUNTDOWN_SECONDS = 30
@@ -158,7 +160,8 @@ def load_config(explicit: Path | None = None) -> KioskConfig:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise KioskConfigError(f"{path}: cannot be read ({why}).") from None
+        raise KioskConfigError(_("{file}: cannot be read ({why}).").format(file=path, why=why)
+                               ) from None
     return parse_config(text, str(path))
 
 
@@ -174,11 +177,13 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
              "allow": {"export", "print", "own_notes", "open_links"}}
     for section in parser.sections():
         if section not in known:
-            problems.append(f"{source}: [{section}]: unknown section (use [kiosk] and [allow])")
+            problems.append(_("{file}: [{section}]: unknown section (use [kiosk] and [allow])"
+                              ).format(file=source, section=section))
             continue
         for key in parser[section]:
             if key not in known[section]:
-                problems.append(f"{source}: [{section}] {key}: unknown setting")
+                problems.append(_("{file}: [{section}] {key}: unknown setting").format(
+                    file=source, section=section, key=key))
     kiosk = parser["kiosk"] if parser.has_section("kiosk") else {}
     allow = parser["allow"] if parser.has_section("allow") else {}
 
@@ -189,10 +194,12 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
         try:
             value = float(raw)
         except ValueError:
-            problems.append(f"{source}: [kiosk] {name}: must be a number of seconds, not {raw!r}")
+            problems.append(_("{file}: [kiosk] {key}: must be a number of seconds, not {value}"
+                              ).format(file=source, key=name, value=repr(raw)))
             return default
         if value < low:
-            problems.append(f"{source}: [kiosk] {name}: must be at least {low:g} seconds")
+            problems.append(_("{file}: [kiosk] {key}: must be at least {low} seconds").format(
+                file=source, key=name, low=f"{low:g}"))
             return default
         return value
 
@@ -202,35 +209,40 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
             return False
         if raw in _TRUE:
             return True
-        problems.append(f"{source}: [allow] {name}: must be yes or no, not {raw!r}")
+        problems.append(_("{file}: [allow] {key}: must be yes or no, not {value}").format(
+            file=source, key=name, value=repr(raw)))
         return False
 
     exit_key = kiosk.get("exit_key", "").strip().lower() or DEFAULT_EXIT_KEY
     if exit_key not in EXIT_KEYS:
-        problems.append(f"{source}: [kiosk] exit_key: {exit_key!r} cannot be the staff key; use one "
-                        f"of {', '.join(EXIT_KEYS)}")
+        problems.append(_("{file}: [kiosk] exit_key: {value} cannot be the staff key; use one "
+                          "of {keys}").format(file=source, value=repr(exit_key),
+                                              keys=", ".join(EXIT_KEYS)))
     pin_hash = kiosk.get("pin_hash", "").strip()
     pin = kiosk.get("pin", "").strip()
     if pin_hash and pin:
-        problems.append(f"{source}: [kiosk]: set pin_hash or pin, not both")
+        problems.append(_("{file}: [kiosk]: set pin_hash or pin, not both").format(file=source))
     if pin_hash and not _valid_hash(pin_hash):
-        problems.append(f"{source}: [kiosk] pin_hash: not a hash made by "
-                        "'python -m metanav.kiosk hash-pin'")
+        problems.append(_("{file}: [kiosk] pin_hash: not a hash made by "
+                          "'python -m metanav.kiosk hash-pin'").format(file=source))
     if pin and (len(pin) < 4 or not pin.isprintable()):
-        problems.append(f"{source}: [kiosk] pin: use at least 4 characters")
+        problems.append(_("{file}: [kiosk] pin: use at least 4 characters").format(file=source))
     cache_dir = kiosk.get("cache_dir", "").strip()
     if cache_dir and not os.path.isabs(cache_dir):
-        problems.append(f"{source}: [kiosk] cache_dir: must be a full path starting with /")
+        problems.append(_("{file}: [kiosk] cache_dir: must be a full path starting with /"
+                          ).format(file=source))
     printer = kiosk.get("printer", "").strip()
     if printer and not re.fullmatch(r"[A-Za-z0-9._@-]{1,127}", printer):
-        problems.append(f"{source}: [kiosk] printer: {printer!r} is not a CUPS printer name "
-                        "(letters, digits, '.', '_', '-', '@'; see lpstat -p)")
+        problems.append(_("{file}: [kiosk] printer: {value} is not a CUPS printer name "
+                          "(letters, digits, '.', '_', '-', '@'; see lpstat -p)").format(
+                              file=source, value=repr(printer)))
     from metanav.language import SUPPORTED, code
 
     language = kiosk.get("language", "").strip()
     if language and not code(language):
-        problems.append(f"{source}: [kiosk] language: {language!r} is not one metanav has "
-                        f"(use one of: {', '.join(SUPPORTED)})")
+        problems.append(_("{file}: [kiosk] language: {value} is not one metanav has "
+                          "(use one of: {languages})").format(
+                              file=source, value=repr(language), languages=", ".join(SUPPORTED)))
     config = KioskConfig(
         exit_key=exit_key,
         language=code(language),
@@ -246,8 +258,8 @@ def parse_config(text: str, source: str = "kiosk.ini") -> KioskConfig:
         source=source,
     )
     if config.allow_print and not printer:
-        problems.append(f"{source}: [allow] print = yes needs the printer's name: "
-                        "[kiosk] printer = NAME (see lpstat -p)")
+        problems.append(_("{file}: [allow] print = yes needs the printer's name: "
+                          "[kiosk] printer = NAME (see lpstat -p)").format(file=source))
     if problems:
         raise KioskConfigError("\n".join(problems))
     return config

@@ -31,6 +31,7 @@ from typing import BinaryIO
 from metanav import __version__
 from metanav.content import resource_table
 from metanav.content.model import Library
+from metanav.i18n import _
 
 CACHE_FORMAT = 3
 MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
@@ -244,12 +245,12 @@ def _reading(size: int) -> Callable[[], None]:
     so the first start after a change is not a blank screen for the seconds the YAML takes."""
     if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
         return lambda: None
-    sys.stderr.write(f"metanav: reading {size / 1e6:,.0f} MB of content "
-                     "(only after the content changes)...")
+    sys.stderr.write(_("metanav: reading {size} MB of content (only after the content "
+                       "changes)...").format(size=f"{size / 1e6:,.0f}"))
     sys.stderr.flush()
 
     def done() -> None:
-        sys.stderr.write(" done.\n")
+        sys.stderr.write(" " + _("done.") + "\n")
         sys.stderr.flush()
 
     return done
@@ -260,8 +261,8 @@ def _progress(resources: int) -> Callable[[int, int], None] | None:
     Only on a terminal, and with no cursor movement (plain mode and screen readers read it)."""
     if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
         return None
-    sys.stderr.write(f"metanav: preparing search for {resources:,} resources "
-                     "(only after the content changes):")
+    sys.stderr.write(_("metanav: preparing search for {count} resources (only after the "
+                       "content changes):").format(count=f"{resources:,}"))
     sys.stderr.flush()
     shown = [0]
 
@@ -269,7 +270,7 @@ def _progress(resources: int) -> Callable[[int, int], None] | None:
         tenth = done * 10 // max(total, 1)
         if tenth > shown[0]:
             shown[0] = tenth
-            sys.stderr.write(" done.\n" if tenth >= 10 else f" {tenth * 10}%")
+            sys.stderr.write(" " + _("done.") + "\n" if tenth >= 10 else f" {tenth * 10}%")
             sys.stderr.flush()
 
     return step

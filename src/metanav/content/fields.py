@@ -12,6 +12,7 @@ from typing import Any
 from metanav.content.problems import Problem, display
 from metanav.content.text import clean, clean_line
 from metanav.content.yaml_file import LDict
+from metanav.i18n import N_, _
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 PHONE = re.compile(r"^[0-9A-Za-z ()+.\-]{3,40}$")
@@ -19,20 +20,29 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
 
 
+MISSING = N_("is missing")
+EMPTY = N_("is empty")
+
+
 def _kind_of(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
+
+
+def _absent(d: Any, key: str) -> str:
+    """"is missing" (no such field) or "is empty" (the field is there, with nothing)."""
+    return _(MISSING) if key not in d else _(EMPTY)
 
 
 class FileCheck:
@@ -49,18 +59,19 @@ class FileCheck:
     # -- structure ---------------------------------------------------------------------------
     def mapping(self, value: Any, line: int, field: str, allowed: Iterable[str]) -> LDict | None:
         if not isinstance(value, dict):
-            self.error(line, field, f"expected a mapping of fields, got {_kind_of(value)}")
+            self.error(line, field, _("expected a mapping of fields, got {kind}").format(
+                kind=_kind_of(value)))
             return None
         allowed = tuple(allowed)
         for key, dup_line in value.duplicates:
-            self.error(dup_line, self._join(field, str(key)), "this field is given twice")
+            self.error(dup_line, self._join(field, str(key)), _("this field is given twice"))
         for key, key_line in value.key_lines.items():
             if key not in allowed:
                 self.error(
                     key_line,
                     self._join(field, str(key)),
-                    f"unknown field{did_you_mean(str(key), allowed)} "
-                    f"(expected one of: {', '.join(allowed)})",
+                    _("unknown field{did_you_mean} (expected one of: {fields})").format(
+                        did_you_mean=did_you_mean(str(key), allowed), fields=", ".join(allowed)),
                 )
         return value
 
@@ -71,13 +82,13 @@ class FileCheck:
         name = self._join(field, key)
         if value is None:
             if required:
-                self.error(line, name, "is missing" if key not in d else "is empty")
+                self.error(line, name, _absent(d, key))
             return []
         if not isinstance(value, list):
-            self.error(line, name, f"expected a list, got {_kind_of(value)}")
+            self.error(line, name, _("expected a list, got {kind}").format(kind=_kind_of(value)))
             return []
         if required and not value:
-            self.error(line, name, "is empty; at least one is needed")
+            self.error(line, name, _("is empty; at least one is needed"))
         lines = getattr(value, "item_lines", [line] * len(value))
         return list(zip(value, lines, strict=True))
 
@@ -89,15 +100,15 @@ class FileCheck:
         line = d.key_lines.get(key, d.line)
         if key not in d or d[key] is None:
             if required:
-                self.error(line, name, "is missing" if key not in d else "is empty")
+                self.error(line, name, _absent(d, key))
             return ""
         value = d[key]
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.error(line, name, f"expected text, got {_kind_of(value)}")
+            self.error(line, name, _("expected text, got {kind}").format(kind=_kind_of(value)))
             return ""
         result = clean_line(value) if one_line else clean(value).strip()
         if required and not result:
-            self.error(line, name, "is empty")
+            self.error(line, name, _(EMPTY))
         return result
 
     def ident(self, d: LDict, key: str, field: str) -> str:
@@ -106,7 +117,8 @@ class FileCheck:
             self.error(
                 d.key_lines.get(key, d.line),
                 self._join(field, key),
-                f"'{value}' is not a valid id (letters, digits, '.', '_' or '-')",
+                _("'{value}' is not a valid id (letters, digits, '.', '_' or '-')").format(
+                    value=value),
             )
             return ""
         return value
@@ -117,7 +129,8 @@ class FileCheck:
         for index, (value, line) in enumerate(self.items(d, key, field, required=False)):
             name = f"{self._join(field, key)}[{index}]"
             if not isinstance(value, str) or not _ID.match(value):
-                self.error(line, name, f"'{clean_line(value)}' is not a valid id")
+                self.error(line, name, _("'{value}' is not a valid id").format(
+                    value=clean_line(value)))
                 continue
             refs.append((value, line, name))
         return refs
@@ -126,9 +139,10 @@ class FileCheck:
         value = self.text(d, key, field, required=False, one_line=True)
         if value and not _URL.match(value):
             if value.lower().startswith("http://"):
-                why = "web address must use https://, not http://"
+                why = _("web address must use https://, not http://")
             else:
-                why = f"'{value}' is not a web address starting with https://"
+                why = _("'{value}' is not a web address starting with https://").format(
+                    value=value)
             self.error(d.key_lines.get(key, d.line), self._join(field, key), why)
             return ""
         return value
@@ -141,7 +155,7 @@ class FileCheck:
             self.error(
                 d.key_lines.get(key, d.line),
                 self._join(field, key),
-                f"expected a whole number, got {_kind_of(value)}",
+                _("expected a whole number, got {kind}").format(kind=_kind_of(value)),
             )
             return default
         return value
@@ -151,7 +165,7 @@ class FileCheck:
         line = d.key_lines.get(key, d.line)
         value = d.get(key)
         if value is None:
-            self.error(line, name, "is missing" if key not in d else "is empty")
+            self.error(line, name, _absent(d, key))
             return ""
         if isinstance(value, _dt.date):
             return value.isoformat()[:10]
@@ -161,7 +175,8 @@ class FileCheck:
                 raise ValueError
             return _dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            self.error(line, name, f"'{text}' is not a date written as YYYY-MM-DD")
+            self.error(line, name, _("'{value}' is not a date written as YYYY-MM-DD").format(
+                value=text))
             return ""
 
     @staticmethod
@@ -172,4 +187,4 @@ class FileCheck:
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return _("; did you mean '{name}'?").format(name=close[0]) if close else ""

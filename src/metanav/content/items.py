@@ -23,6 +23,20 @@ from metanav.content.model import (
     Topic,
 )
 from metanav.content.text import clean_line, parse_blocks
+from metanav.i18n import N_, _
+
+# Content problems about ids, a whole sentence for each kind of item (so each language agrees).
+DUPLICATE = {
+    "topic": N_("duplicate topic id '{id}' (also at {where})"),
+    "question": N_("duplicate question id '{id}' (also at {where})"),
+    "resource": N_("duplicate resource id '{id}' (also at {where})"),
+}
+NO_SUCH = {
+    "topic": N_("no topic has the id '{id}'"),
+    "question": N_("no question has the id '{id}'"),
+    "resource": N_("no resource has the id '{id}'"),
+    "group": N_("no group has the id '{id}'"),
+}
 
 
 @dataclass
@@ -67,7 +81,8 @@ def put(
     item_id = item.obj.id
     if item_id in seen_here:
         first = seen_here[item_id]
-        check.error(item.line, field, f"duplicate {what} id '{item_id}' (also at {first.file}:{first.line})")
+        check.error(item.line, field, _(DUPLICATE[what]).format(
+            id=item_id, where=f"{first.file}:{first.line}"))
         return False
     seen_here[item_id] = item
     table[item_id] = item
@@ -217,7 +232,8 @@ def load_resources(data: Any, check: FileCheck, out: Collected, seen: dict) -> N
                 check.error(
                     k_line,
                     f"{field}.kinds[{k_index}]",
-                    f"'{clean_line(kind)}' is not a kind (use one of: {', '.join(KINDS)})",
+                    _("'{value}' is not a kind (use one of: {kinds})").format(
+                        value=clean_line(kind), kinds=", ".join(KINDS)),
                 )
             else:
                 kinds.append(kind)
@@ -226,8 +242,8 @@ def load_resources(data: Any, check: FileCheck, out: Collected, seen: dict) -> N
             check.error(
                 r.key_lines.get("language", r.line),
                 f"{field}.language",
-                f"'{language}' is not a language code we know (use a two-letter ISO 639-1 "
-                "code such as en or es)",
+                _("'{value}' is not a language code we know (use a two-letter ISO 639-1 "
+                  "code such as en or es)").format(value=language),
             )
         url = check.url(r, "url", field)
         phone = check.text(r, "phone", field, required=False, one_line=True)
@@ -235,15 +251,17 @@ def load_resources(data: Any, check: FileCheck, out: Collected, seen: dict) -> N
             check.error(
                 r.key_lines.get("phone", r.line),
                 f"{field}.phone",
-                f"'{phone}' is not a phone number (digits, spaces, ( ) - + . and letters)",
+                _("'{value}' is not a phone number (digits, spaces, ( ) - + . and letters)"
+                  ).format(value=phone),
             )
             phone = ""
         if "url" not in r and "phone" not in r:
-            check.error(r.line, field, "needs a web address (url) or a phone number (phone)")
+            check.error(r.line, field, _("needs a web address (url) or a phone number (phone)"))
         phone_note = check.text(r, "phone_note", field, required=False, one_line=True)
         crisis = r.get("crisis", False)
         if not isinstance(crisis, bool):
-            check.error(r.key_lines.get("crisis", r.line), f"{field}.crisis", "must be true or false")
+            check.error(r.key_lines.get("crisis", r.line), f"{field}.crisis",
+                        _("must be true or false"))
             crisis = False
         topics = check.id_refs(r, "topics", field)
         if not resource_id:

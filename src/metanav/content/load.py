@@ -23,6 +23,7 @@ from pathlib import Path
 
 from metanav.content.fields import FileCheck, did_you_mean
 from metanav.content.items import (
+    NO_SUCH,
     Collected,
     Item,
     load_questions,
@@ -30,8 +31,19 @@ from metanav.content.items import (
     load_topic,
 )
 from metanav.content.model import CLINIC_TOPICS, OTHER_TOPICS, Library, Topic
-from metanav.content.problems import ContentError, Problem, display, listing, what_is
+from metanav.content.problems import (
+    KINDS_OF_PATH,
+    NOT_A_FILE,
+    ContentError,
+    Problem,
+    display,
+    listing,
+    what_is,
+)
 from metanav.content.yaml_file import USING_LIBYAML, read_yaml
+from metanav.i18n import N_, _
+
+NOT_READ = N_("is not read")  # a file or folder in a content folder that metanav never reads
 
 __all__ = ["USING_LIBYAML", "ContentError", "Problem", "bundled_data_dir", "check_folder",
            "content_files", "load_library"]
@@ -70,22 +82,22 @@ def _misnamed(folder: Path, problems: list[Problem]) -> None:
         if name in CONTENT_NAMES:
             continue
         if entry.is_dir():
-            message = "is not read" + did_you_mean(name, ["topics"])
+            message = _(NOT_READ) + did_you_mean(name, ["topics"])
         elif name.endswith((".yml", ".yaml")):
             as_yaml = name.removesuffix(".yml").removesuffix(".yaml") + ".yaml"
             if as_yaml in CONTENT_NAMES:
-                message = f"is not read: name it {as_yaml}"
+                message = _("is not read: name it {name}").format(name=as_yaml)
             else:
-                message = "is not read" + did_you_mean(as_yaml, CONTENT_NAMES[1:])
+                message = _(NOT_READ) + did_you_mean(as_yaml, CONTENT_NAMES[1:])
         else:
             continue
-        if message != "is not read":
+        if message != _(NOT_READ):
             problems.append(Problem(display(entry), 0, "file", message))
     topic_dir = folder / "topics"
     if topic_dir.is_dir():
         for entry in sorted(topic_dir.glob("*.yml")):
-            problems.append(Problem(display(entry), 0, "file",
-                                    f"is not read: name it {entry.stem}.yaml"))
+            problems.append(Problem(display(entry), 0, "file", _(
+                "is not read: name it {name}").format(name=f"{entry.stem}.yaml")))
 
 
 def _nothing_found(folder: Path) -> Problem:
@@ -96,13 +108,18 @@ def _nothing_found(folder: Path) -> Problem:
         below = [d for d in sorted(folder.iterdir()) if d.is_dir() and content_files(d)]
     except OSError:
         pass
-    hint = f"; {display(below[0])} has some: give that folder instead" if below else ""
-    return Problem(where, 0, "folder", f"no content files found in {where}{hint}")
+    if below:
+        return Problem(where, 0, "folder", _(
+            "no content files found in {folder}; {below} has some: give that folder instead"
+        ).format(folder=where, below=display(below[0])))
+    return Problem(where, 0, "folder", _("no content files found in {folder}").format(
+        folder=where))
 
 
 def _load_folder(folder: Path, out: Collected, problems: list[Problem], *, required: bool) -> None:
     if what_is(folder) != "folder":
-        problems.append(Problem(display(folder), 0, "folder", "is not a folder that can be read"))
+        problems.append(Problem(display(folder), 0, "folder",
+                                _("is not a folder that can be read")))
         return
     if listing(folder, problems, "folder") is None:  # chmod 000 or 111: nothing can be checked
         return
@@ -115,9 +132,11 @@ def _load_folder(folder: Path, out: Collected, problems: list[Problem], *, requi
         topic_files = [topic_dir / n for n in names or () if n.endswith(".yaml")]
     elif what != "missing":
         problems.append(Problem(display(topic_dir), 0, "topics",
-                                what if what.startswith("cannot") else "is not a folder of topic files"))
+                                what if what not in KINDS_OF_PATH
+                                else _("is not a folder of topic files")))
     if required and not topic_files:
-        problems.append(Problem(display(topic_dir), 0, "topics", "no topic files (*.yaml) found"))
+        problems.append(Problem(display(topic_dir), 0, "topics",
+                                _("no topic files (*.yaml) found")))
     if not required:
         _misnamed(folder, problems)
         if not content_files(folder):
@@ -132,7 +151,7 @@ def _load_folder(folder: Path, out: Collected, problems: list[Problem], *, requi
         path = folder / name
         if what_is(path) == "missing":
             if required:
-                problems.append(Problem(display(path), 0, "file", "is missing"))
+                problems.append(Problem(display(path), 0, "file", _(NOT_A_FILE["missing"])))
             continue
         data = read_yaml(path, problems)
         if data is not None:
@@ -202,7 +221,8 @@ def _finish(out: Collected, problems: list[Problem]) -> Library:
                 continue  # an overridden item's references no longer count
             if ref.target not in getattr(out, _TABLE_FOR[ref.kind]):
                 problems.append(
-                    Problem(ref.file, ref.line, ref.field, f"no {ref.kind} has the id '{ref.target}'")
+                    Problem(ref.file, ref.line, ref.field,
+                            _(NO_SUCH[ref.kind]).format(id=ref.target))
                 )
     if problems:
         problems.sort(key=lambda p: (p.file, p.line))

@@ -10,8 +10,10 @@ from metanav.i18n import N_, _
 
 # The home screen's heading for topics whose file names no group (``group:``): bundled topics,
 # and a clinic's own topics (``--data``), which people then find together.
-OTHER_TOPICS = "More topics"
-CLINIC_TOPICS = "From your clinic"
+# Home headings of topics without a group: kept in English in the content, shown through
+# gettext (core/views.group_title).
+OTHER_TOPICS = N_("More topics")
+CLINIC_TOPICS = N_("From your clinic")
 
 CARE_TEAM_NOTE = N_(
     "metanav gives information, not advice. "
@@ -179,7 +181,6 @@ class Library:
         return [q for q in self.questions.values() if q.group == group_id]
 
     def summary(self) -> str:
-        return (
-            f"{len(self.topics)} topics, {len(self.questions)} questions in "
-            f"{len(self.groups)} groups, {len(self.resources)} resources"
-        )
+        return _("{topics} topics, {questions} questions in {groups} groups, {resources} "
+                 "resources").format(topics=len(self.topics), questions=len(self.questions),
+                                     groups=len(self.groups), resources=len(self.resources))

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from metanav.content import cache, resource_table
 from metanav.content.model import Library
+from metanav.i18n import _
 
 FOLDER_NAME = "metanav-cache"
 LIBRARY_FILE = "library.pickle"
@@ -133,9 +134,10 @@ def why_not(extra_dirs: Sequence[Path], target: Path) -> str:
     """"" when a kiosk would start from the prebuilt cache in ``target``, else why not."""
     path = target / LIBRARY_FILE
     if not path.exists():
-        return f"there is no prebuilt cache in {target}"
+        return _("there is no prebuilt cache in {folder}").format(folder=target)
     if not _trusted(path):
-        return f"{path} may be changed by others (it must belong to root and be read-only)"
+        return _("{file} may be changed by others (it must belong to root and be read-only)"
+                 ).format(file=path)
     key = _key(extra_dirs)
     try:
         with open(path, "rb") as f:
@@ -143,7 +145,8 @@ def why_not(extra_dirs: Sequence[Path], target: Path) -> str:
     except Exception:  # noqa: BLE001 - unreadable or corrupt: say so in words
         built_for = None
     if key is None or built_for != key:
-        return f"{path} was built for other content or another metanav; run metanav build-cache"
+        return _("{file} was built for other content or another metanav; run metanav "
+                 "build-cache").format(file=path)
     return ""
 
 

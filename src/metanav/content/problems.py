@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from metanav.content.text import clean_line
+from metanav.i18n import N_, _, ngettext
+
+CANNOT_READ = N_("cannot be read ({why})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +39,10 @@ class ContentError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} {noun} found in the content. Nothing was changed.")
+        lines.append(ngettext("{count} problem found in the content. Nothing was changed.",
+                              "{count} problems found in the content. Nothing was changed.",
+                              count).format(count=count))
         return "\n".join(lines)
 
 
@@ -65,18 +69,19 @@ def what_is(path: Path) -> str:
     except NotADirectoryError:
         return "missing"
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return _(CANNOT_READ).format(why=exc.strerror or exc)  # said as it is
     if stat.S_ISREG(mode):
         return "file"
     return "folder" if stat.S_ISDIR(mode) else "other"
 
 
 NOT_A_FILE = {
-    "missing": "is missing",
-    "dangling": "is a link to a file that does not exist",
-    "folder": "is a folder, not a file",
-    "other": "is not a plain file (a pipe or a device?)",
+    "missing": N_("is missing"),
+    "dangling": N_("is a link to a file that does not exist"),
+    "folder": N_("is a folder, not a file"),
+    "other": N_("is not a plain file (a pipe or a device?)"),
 }
+KINDS_OF_PATH = ("file", "folder", "missing", "dangling", "other")  # else why it cannot be read
 
 
 def listing(folder: Path, problems: list[Problem], field: str) -> list[str] | None:
@@ -85,5 +90,5 @@ def listing(folder: Path, problems: list[Problem], field: str) -> list[str] | No
         return sorted(os.listdir(folder))
     except OSError as exc:
         problems.append(Problem(display(folder), 0, field,
-                                f"cannot be read ({exc.strerror or exc})"))
+                                _(CANNOT_READ).format(why=exc.strerror or exc)))
         return None

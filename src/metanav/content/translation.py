@@ -32,6 +32,15 @@ from metanav.content.model import Library, Resource, Section, Source, Topic
 from metanav.content.problems import ContentError, Problem
 from metanav.content.text import clean_line, parse_blocks
 from metanav.content.yaml_file import read_yaml
+from metanav.i18n import N_, _
+
+# A translation of an item the English content does not have (whole sentences per kind).
+NOT_IN_ENGLISH = {
+    "topic": N_("no topic has the id '{id}' in the English content"),
+    "question group": N_("no question group has the id '{id}' in the English content"),
+    "question": N_("no question has the id '{id}' in the English content"),
+    "resource": N_("no resource has the id '{id}' in the English content"),
+}
 
 # The languages metanav's content and interface come in; English is the original.
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
@@ -97,7 +106,7 @@ def _known(check: FileCheck, d: Any, field: str, table: dict, what: str) -> str:
     item_id = check.ident(d, "id", field)
     if item_id and item_id not in table:
         check.error(d.key_lines.get("id", d.line), f"{field}.id".lstrip("."),
-                    f"no {what} has the id '{item_id}' in the English content")
+                    _(NOT_IN_ENGLISH[what]).format(id=item_id))
         return ""
     return item_id
 

@@ -24,6 +24,7 @@ import Stemmer
 
 from metanav.content.model import Synonyms
 from metanav.content.text import clean_line, clean_typed
+from metanav.i18n import _
 
 MAX_QUERY_WORDS = 12  # a pasted page is searched by its first words, not refused
 MAX_WORD = 40  # longer "words" are cut (nothing real is this long)
@@ -107,7 +108,7 @@ def load_synonyms(folders: Iterable[Path]) -> tuple[Synonyms, list]:
                     folded = tuple(words(clean_line(value))) if isinstance(value, str) else ()
                     if not folded:
                         check.error(vline, f"{name}.{key}[{i}]",
-                                    "expected a word or a few words of text")
+                                    _("expected a word or a few words of text"))
                     else:
                         phrases.append(folded)
                 lists[key] = phrases

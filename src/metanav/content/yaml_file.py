@@ -15,8 +15,9 @@ from typing import Any
 import yaml
 
 from metanav.content.fastyaml import FALLBACK, load_fast
-from metanav.content.problems import NOT_A_FILE, Problem, display, what_is
+from metanav.content.problems import CANNOT_READ, NOT_A_FILE, Problem, display, what_is
 from metanav.content.text import clean_line
+from metanav.i18n import _
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 USING_LIBYAML = _BaseLoader is not yaml.SafeLoader
@@ -100,21 +101,23 @@ def read_yaml(path: Path, problems: list[Problem]) -> Any:
     name = display(path)
     what = what_is(path)
     if what != "file":  # a FIFO would hang the start, /dev/zero fill the memory
-        problems.append(Problem(name, 0, "file", NOT_A_FILE.get(what, what)))
+        problems.append(Problem(name, 0, "file", _(NOT_A_FILE[what]) if what in NOT_A_FILE
+                                else what))
         return None
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(name, 0, "file", f"is too big (over {MAX_FILE_BYTES:,} bytes)"))
+            problems.append(Problem(name, 0, "file", _("is too big (over {size} bytes)").format(
+                size=f"{MAX_FILE_BYTES:,}")))
             return None
         raw = path.read_bytes()
     except OSError as exc:
-        problems.append(Problem(name, 0, "file", f"cannot be read ({exc.strerror or exc})"))
+        problems.append(Problem(name, 0, "file", _(CANNOT_READ).format(why=exc.strerror or exc)))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(name, line, "file", "is not UTF-8 text"))
+        problems.append(Problem(name, line, "file", _("is not UTF-8 text")))
         return None
     try:
         data = load_fast(text, _BaseLoader, LDict, LList)
@@ -122,30 +125,34 @@ def read_yaml(path: Path, problems: list[Problem]) -> Any:
             alias = _first_alias(text)
             if alias:
                 # A few aliases of aliases expand to gigabytes ("billion laughs").
-                problems.append(Problem(name, alias, "yaml", "a YAML alias (*name) is not "
-                                        "allowed in content: write the value out in full"))
+                problems.append(Problem(name, alias, "yaml", _(
+                    "a YAML alias (*name) is not allowed in content: write the value out in "
+                    "full")))
                 return None
             data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        what = clean_line(exc.problem or exc.context or "is not valid YAML")
+        what = clean_line(exc.problem or exc.context or _("is not valid YAML"))  # PyYAML's words
         start = exc.context_mark
         if "expected a single document" in str(exc.context):
-            what = "a second document starts here ('---'); put one document in each file"
+            what = _("a second document starts here ('---'); put one document in each file")
         elif exc.problem and exc.context and start and mark and start.line != mark.line:
             # The mistake is often where the unclosed thing began, not where PyYAML noticed.
-            what += f" ({clean_line(exc.context)}: see line {start.line + 1})"
-        problems.append(Problem(name, line, "yaml", f"YAML syntax error: {what}"))
+            what += " " + _("({context}: see line {line})").format(
+                context=clean_line(exc.context), line=start.line + 1)
+        problems.append(Problem(name, line, "yaml", _("YAML syntax error: {what}").format(
+            what=what)))
         return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(name, 0, "yaml", f"YAML error: {clean_line(exc)}"))
+        problems.append(Problem(name, 0, "yaml", _("YAML error: {what}").format(
+            what=clean_line(exc))))
         return None
     except RecursionError:
-        problems.append(Problem(name, 0, "yaml", "YAML error: nested too deeply to read"))
+        problems.append(Problem(name, 0, "yaml", _("YAML error: nested too deeply to read")))
         return None
     if data is None:
-        problems.append(Problem(name, 1, "file", "is empty"))
+        problems.append(Problem(name, 1, "file", _("is empty")))
     return data
 
 

@@ -77,8 +77,8 @@ def full_screen_help(kiosk: bool = False, policy: Policy | None = None,
     if not kiosk:  # a kiosk's visitor cannot start another mode
         last.append(_("For a screen reader or braille display, plain mode may suit you better: "
                       "metanav --plain"))
-    last.append("With a screen reader: Backspace goes back (screen readers keep Escape), and "
-                "Ctrl+S turns the screen-reader setting on or off.")
+    last.append(_("With a screen reader: Backspace goes back (screen readers keep Escape), and "
+                  "Ctrl+S turns the screen-reader setting on or off."))
     sections.append(HelpSection("", tuple(last)))
     return HelpView(_(TITLE), tuple(sections))
 

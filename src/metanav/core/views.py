@@ -18,7 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from metanav.content import resource_table
-from metanav.content.model import CARE_TEAM_NOTE, Block, Library, Resource, Topic, checked_words
+from metanav.content.model import (
+    CARE_TEAM_NOTE,
+    CLINIC_TOPICS,
+    OTHER_TOPICS,
+    Block,
+    Library,
+    Resource,
+    Topic,
+    checked_words,
+)
 from metanav.core.commands import GET_HELP_NOW, LAST_TOPIC
 from metanav.i18n import N_, _, ngettext
 from metanav.session import Session
@@ -96,7 +105,7 @@ def home(session: Session) -> View:
     screen (80x24, and 24 lines in plain mode) however many topics there are."""
     library = session.library
     groups = tuple(
-        Item(f"group:{name}", f"{name} ({topic_count(len(topics))})")
+        Item(f"group:{name}", f"{group_title(name)} ({topic_count(len(topics))})")
         for name, topics in topic_groups(library).items()
     )
     marks = len(session.store.bookmarks())
@@ -120,6 +129,12 @@ def home(session: Session) -> View:
     return View(_("Home"), (_(INTRO),), tuple(sections))
 
 
+def group_title(name: str) -> str:
+    """A home heading as shown: the content's own words, or (for topics without a group)
+    "More topics" and "From your clinic" in the person's language."""
+    return _(name) if name in (OTHER_TOPICS, CLINIC_TOPICS) else name
+
+
 def same_group(before: Library, now: Library, name: str) -> str:
     """The heading a group of topics has in ``now`` (another language) that it had as
     ``name`` in ``before``: the group of its first topic."""
@@ -132,7 +147,7 @@ def topic_group(session: Session, name: str) -> View:
     """The topics under one home heading."""
     topics = topic_groups(session.library).get(name, [])
     items = tuple(Item(f"topic:{t.id}", t.title) for t in topics)
-    return View(name, (_("{topics}. Choose one to read it.").format(topics=topic_count(len(items))),),
+    return View(group_title(name), (_("{topics}. Choose one to read it.").format(topics=topic_count(len(items))),),
                 (Section("", items),))
 
 

@@ -14,7 +14,7 @@ from metanav.content.text import label_lines, wrap
 from metanav.core import actions
 from metanav.core.actions import Done
 from metanav.core.commands import Command
-from metanav.i18n import N_, _
+from metanav.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from metanav.plain.shell import Shell
@@ -131,8 +131,8 @@ class Screen:
         """One line that says what is here, for coming back to a screen already heard."""
         count = len(self.page.choices) if self.page else 0
         if not count:
-            return "Nothing to choose here."
-        return f"{count} choices." if count > 1 else "1 choice."
+            return _("Nothing to choose here.")
+        return ngettext("{count} choice.", "{count} choices.", count).format(count=count)
 
     def render(self) -> list[str]:
         self.page = Page(self.shell.term.width)

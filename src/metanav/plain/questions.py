@@ -7,7 +7,7 @@ Every letter here finds the question a person means and calls the core's action 
 from __future__ import annotations
 
 from metanav.core import actions, commands, questions, views
-from metanav.i18n import N_, _
+from metanav.i18n import N_, _, ngettext
 from metanav.plain.base import Page, Screen
 
 
@@ -97,8 +97,10 @@ class QuestionsScreen(QuestionActions):
 
     def summary(self) -> str:
         picked = questions.questions(self.session).picked
-        said = f"You have picked {views.question_count(picked)}. " if picked else ""
-        return f"{said}{self.count} groups of questions."
+        said = _("You have picked {questions}.").format(
+            questions=views.question_count(picked)) + " " if picked else ""
+        return said + ngettext("{count} group of questions.", "{count} groups of questions.",
+                               self.count).format(count=self.count)
 
 
 class GroupScreen(QuestionActions):

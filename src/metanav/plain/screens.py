@@ -103,13 +103,15 @@ class Home(ViewScreen):
         number = 0
         for section in view.sections:
             first, number = number + 1, number + len(section.items)
-            if section.heading == "Topics":
-                words.append(f"{first} to {number}: groups of topics.")
-            elif section.heading == "More":
+            span = str(first) if first == number else _("{first} to {last}").format(
+                first=first, last=number)
+            if section.heading == _("Topics"):  # the headings as core/views.home writes them
+                words.append(_("{numbers}: groups of topics.").format(numbers=span))
+            elif section.heading == _("More"):
                 names = [item.text.split(":")[0] for item in section.items]
-                words.append(f"Then {', '.join(names[:-1])} and {names[-1]}.")
+                words.append(_("Then {names} and {last}.").format(names=", ".join(names[:-1]),
+                                                                  last=names[-1]))
             elif section.heading:
-                span = str(first) if first == number else f"{first} to {number}"
                 words.append(f"{section.heading}: {span}.")
         return " ".join(words)
 
@@ -127,7 +129,7 @@ class TopicGroup(ViewScreen):
         self.name = views.same_group(before, self.library, self.name)
 
     def title(self) -> str:
-        return self.name
+        return views.group_title(self.name)
 
     def view(self) -> views.View:
         return views.topic_group(self.session, self.name)

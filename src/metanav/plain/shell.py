@@ -223,7 +223,8 @@ class Shell:
                 self.term.page(left, room)
             else:
                 first = screen.count - screen.choice_count(after=written) + 1
-                self.term.say(f"Not read out: {first} to {screen.count}. r reads it all.")
+                self.term.say(_("Not read out: {first} to {last}. r reads it all.").format(
+                    first=first, last=screen.count))
         except StopOutput:
             pass
 

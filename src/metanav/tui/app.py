@@ -179,11 +179,14 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         """Show everything in ``lang`` from now on; ``asked``, the first screen's choice, goes."""
         before = self.session.library
         done = actions.choose_language(self.session, lang)
-        if asked is not None and asked in self.screen_stack:
-            await self.pop_screen()
-        if done.ok and self.session.library is not before:
-            await self.language_changed(before)
-        self.say(done.sentence())
+        # One frame for all of it: a screen reader would otherwise read the screen below in
+        # the old words, then again in the new.
+        with self.batch_update():
+            if asked is not None and asked in self.screen_stack:
+                await self.pop_screen()
+            if done.ok and self.session.library is not before:
+                await self.language_changed(before)
+            self.say(done.sentence())
 
     async def switch_language(self) -> None:
         await self.choose_language(actions.other_language(self.session))

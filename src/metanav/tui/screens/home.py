@@ -102,7 +102,7 @@ class TopicGroupScreen(ViewListScreen):
         self.group = name
 
     def heading(self) -> str:
-        return self.group
+        return views.group_title(self.group)
 
     def language_changed(self, before) -> None:
         self.group = views.same_group(before, self.session.library, self.group)

@@ -65,13 +65,13 @@ class LeanList(ScrollView, can_focus=True):
     """A lean, keyboard-driven list of text rows."""
 
     BINDINGS = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("up", "cursor_up", N_("Up"), show=False),
+        Binding("down", "cursor_down", N_("Down"), show=False),
+        Binding("pageup", "page_up", N_("Page Up"), show=False),
+        Binding("pagedown", "page_down", N_("Page Down"), show=False),
+        Binding("home", "first", N_("First"), show=False),
+        Binding("end", "last", N_("Last"), show=False),
+        Binding("enter", "select", N_("Open"), show=False),
     ]
 
     COMPONENT_CLASSES = {"lean-list--highlight", "lean-list--heading"}
