@@ -94,6 +94,9 @@ def test_a_topics_resources_use_the_same_row_with_the_phone(state_dir):
              if item.key.startswith("resource:")]
     for item in items:
         resource = bundled_library().resources[item.key.split(":", 1)[1]]
-        assert item.text.startswith(f"{resource.name} ({resource.kind_words}; ")
-        if resource.phone:
+        # One line of reading width (76), so a topic stays short to hear in plain mode.
+        assert item.text.startswith(f"{resource.name} (") and len(item.text) <= 76
+        shortest = (f"{resource.name} ({resource.kind_words.split(', ')[0]}; "
+                    f"{resource.language_name}; Phone: {resource.phone})")
+        if resource.phone and len(shortest) <= 76:
             assert f"Phone: {resource.phone}" in item.text

@@ -256,11 +256,12 @@ def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
     questions = tuple(
         Item(f"question:{qid}", question_line(library.questions[qid].text, store.entry(qid)))
         for qid in topic.questions if qid in library.questions)
-    from metanav.content.text import fit_fields  # (core/resources imports this module)
+    from metanav.content.text import READING_WIDTH, fit_fields  # (core/resources imports this)
     from metanav.core.resources import resource_fields
 
-    # The same row as the resources list's, whole: name (kind; language; phone...).
-    resources = tuple(Item(f"resource:{r.id}", fit_fields(resource_fields(r)))
+    # The resources list's row: name (kind; language; phone...), as much as fits in a line of
+    # reading width, so a topic's list stays short to hear in plain mode.
+    resources = tuple(Item(f"resource:{r.id}", fit_fields(resource_fields(r), READING_WIDTH - 4))
                       for r in (library.resources.get(rid) for rid in topic.resources) if r)
     topics = tuple(Item(f"topic:{t.id}", t.title)
                    for t in (library.topics.get(tid) for tid in topic.related_topics) if t)
