@@ -141,6 +141,8 @@ async def test_full_screen_change_and_remove_then_undo_an_own_question(state_dir
         await pilot.pause()
         assert status(app) == "Your question is back."
         assert "Picked: Can I travel? In May" in screen_text(app)
+        # The highlight is on it again: the next key (k, t, n...) acts on what came back.
+        assert app.screen.main_list().highlighted_row.key == own
         await pilot.press("u")
         await pilot.pause()
         assert status(app) == "There is nothing to undo."

@@ -42,6 +42,7 @@ class Done:
     problem: str = ""  # saving failed: the change is kept in memory, and this says why
     ok: bool = True
     more: str = ""  # a sentence after the rest ("Find it under Bookmarks.")
+    key: str = ""  # the item it brought back, as its list row's key ("topic:pain", "own-…")
 
     def sentence(self, long: bool = False) -> str:
         """The words, with what it was about when ``long`` ("Marked as asked: Is it ...?")."""
@@ -154,7 +155,7 @@ def remove_own(session: Session, own_id: str) -> Done:
     position = ids.index(own_id) if own_id in ids else len(ids)
     entry = dict(store.entry(own_id))
     result = store.remove_own(own_id)
-    _offer_undo(session, _("Your question is back."), text,
+    _offer_undo(session, _("Your question is back."), text, own_id,
                 lambda: store.put_own(own_id, text, entry, position))
     return Done(_("Your question is deleted."), text, "" if result.ok else result.message,
                 more=_(UNDO_HINT))
@@ -169,11 +170,12 @@ class Undo:
     about: str
     put_back: Callable[[], SaveResult]  # one store operation
     changes: int  # the store's change count just after the removal
+    key: str  # the item's key in its list ("topic:pain", "own-…"): a face shows it there
 
 
-def _offer_undo(session: Session, words: str, about: str,
+def _offer_undo(session: Session, words: str, about: str, key: str,
                 put_back: Callable[[], SaveResult]) -> None:
-    session.undo = Undo(words, about, put_back, session.store.changes)
+    session.undo = Undo(words, about, put_back, session.store.changes, key)
 
 
 def undo(session: Session) -> Done:
@@ -182,7 +184,8 @@ def undo(session: Session) -> Done:
     pending, session.undo = session.undo, None
     if not isinstance(pending, Undo) or pending.changes != session.store.changes:
         return Done(_(NOTHING_TO_UNDO), ok=False)
-    return _done(pending.put_back(), pending.words, pending.about)
+    result = pending.put_back()
+    return Done(pending.words, pending.about, "" if result.ok else result.message, key=pending.key)
 
 
 def export_list(session: Session, path: Path | None = None) -> Done:
@@ -253,7 +256,7 @@ def remove_bookmark(session: Session, kind: str, item_id: str) -> Done:
     position = marks.index((kind, item_id)) if (kind, item_id) in marks else len(marks)
     result = store.set_bookmark(kind, item_id, False)
     title = bookmark_title(session, kind, item_id)
-    _offer_undo(session, _("Bookmark put back."), title,
+    _offer_undo(session, _("Bookmark put back."), title, f"{kind}:{item_id}",
                 lambda: store.put_bookmark(kind, item_id, position))
     return Done(_("Bookmark removed."), title, "" if result.ok else result.message,
                 more=_(UNDO_HINT))

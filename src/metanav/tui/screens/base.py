@@ -85,6 +85,9 @@ class BaseScreen(Screen):
         """u: take back the last removal (core/actions.undo), and show it back."""
         done = actions.undo(self.session)
         self.refresh_view()
+        if done.key:  # the highlight goes to what came back, so the next key acts on it
+            for lst in self.query(LeanList):
+                lst.move_to(lst.index_of(done.key))
         self.tell(done)
 
     def bookmarked_here(self) -> bool:
