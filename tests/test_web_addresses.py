@@ -125,3 +125,9 @@ async def test_the_sideways_scroll_bar_comes_with_the_topic_not_a_frame_later(st
         body = app.screen.query_one("#topic-body")
         assert body.styles.overflow_x == "scroll"
         assert body.show_horizontal_scrollbar
+        await pilot.press("escape")
+        app.open_resource(LONG.id)  # a resource's page too
+        await pilot.pause()
+        body = app.screen.query_one("#resource-body")
+        assert body.styles.overflow_x == "scroll"
+        assert body.show_horizontal_scrollbar

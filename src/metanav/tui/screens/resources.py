@@ -219,12 +219,17 @@ class ResourceScreen(BaseScreen):
     _wrapped_at = 0
 
     def compose_body(self) -> ComposeResult:
-        with ReadingView(id="resource-body"):
-            yield Static(plain(self._text()), id="resource-text", markup=False)
+        text = self._text()
+        with ReadingView(id="resource-body") as body:
+            body.fit_sideways(text.split("\n"), self._wrapped_at)
+            yield Static(plain(text), id="resource-text", markup=False)
 
     def on_resize(self) -> None:
         if self._text_width() != self._wrapped_at:
-            self.query_one("#resource-text", Static).update(plain(self._text()))
+            text = self._text()
+            self.query_one("#resource-text", Static).update(plain(text))
+            self.query_one("#resource-body", ReadingView).fit_sideways(
+                text.split("\n"), self._wrapped_at)
 
     AUTO_FOCUS = "#resource-body"
 

@@ -95,10 +95,6 @@ class TopicScreen(BaseScreen):
         lines, self._starts = topic_lines(self.topic, self._wrapped_at)
         content = Content("\n").join(lines)
         self._lines = content.plain.split("\n")  # for the reading view (screen readers)
-        # A web address wider than the view (shown whole): the sideways scroll bar is there
-        # from the first frame, not added by a second frame over the last line of text.
-        self._overflow_x = "scroll" if any(
-            cell_len(line) > self._wrapped_at for line in self._lines) else "auto"
         return content
 
     def on_mount(self) -> None:
@@ -118,7 +114,7 @@ class TopicScreen(BaseScreen):
             self.query_one("#topic-text", Static).update(self._wrapped_text())
             body = self.query_one("#topic-body", ReadingView)
             body.lines = self._lines
-            body.styles.overflow_x = self._overflow_x
+            body.fit_sideways(self._lines, self._wrapped_at)
 
     def _bookmarked(self) -> bool:
         return self.session.store.is_bookmarked("topic", self.topic.id)
@@ -126,7 +122,7 @@ class TopicScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         text = self._wrapped_text()
         with ReadingView(id="topic-body", lines=self._lines) as body:
-            body.styles.overflow_x = self._overflow_x
+            body.fit_sideways(self._lines, self._wrapped_at)
             yield Static(text, id="topic-text", markup=False)
         yield Static(plain(_("Related: press Tab, then Enter")), id="related-title",
                      markup=False)

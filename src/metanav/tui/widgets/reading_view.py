@@ -12,6 +12,7 @@ nothing at all. That needs the text's lines (``lines``), as the view shows them.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.containers import VerticalScroll
 from textual.geometry import Offset
 
@@ -46,6 +47,13 @@ class ReadingView(VerticalScroll, can_focus=True):
         if action == "scroll_left" and self.scroll_x <= 0:
             return False
         return super().check_action(action, parameters)
+
+    def fit_sideways(self, lines: list[str], width: int) -> None:
+        """Show the sideways scroll bar if a line (a web address, never broken) is wider than
+        ``width``: decided with the text, so the bar comes in its first frame. Left to
+        Textual, it comes a frame later, over the last line of text already sent."""
+        wide = any(cell_len(line) > width for line in lines)
+        self.styles.overflow_x = "scroll" if wide else "auto"
 
     def _sideways(self) -> int:
         """How far Right and Left scroll a line wider than the view: half the view."""
