@@ -123,6 +123,9 @@ async def test_full_screen_change_and_remove_then_undo_an_own_question(state_dir
         await pilot.pause()
         lst = app.screen.main_list()
         lst.move_to(lst.index_of(own))
+        await pilot.press("w")  # why ask this: on an own question, how to change it
+        await pilot.pause()
+        assert status(app) == "This is your own question: c changes its words, Delete removes it."
         await pilot.press("c")
         await pilot.pause()
         assert "Change your question" in screen_text(app)

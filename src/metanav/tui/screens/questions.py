@@ -63,6 +63,9 @@ class QuestionsScreen(ListScreen):
         """Show why the highlighted question may be worth asking, where the content says."""
         row = self.main_list().highlighted_row
         question = self.session.library.questions.get(row.key) if row else None
+        if row and row.key.startswith("own-"):
+            self.say(_("This is your own question: c changes its words, Delete removes it."))
+            return
         if question is None or not question.why:
             self.say(_("There is no note on why to ask this one."))
             return
