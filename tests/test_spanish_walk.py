@@ -27,8 +27,14 @@ ENGLISH = [
     "you", "the", "with", "Which", "There is", "Nothing", "Print", "Save", "My list", "Done",
     "Staff", "Kind", "Language", "About", "Phone", "Web address", "Why ask", "Note",
     "Get help now", "Main menu", "Everywhere", "Redraw", "Colours", "Next", "Previous",
-    "most important", "asked", "Still there",
+    "most important", "asked", "Still there", "choice", "choices", "groups of", "Then",
+    "Not picked", "back", "Not read out",
 ]
+# The first screen of a first run or a kiosk, in both languages on purpose (core/views.py).
+from metanav.core.views import LANGUAGE_HINT_FULL, LANGUAGE_HINT_PLAIN, LANGUAGE_LINES  # noqa: E402
+
+BILINGUAL = ["English / Español", *LANGUAGE_LINES, LANGUAGE_HINT_FULL, LANGUAGE_HINT_PLAIN,
+             "1. English", "i English", "i para English", "Oprima i para English."]
 PATTERN = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
 
 
@@ -53,7 +59,7 @@ def english_left(text: str, lib) -> list[str]:
     """English interface words left in ``text`` (with what is around them), names taken out.
     Lines are joined first, so a name wrapped over two lines is still found."""
     text = " ".join(text.replace("█", " ").split())
-    for name in proper_names(lib):
+    for name in [*proper_names(lib), *BILINGUAL]:
         text = text.replace(" ".join(name.split()), " ")
     text = re.sub(r"https?://\S+|\S+\.(org|gov|com|net)\S*", " ", text)
     return [text[max(0, m.start() - 50):m.end() + 50] for m in PATTERN.finditer(text)]
@@ -93,13 +99,35 @@ async def _press(pilot, *keys):
 
 
 async def test_full_screen_in_spanish_walks_every_screen_without_english(tmp_path, spanish):
-    lib = spanish
     i18n.set_language("es")
-    app = make_app(tmp_path, library=lib, folders=(bundled_data_dir(),))
-    seen = []
+    app = make_app(tmp_path, library=spanish, folders=(bundled_data_dir(),))
+    seen = await walk_full_screen(app, spanish)
+    left = english_left("\n".join(seen), spanish)
+    assert not left, "English left in the Spanish full screen:\n" + "\n".join(left[:40])
+
+
+async def test_full_screen_chosen_on_the_first_screen_walks_without_english(tmp_path, spanish):
+    """A first run: "English / Español", 2, and every screen after it is in Spanish; i goes
+    to English and back."""
+    app = make_app(tmp_path, folders=(bundled_data_dir(),), ask_language=True)
+    first = []
+    seen = await walk_full_screen(app, spanish, choose=first)
+    assert "2. Español" in first[0] and "Oprima 2 para español" in " ".join(first[0].split())
+    left = english_left("\n".join(seen), spanish)
+    assert not left, "English after choosing Español:\n" + "\n".join(left[:40])
+
+
+async def walk_full_screen(app, lib, choose: list[str] | None = None) -> list[str]:
+    """Every screen's text, walked as a person would; with ``choose``, the first screen's
+    choice first (its text put there), then 2 for Español, and i twice at the end."""
+    seen: list[str] = []
     n = home_numbers(lib)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
+        if choose is not None:
+            choose.append(screen_text(app))
+            await pilot.press("2")
+            await pilot.pause(0.3)
         seen.append(screen_text(app))
 
         async def visit(*keys):
@@ -128,5 +156,44 @@ async def test_full_screen_in_spanish_walks_every_screen_without_english(tmp_pat
         await visit("escape")
         await visit("slash", "d", "o", "l", "o", "r")
         await visit("escape")
-    left = english_left("\n".join(seen), lib)
-    assert not left, "English left in the Spanish full screen:\n" + "\n".join(left[:40])
+        if choose is not None:  # to English and back: Spanish again everywhere
+            await _press(pilot, "escape", "escape")  # out of the search box, to home
+            await _press(pilot, "i")
+            await pilot.pause(0.3)
+            assert "Get help now" in screen_text(app)
+            await visit("i")
+            await visit(*n["get-help-now"], "enter")
+    return seen
+
+
+@pytest.mark.slow
+def test_plain_mode_chosen_on_the_first_screen_walks_without_english(tmp_path, spanish):
+    """A first run at a keyboard (a pty; nothing decided the language): "English / Español",
+    2, and every screen after it is in Spanish; i goes to English and back."""
+    from kiosk_pty import PYTHON, Kiosk, clean_env
+
+    lib = spanish
+    n = home_numbers(lib)
+    env = clean_env(tmp_path, METANAV_STATE_DIR=str(tmp_path / "state"))
+    env.pop("METANAV_LANG")
+    child = Kiosk([PYTHON, "-m", "metanav", "--plain"], env, tmp_path, rows=400)
+    answers = ["2", *n["get-help-now"].split("\n"), "m", str(n["questions"]), "1", "1", "s",
+               "m", str(n["resources"]), "f dinero", "1", "m", str(n["help"]), "m",
+               "/ dolor", "m", "i", "i", "xyz", "q"]
+    try:
+        assert child.wait_for("Escriba 2 para español."), child.text()
+        for answer in answers:
+            child.pump(0.3)
+            child.send(answer.encode() + b"\r", settle=0.6)
+        assert child.wait_exit(30) == 0, child.text()
+    finally:
+        child.close()
+    out = bytes(child.raw).decode("utf-8", "replace").replace("\r\n", "\n")
+    first, _, after = out.partition("Escriba 2 para español. [1]:")
+    assert "1. English" in first and "2. Español" in first
+    before_i, english, after_i = after.split("]: i\n")  # i: English, then i again: Spanish
+    assert "Now in English." in english and "metanav: Home" in english
+    spanish_parts = before_i + after_i
+    assert "Adiós." in spanish_parts
+    left = english_left(spanish_parts, lib)
+    assert not left, "English after choosing Español in plain mode:\n" + "\n".join(left[:40])
