@@ -65,3 +65,10 @@ def test_one_resource_page_says_how_to_reach_it_and_what_topics_are_about_it(tmp
     assert [i.key for i in page.topics] == [f"topic:{t}" for t in both.topics if t in LIB.topics]
     toggle_bookmark(s, "resource", both.id)
     assert resource_page(s, both).bookmarked
+
+
+def test_kind_and_language_offer_any_first_in_the_same_words_for_both_faces(tmp_path):
+    found = finder(tmp_path)
+    assert found.kinds()[0] == ("", "Any kind") and found.languages()[0] == ("", "Any language")
+    assert found.kinds()[1:] == filter_choices(LIB)[0]
+    assert found.languages()[1:] == filter_choices(LIB)[1]

@@ -202,7 +202,7 @@ async def test_resources_filters_combine_and_count_is_shown(tmp_path):
         screen = app.screen
         assert isinstance(screen, ResourcesScreen)
         assert f"{len(library.resources)} resources match." in screen_text(app)
-        await pilot.press("ctrl+l")  # next language: the first after "All languages"
+        await pilot.press("ctrl+l")  # next language: the first after "Any language"
         languages = sorted({r.language for r in library.resources.values()})
         want = [r for r in library.resources.values() if r.language == languages[0]]
         assert f"{len(want)} resources match." in screen_text(app)

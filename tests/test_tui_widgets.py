@@ -134,7 +134,7 @@ async def test_enter_on_a_choice_lists_every_value_and_picks_one(tmp_path):
         await pilot.press("enter")
         assert isinstance(app.screen, ChoicePicker)
         text = screen_text(app)
-        assert "Choose a language" in text and "All languages" in text and "Spanish" in text
+        assert "Choose a language" in text and "Any language" in text and "Spanish" in text
         picker = app.screen.query_one(LeanList)
         for _ in range(len(picker.rows)):
             if picker.highlighted_row.text.startswith("Spanish"):
@@ -182,7 +182,7 @@ async def test_clear_filters_resets_both_choices(tmp_path):
         await pilot.press("ctrl+r")
         await pilot.pause()
         text = screen_text(app)
-        assert "Kind: All kinds" in text and "Language: All languages" in text
+        assert "Kind: Any kind" in text and "Language: Any language" in text
         assert f"{len(library.resources)} resources match." in text
         assert "Filters cleared." in text
 

@@ -75,12 +75,14 @@ class ResourceFinder:
         return f"{self.count()} {self.described()}" if self.filtering else self.count()
 
     def kinds(self) -> list[tuple[str, str]]:
-        """The kinds the resources use, as (value, words), in their usual order."""
-        return filter_choices(self.session.library)[0]
+        """What the kind can be, as (value, words): "Any kind" first, then the kinds the
+        resources use, in their usual order."""
+        return [("", _("Any kind")), *filter_choices(self.session.library)[0]]
 
     def languages(self) -> list[tuple[str, str]]:
-        """The languages the resources use, as (code, words), most used first."""
-        return filter_choices(self.session.library)[1]
+        """What the language can be, as (code, words): "Any language" first, then the
+        languages the resources use, most used first."""
+        return [("", _("Any language")), *filter_choices(self.session.library)[1]]
 
     def bookmarked(self, resource: Resource) -> bool:
         return self.session.store.is_bookmarked("resource", resource.id)

@@ -103,7 +103,7 @@ class ResourcesScreen(Screen):
                 typed=answer, numbers=numbers(len(options))))
 
     def kind(self, arg: str) -> bool | None:
-        options = [("", _("Any kind")), *self.finder.kinds()]
+        options = self.finder.kinds()
         value = self._choose("kind", options, self.finder.filter.kind, arg)
         if value is None:
             return None
@@ -111,7 +111,7 @@ class ResourcesScreen(Screen):
         return True
 
     def language(self, arg: str) -> bool | None:
-        options = [("", _("Any language")), *self.finder.languages()]
+        options = self.finder.languages()
         value = self._choose("language", options, self.finder.filter.language, arg)
         if value is None:
             return None

@@ -58,8 +58,8 @@ class ResourcesScreen(ListScreen):
     def compose_body(self) -> ComposeResult:
         # Made here, not after mounting, so the first frame is the whole screen.
         self.finder = finder = ResourceFinder(self.session)
-        kinds = [(_("All kinds"), "")] + [(words, k) for k, words in finder.kinds()]
-        languages = [(_("All languages"), "")] + [(words, code) for code, words in finder.languages()]
+        kinds = [(words, kind) for kind, words in finder.kinds()]
+        languages = [(words, code) for code, words in finder.languages()]
         yield QuietInput(placeholder=_("Type words to filter (name, organisation, description)"),
                          id="filter-text")
         with Horizontal(id="filter-row"):

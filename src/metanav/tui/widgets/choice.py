@@ -1,4 +1,4 @@
-"""Choice: one setting and its value on one line, such as "Kind: All kinds".
+"""Choice: one setting and its value on one line, such as "Kind: Any kind".
 
 It stands in for Textual's Select, which is five widgets with a hidden option list each and
 made the resources screen slow to open. Left and Right step through the values; Enter,
