@@ -125,16 +125,21 @@ def test_kiosk_ini_sets_the_clinics_language_and_each_new_person_starts_in_it():
 SINKS = {"print", "say", "tell", "_say", "ask", "read_secret", "getpass", "add", "label",
          "choice", "Row", "Static", "Done", "Problem", "error", "KioskConfigError",
          "ArgumentTypeError", "add_argument", "add_parser", "ArgumentParser", "Binding",
-         "append", "insert", "write", "ContentError", "notify", "update", "exit"}
+         "append", "insert", "write", "ContentError", "notify", "update", "exit", "_done",
+         "Item", "Section", "View", "HelpSection", "PromptScreen", "Confirm", "page"}
 SINK_KEYWORDS = {None, "help", "description", "epilog", "words", "message", "more", "text",
                  "title", "prompt"}
 _WORDS = re.compile(r"[A-Za-z]{3,}")
-_PROSE = re.compile(r"^[\W\d]*[A-Za-z][a-z]+( [A-Za-z'(),:;.\-]+)+")
+_PROSE = re.compile(r"^[\W\d]*[A-Za-z][a-z]*[\w'\-]*( [\w'(),:;.\-/]+)+")
 # Literals the scan finds that no person reads as a sentence, each with why.
 NOT_WORDS = {
     ("content/find.py", "{tags} : ("): "an FTS5 query, not words",
     ("kiosk.py", "pin_hash = "): "the kiosk.ini line staff copy, in the file's own syntax",
     ("content/prebuilt.py", "metanav prebuilt 3"): "the prebuilt cache's format mark",
+    ("content/resource_table.py", "<ResourceTable of "): "a developer's repr",
+    ("core/views.py", "English / Español"): "the first screen: both languages on purpose",
+    ("core/views.py", "Press 1 for English. Oprima 2 para español."): "both languages",
+    ("core/views.py", "Type 1 for English. Escriba 2 para español."): "both languages",
 }
 
 

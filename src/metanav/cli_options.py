@@ -18,6 +18,19 @@ DESCRIPTION = N_(
 )
 
 
+# argparse's own words (usage, its headings, its errors), kept in metanav's catalogue: argparse
+# asks its module's gettext for them, which interface_language points at metanav's.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
 def interface_language(argv: list[str]) -> None:
     """Set the interface's language before the options are read, so --help is in it too."""
     from metanav import language
@@ -30,6 +43,11 @@ def interface_language(argv: list[str]) -> None:
         elif word.startswith("--lang="):
             asked = word.split("=", 1)[1]
     set_language(language.choose(asked))
+    from metanav import i18n
+
+    # argparse looks these two names up in its own module each time it makes a message.
+    setattr(argparse, "_", i18n._)  # noqa: B010 - a module's gettext, not an attribute
+    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Saved lists live in METANAV_STATE_DIR, or your user data folder.")
         ),
     )
-    parser.add_argument("--version", action="version", version=f"metanav {__version__}")
+    parser.add_argument("--version", action="version", version=f"metanav {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument(
         "--plain",
         action="store_true",

@@ -271,15 +271,15 @@ def next_theme(session: Session, current: str) -> tuple[str, Done]:
                         _("Colours: {theme}.").format(theme=theme))
 
 
-SCREEN_READER_ON = ("Screen-reader setting on: no bars, scroll bars or symbols. "
-                    "Ctrl+S turns it off.")
-SCREEN_READER_OFF = "Screen-reader setting off. Ctrl+S turns it on."
+SCREEN_READER_ON = N_("Screen-reader setting on: no bars, scroll bars or symbols. "
+                      "Ctrl+S turns it off.")
+SCREEN_READER_OFF = N_("Screen-reader setting off. Ctrl+S turns it on.")
 
 
 def set_screen_reader(session: Session, on: bool) -> Done:
     """The full screen's screen-reader setting, remembered (in memory only on a kiosk)."""
     result = session.store.set_setting("screen_reader", on)
-    return _done(result, SCREEN_READER_ON if on else SCREEN_READER_OFF)
+    return _done(result, _(SCREEN_READER_ON if on else SCREEN_READER_OFF))
 
 
 # -- the language -------------------------------------------------------------------------------
