@@ -54,6 +54,30 @@ def test_down_a_few_rows_is_a_vertical_tab_each():
     assert Painter(80, None, (10, 5)).move_code(10, 6) == "\x1b[B"  # tty not known
 
 
+def test_on_the_linux_console_no_line_feeds_or_vertical_tabs_move_the_cursor(monkeypatch):
+    """Under TERM=linux (the console, and the Fenrir screen reader, which gives its program
+    that TERM and reads from a terminal that takes a line feed or vertical tab as a new line,
+    LNM), the cursor moves only with cursor keys: the column after a line feed is not sure,
+    and a reader read text written in the wrong columns."""
+    import os
+    import pty
+
+    from metanav.tui.paint import newline_mode
+
+    master, slave = pty.openpty()
+    try:
+        with os.fdopen(os.dup(slave), "w") as stream:
+            monkeypatch.setenv("TERM", "xterm-256color")
+            assert newline_mode(stream) in ("crlf", "lf")
+            monkeypatch.setenv("TERM", "linux")
+            assert newline_mode(stream) == ""
+    finally:
+        os.close(master)
+        os.close(slave)
+    painter = Painter(80, None, (10, 5), newline="")
+    assert "\v" not in painter.move_code(10, 6) and "\n" not in painter.move_code(12, 7)
+
+
 def test_blanks_that_look_the_same_are_the_same():
     a = blank_style(Style(color="red", bgcolor="#16181D", bold=True))
     b = blank_style(Style(color="blue", bgcolor="rgb(22,24,29)"))

@@ -184,16 +184,21 @@ async def test_question_states_are_words(tmp_path):
 
 
 # -- the full screen through a real terminal: the bytes of a Down -----------------------------
-def _run(tmp_path, keys: list[bytes]) -> list[tuple[list[str], tuple[int, int], bytes]]:
-    """metanav at 80x24 on a pty through pyte: (screen, cursor, bytes) after each key."""
+def _run(tmp_path, keys: list[bytes], args: tuple[str, ...] = (), look=None,
+         lnm: bool = False) -> list[tuple[list[str], tuple[int, int], bytes]]:
+    """metanav at 80x24 on a pty through pyte: (screen, cursor, bytes) after each key.
+    ``look(screen)``, if given, is called after the first frame and after each key. ``lnm``:
+    the terminal takes a line feed as a new line, as Fenrir's does."""
     screen = pyte.Screen(80, 24)
+    if lnm:
+        screen.set_mode(pyte.modes.LNM)
     stream = pyte.ByteStream(screen)
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "linux",
                "METANAV_STATE_DIR": str(tmp_path), "TEXTUAL_ANIMATIONS": "none",
                "METANAV_LANG": "en"}  # home first, not a first run's language choice
-        os.execve(sys.executable, [sys.executable, "-m", "metanav"], env)
+        os.execve(sys.executable, [sys.executable, "-m", "metanav", *args], env)
     import fcntl
     import termios
 
@@ -221,10 +226,14 @@ def _run(tmp_path, keys: list[bytes]) -> list[tuple[list[str], tuple[int, int], 
             drain(0.5)  # until the first frame, key bar and all, is there
         drain(1.0)
         shots.append((list(screen.display), (screen.cursor.x, screen.cursor.y), b""))
+        if look:
+            look(screen, None)
         for key in keys:
             os.write(fd, key)
             data = drain(0.5)
             shots.append((list(screen.display), (screen.cursor.x, screen.cursor.y), data))
+            if look:
+                look(screen, key)
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
@@ -250,6 +259,33 @@ def test_a_down_through_the_terminal_rewrites_only_the_highlight(tmp_path):
     assert third in text
     for other in (row(start, cursor0[1]), start[0].strip(), start[-1].strip()):
         assert other not in text
+
+
+DOWN, ENTER, BACK = b"\x1b[B", b"\r", b"\x7f"
+
+
+@pytest.mark.slow
+def test_with_the_setting_no_cell_has_colours_or_bold_for_a_reader_to_announce(tmp_path):
+    """Fenrir says "has attribute" whenever the colours under its cursor change (the study
+    counted ~10): with the setting, every cell is in the terminal's own colours, so the
+    focus is shown by the terminal's cursor alone. Through a terminal that takes a line feed
+    as a new line (LNM), as Fenrir's own does, so what it reads is what is on the screen."""
+    from plain_helpers import home_numbers
+
+    questions = str(home_numbers(bundled_library())["questions"]).encode()
+    seen: list[str] = []
+
+    def look(screen, key):
+        styled = {(x, y) for y in range(24) for x, c in screen.buffer[y].items()
+                  if (c.fg, c.bg, c.bold, c.reverse, c.underscore) != ("default", "default",
+                                                                     False, False, False)}
+        assert not styled, (key, sorted(styled)[:5])
+        seen.append(screen.display[screen.cursor.y])
+
+    _run(tmp_path, [DOWN, DOWN, DOWN, ENTER, ENTER, DOWN, BACK, BACK, questions, ENTER, DOWN],
+         args=("--screen-reader",), look=look, lnm=True)
+    assert seen[1].strip().startswith("2. ")  # Down: the cursor's line is the new item
+    assert seen[-1].strip().startswith("2. Not picked: ")  # the questions, read right
 
 
 # -- plain mode ---------------------------------------------------------------------------------

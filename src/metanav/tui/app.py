@@ -20,7 +20,7 @@ from metanav.session import Session
 from metanav.tui import bindings, textual_internals
 from metanav.tui.console import use_glyphs
 from metanav.tui.delta import Shadow
-from metanav.tui.no_colour import NoColour
+from metanav.tui.no_colour import NoColour, NoStyle
 from metanav.tui.paint import draws_lines, erases_in_colour, newline_mode
 from metanav.tui.screens.base import BaseScreen
 from metanav.tui.screens.home import HomeScreen
@@ -72,12 +72,15 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
             keep_pen=guarded is not None)  # the guarded driver resets the pen when it stops
         self._shown_cursor: Offset | None = None
         self._no_colour = NoColour()
+        self._no_style = NoStyle()
         self.glyphs = glyphs.current()
         use_glyphs(self, self.glyphs)  # the Linux console font's characters only, under TERM=linux
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """With NO_COLOR, no colour codes at all (see no_colour.py), not Textual's greys."""
         filters = super().get_line_filters()
+        if self.screen_reader:
+            return [*filters, self._no_style]
         if not self.no_color:
             return filters
         return [self._no_colour if isinstance(f, Monochrome | NoColor) else f for f in filters]
@@ -221,6 +224,13 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         # Back from Ctrl+Z / SIGTSTP the terminal shows the shell's screen: send it all again.
         self.app_resume_signal.subscribe(self, lambda _app: self.action_again())
         self.call_after_refresh(self._after_first_frame)
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        """With the screen-reader setting, the terminal's own cursor shows the focus (at the
+        start of the focused line) in place of the highlight's colours; otherwise hidden."""
+        if self._driver is not None and not self.is_headless:
+            self._driver.write("\x1b[?25h" if self.screen_reader else "\x1b[?25l")
 
     def _after_first_frame(self) -> None:
         # Import the other screens and read their widgets' CSS now, not on the first Enter.
@@ -313,8 +323,8 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
 
     @screen_reader.setter
     def screen_reader(self, on: bool) -> None:
-        # One class on the app: app.tcss drops the focus bars and scroll bars under it, and
-        # the key bar and the lists read it when they paint.
+        # One class on the app: app.tcss drops the focus bars and scroll bars under it, the
+        # key bar and the lists read it when they paint, and get_line_filters drops colours.
         self.set_class(on, "-screen-reader")
 
     def action_toggle_screen_reader(self) -> None:
@@ -322,6 +332,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         kiosk, whose memory is cleared for the next person)."""
         self.screen_reader = not self.screen_reader
         done = actions.set_screen_reader(self.session, self.screen_reader)
+        self._show_cursor()
         self.screen.refresh(layout=True)
         for widget in self.screen.query("*"):
             widget.refresh()

@@ -48,3 +48,22 @@ class NoColour(LineFilter):
             Segment(text, None if style is None else plain(style, background), control)
             for text, style, control in segments
         ]
+
+
+class NoStyle(LineFilter):
+    """The screen-reader setting: every cell in the terminal's own colours, nothing bold or
+    underlined. A console screen reader says "has attribute" each time the colours under its
+    cursor change (Fenrir does), so the focus is shown by the terminal's cursor instead, at
+    the start of the focused line. Links stay links."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [
+            Segment(text, None if style is None or not style.link else _link_only(style.link),
+                    control)
+            for text, style, control in segments
+        ]
+
+
+@lru_cache(maxsize=256)
+def _link_only(link: str) -> Style:
+    return Style(link=link)

@@ -350,8 +350,17 @@ def draws_lines(term: str | None = None) -> bool:
 
 def newline_mode(stream=None) -> str:
     """What a line feed written to the terminal becomes: "crlf" when the terminal driver adds
-    a carriage return (ONLCR), "lf" when it sends it as it is, "" if not known."""
+    a carriage return (ONLCR), "lf" when it sends it as it is, "" if not known.
+
+    Under TERM=linux, always "" (no line feeds or vertical tabs for moving down): the Fenrir
+    screen reader gives its program that TERM and reads from a terminal of its own that takes
+    them as new lines (LNM), so the column after one is not sure there. (On the console
+    itself, bytes are free.)"""
+    import os
     import sys
+
+    if os.environ.get("TERM") == "linux":
+        return ""
 
     try:
         import termios
