@@ -159,6 +159,18 @@ def test_a_list_moved_down_is_scrolled_the_other_way():
     assert "row 12" not in sent[1]
 
 
+def test_after_a_scroll_the_whole_screen_is_the_region_again_said_in_full():
+    """A bare ESC[r is read by pyte 0.8.0 (Debian 12's, under the Fenrir screen reader) as
+    "top 1, same bottom": its cursor then stopped at the old bottom, and the next rows were
+    written over the wrong ones in what the reader reads."""
+    shadow = Shadow()
+    shadow.resize(30, 12)
+    before = ["title"] + numbered(1, 10) + ["keys"]
+    after = ["title"] + numbered(2, 10) + ["keys"]
+    sent = through_terminal(shadow, [before, after], 30)[1]
+    assert "\x1b[1;12r" in sent[1] and "\x1b[r" not in sent[1]
+
+
 def test_blank_rows_alone_never_cause_a_scroll():
     shadow = Shadow()
     shadow.resize(10, 10)

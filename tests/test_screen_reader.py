@@ -76,6 +76,35 @@ async def test_screen_reader_setting_leaves_no_glyphs_on_screen(tmp_path):
             assert not found, (keys, found, text)
 
 
+async def test_with_the_setting_a_screen_opens_as_its_title_and_the_focused_item(tmp_path):
+    """A console reader speaks every line of new text: with the setting, a list shows the rows
+    its highlight has been on since the screen opened, so opening a screen is heard as its
+    title and the focused item, and each move as the one new item."""
+    app = make_app(tmp_path, screen_reader=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen.query_one(LeanList)
+        first, second = [r.text for r in home.rows if r.selectable][:2]
+        text = screen_text(app)
+        assert text.index("metanav") < text.index(first[:30])  # the title first
+        assert second[:30] not in text  # and no other item
+        await pilot.press("down")
+        await pilot.pause()
+        assert second[:30] in screen_text(app)  # the one a move lands on appears
+        await pilot.press("up", "enter")  # away (to a topic) and back
+        await pilot.pause()
+        await pilot.press("backspace")
+        await pilot.pause()
+        text = screen_text(app)
+        assert first[:30] in text and second[:30] not in text  # fresh: the focused item only
+        app.open_questions()
+        await pilot.pause()
+        text = [line.strip() for line in rows(app) if line.strip()]
+        assert text[0].startswith("Questions for your doctor")
+        items = [line for line in text if "Not picked" in line]
+        assert len(items) == 1 and items[0].startswith("1. ")
+
+
 async def test_the_setting_comes_from_the_option_and_ctrl_s_switches_and_remembers_it(tmp_path):
     app = make_app(tmp_path, screen_reader=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -286,6 +315,25 @@ def test_with_the_setting_no_cell_has_colours_or_bold_for_a_reader_to_announce(t
          args=("--screen-reader",), look=look, lnm=True)
     assert seen[1].strip().startswith("2. ")  # Down: the cursor's line is the new item
     assert seen[-1].strip().startswith("2. Not picked: ")  # the questions, read right
+
+
+def test_the_study_steps_for_make_a11y_match_the_home_screen():
+    """benchmarks/screenreader/*.py type home numbers: they must open what the study meant."""
+    import runpy
+    from pathlib import Path
+
+    from metanav.core.views import topic_groups
+    from plain_helpers import home_numbers
+
+    lib = bundled_library()
+    numbers = home_numbers(lib)
+    first_topic = next(iter(topic_groups(lib).values()))[0].id  # the study's "topic 1"
+    for face in ("tui", "plain"):
+        steps = runpy.run_path(str(Path(__file__).parent.parent / "benchmarks" / "screenreader"
+                                   / f"{face}.py"))
+        assert steps["QUESTIONS"] == str(numbers["questions"]), face
+        assert steps["RESOURCES"] == str(numbers["resources"]), face
+        assert numbers[first_topic] == f"{steps['TOPIC_GROUP']}\n1", face
 
 
 # -- plain mode ---------------------------------------------------------------------------------

@@ -71,7 +71,10 @@ def scroll(rows: list[list], wanted: dict[int, list], width: int, out: list[str]
         out.append(f"\x1b[{last + 1}H" + "\x1bD" * shift)
     else:  # content moves down: reverse line feeds (RI) at its top
         out.append(f"\x1b[{first + 1}H" + "\x1bM" * -shift)
-    out.append("\x1b[r")  # the whole screen scrolls again
+    # The whole screen scrolls again, said in full: pyte 0.8.0 (Debian 12's, in the Fenrir
+    # screen reader) takes a bare ESC[r as "top 1, same bottom": its cursor then stopped at
+    # the old bottom, and what the reader read had rows written in the wrong place.
+    out.append(f"\x1b[1;{len(rows)}r")
     before = {y: rows[y] for y in range(first, last + 1)}
     for y in range(first, last + 1):
         source = y + shift

@@ -109,6 +109,8 @@ class BaseScreen(Screen):
     _shown = False
 
     def on_screen_resume(self) -> None:
+        for listed in self.query(LeanList):
+            listed.start_afresh()  # a reader hears the focused item, not the whole list again
         # The first resume is the first showing: everything is fresh already.
         if self._shown:
             self.refresh_view()

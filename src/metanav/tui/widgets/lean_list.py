@@ -13,6 +13,10 @@ uses the Line API: moving the highlight refreshes the old and the new row, nothi
   O(1) apart from building the list).
 - The real terminal cursor is moved to the highlighted row, so braille displays and console
   screen readers follow it.
+- With the screen-reader setting, a list shows only the rows its highlight has been on since
+  the screen was opened (and the heading above each): a console screen reader speaks every
+  line of new text, so opening a screen is heard as its title and the focused item, and each
+  move as the one new item, not the whole list again.
 """
 
 from __future__ import annotations
@@ -109,6 +113,7 @@ class LeanList(ScrollView, can_focus=True):
         self._lines: list[tuple[int, str]] = []  # (row index, text) per line (wrap mode only)
         self._layout_width = 0
         self.highlighted: int | None = None
+        self._shown: set[int] = set()  # rows shown so far (screen-reader setting)
         self.set_rows(rows)
 
     # -- data --------------------------------------------------------------------------------
@@ -135,6 +140,8 @@ class LeanList(ScrollView, can_focus=True):
         if target is None:
             target = self._nearest_selectable(0)
         self.highlighted = target
+        self._shown = set()
+        self._show(target)
         self._layout_width = 0
         self._relayout()
         self.refresh()
@@ -236,6 +243,8 @@ class LeanList(ScrollView, can_focus=True):
                 else:
                     text = set_cell_size(text, max(1, width - 3)) + "\u2026"
         row = self._rows[index]
+        if index not in self._shown and self._reader():
+            return Strip.blank(width, base)
         if row.heading:
             # Underlined under its words, as a topic's own headings are: not across the
             # whole width (up to 75 underlined blanks a heading to send over SSH).
@@ -261,6 +270,27 @@ class LeanList(ScrollView, can_focus=True):
             return
         self.refresh(Region(0, top, self.size.width, height))
 
+    # -- what a screen reader has been shown -----------------------------------------------
+    def _reader(self) -> bool:
+        return bool(getattr(self.app, "screen_reader", False)) if self.is_attached else False
+
+    def _show(self, index: int | None, focusing: bool = False) -> None:
+        """Show row ``index`` and the heading just above it, once the list has focus."""
+        if index is None or index in self._shown or not (focusing or self.has_focus):
+            return
+        self._shown.add(index)
+        if index > 0 and self._rows[index - 1].heading:
+            self._shown.add(index - 1)
+            self._refresh_row(index - 1)
+        self._refresh_row(index)
+
+    def start_afresh(self) -> None:
+        """The screen is shown again: only the highlighted row, as when it first opened."""
+        if self._shown and self._reader():
+            self._shown = set()
+            self._show(self.highlighted)
+            self.refresh()
+
     # -- the highlight -----------------------------------------------------------------------
     def _nearest_selectable(self, start: int, step: int = 1) -> int | None:
         if not self._rows:
@@ -283,6 +313,7 @@ class LeanList(ScrollView, can_focus=True):
             self._refresh_row(old)
             self._refresh_row(index)
             self.post_message(self.Highlighted(self, index))
+        self._show(index)
         self._scroll_to_highlight()
         self._place_cursor()
 
@@ -332,6 +363,7 @@ class LeanList(ScrollView, can_focus=True):
         self._place_cursor()
 
     def on_focus(self) -> None:
+        self._show(self.highlighted, focusing=True)
         self._place_cursor(focusing=True)
 
     # -- actions -----------------------------------------------------------------------------
