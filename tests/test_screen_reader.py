@@ -214,10 +214,13 @@ async def test_question_states_are_words(tmp_path):
 
 # -- the full screen through a real terminal: the bytes of a Down -----------------------------
 def _run(tmp_path, keys: list[bytes], args: tuple[str, ...] = (), look=None,
-         lnm: bool = False) -> list[tuple[list[str], tuple[int, int], bytes]]:
+         lnm: bool = False, reads: list | None = None,
+         ) -> list[tuple[list[str], tuple[int, int], bytes]]:
     """metanav at 80x24 on a pty through pyte: (screen, cursor, bytes) after each key.
     ``look(screen)``, if given, is called after the first frame and after each key. ``lnm``:
-    the terminal takes a line feed as a new line, as Fenrir's does."""
+    the terminal takes a line feed as a new line, as Fenrir's does. ``reads`` gets, for each
+    key, a list of (bytes, cursor row) per read from the terminal, as a screen reader sees
+    them arrive."""
     screen = pyte.Screen(80, 24)
     if lnm:
         screen.set_mode(pyte.modes.LNM)
@@ -243,6 +246,8 @@ def _run(tmp_path, keys: list[bytes], args: tuple[str, ...] = (), look=None,
                     break
                 got += data
                 stream.feed(data)
+                if reads:
+                    reads[-1].append((data, screen.cursor.y))
                 last = time.monotonic()
             elif time.monotonic() - last > quiet:
                 break
@@ -258,6 +263,8 @@ def _run(tmp_path, keys: list[bytes], args: tuple[str, ...] = (), look=None,
         if look:
             look(screen, None)
         for key in keys:
+            if reads is not None:
+                reads.append([])
             os.write(fd, key)
             data = drain(0.5)
             shots.append((list(screen.display), (screen.cursor.x, screen.cursor.y), data))
@@ -334,6 +341,22 @@ def test_the_study_steps_for_make_a11y_match_the_home_screen():
         assert steps["QUESTIONS"] == str(numbers["questions"]), face
         assert steps["RESOURCES"] == str(numbers["resources"]), face
         assert numbers[first_topic] == f"{steps['TOPIC_GROUP']}\n1", face
+
+
+@pytest.mark.slow
+def test_opening_a_topic_writes_its_title_first_with_the_cursor_already_on_its_text(tmp_path):
+    """A reader speaks a new screen's text in screen order, title first, unless the cursor
+    then moves on its own: then it stops and reads the cursor's line. So the cursor goes to
+    the text in the same write as the screen, and no write after it moves it alone."""
+    reads: list = []
+    shots = _run(tmp_path, [ENTER], args=("--screen-reader",), reads=reads)
+    screen, (x, y), sent = shots[-1]
+    title = screen[0].strip()
+    text = sent.decode("utf-8", "replace")
+    assert title and text.index(title) < text.index(screen[y].strip()[:30])
+    assert y > 0 and screen[y].strip()  # the cursor on the first line of the text
+    first = next(i for i, (data, _) in enumerate(reads[0]) if title.encode() in data)
+    assert {row for _, row in reads[0][first:]} == {y}
 
 
 # -- plain mode ---------------------------------------------------------------------------------

@@ -22,10 +22,20 @@ class ReadingView(VerticalScroll, can_focus=True):
         super().__init__(*children, **kwargs)
         self.lines = lines
 
+    _row = 0  # the row of the view the cursor is on
+
     def _cursor_to(self, row: int) -> None:
+        self._row = row
         region = self.scrollable_content_region
         if self.has_focus and region.height:
             self.app.cursor_position = Offset(region.x, region.y + max(0, min(row, region.height - 1)))
+
+    def render_lines(self, crop):
+        # In the frame that first draws the text, not one after it: a cursor that moved on
+        # its own a moment later made a screen reader stop reading the new screen (its title
+        # first) and read the cursor's line instead.
+        self._cursor_to(self._row)
+        return super().render_lines(crop)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
