@@ -301,7 +301,7 @@ def test_after_another_part_home_offers_1_again_not_the_next_item(state_dir):
     """Enter after visiting Support resources opened Bookmarks, the next item on home."""
     run = run_plain(state_dir, [str(HOME["resources"]), "", "q"])
     after_resources = " ".join(run.out.split("Support resources", 2)[2].split())
-    assert "q to quit, i for Español [default: 1]:" in after_resources
+    assert "h for help, i for Español [default: 1]:" in after_resources  # short: heard before
     assert f"[default: {HOME['bookmarks']}]" not in run.out
 
 

@@ -409,6 +409,40 @@ def test_q_at_more_still_lists_the_choices():
     assert "Choose 1 to " in listed
 
 
+def test_a_prompt_heard_again_names_only_g_and_h_until_a_wrong_answer():
+    """A reader reads the prompt each time, and the answered prompt's line again: the long
+    list of letters is said once per full showing of a screen, and after a wrong answer."""
+    out = plain_run([*first_topic_keys(), "q", "b", "b", "zz", "q"])
+    prompts = [" ".join(p.split()) for p in
+               " ".join(out.split(MORE, 1)[1].split("\n")).split("]: ")[:-1]]
+    first, again, again2, after_wrong = prompts[-4:]
+    assert "b to bookmark" in first and "q to quit" in first
+    for short in (again, again2):
+        assert short.split(". ")[-1].startswith("Choose 1 to ")
+        assert short.endswith("g to get help now, h for help [default: back")
+    assert "b to bookmark" in after_wrong and "q to quit" in after_wrong
+
+
+def test_plain_mode_starts_on_the_terminal_last_line_in_one_write():
+    """Blank lines first, sent with the first text: every prompt is then on the last line,
+    and a reader's cursor never lands on an empty line when an answer's line feed comes."""
+    class Writes(io.StringIO):
+        def __init__(self):
+            super().__init__()
+            self.writes = []
+
+        def write(self, text):
+            self.writes.append(text)
+            return super().write(text)
+
+    term = Term(io.StringIO(""), Writes())
+    term.paging = True
+    term.start_at_bottom()
+    assert term.stdout.writes == []
+    term.say("metanav: Home")
+    assert term.stdout.writes[0] == "\n" * (term.height - 1) + "metanav: Home\n"
+
+
 # -- kiosk: an empty kiosk stays quiet ----------------------------------------------------------
 def test_after_a_reset_nothing_counts_down_until_a_key():
     now = [0.0]

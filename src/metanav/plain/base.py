@@ -99,6 +99,7 @@ class Screen:
         self._title_lines: list[str] = []
         self.heard = False  # shown in full once: coming back shows it in brief
         self.in_brief = False  # shown in brief now (the prompt then says r reads it all)
+        self.keys_told = False  # its prompt has named all its letters since it was shown in full
 
     @property
     def library(self):

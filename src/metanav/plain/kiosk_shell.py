@@ -214,8 +214,8 @@ class KioskShell(Shell):
             raise SessionDone
         self.term.say(_("Nothing was cleared.") + " " + _(kiosk.STAYS_OPEN))
 
-    def prompt(self, screen, brief: bool = False) -> tuple[str, str]:
-        words, tail = super().prompt(screen, brief)
+    def prompt(self, screen, brief: bool = False, short: bool = False) -> tuple[str, str]:
+        words, tail = super().prompt(screen, brief, short)
         return words.replace(_("q to quit"), _("q when you are done")), tail
 
 

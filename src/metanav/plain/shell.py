@@ -25,6 +25,9 @@ GLOBAL_KEYS = commands.plain("global")
 BACK = N_("back")
 # Said in the prompt after a screen is shown in brief.
 READ_ALL = N_("r to read it all")
+# The letters a prompt heard again on the same screen still names: get help now, help (which
+# lists every key) and the other language.
+SHORT_PROMPT = ("g", "h", "i")
 
 # Whole words people may type instead of a letter.
 WORDS = {"help": "h", "?": "h", "menu": "m", "home": "m", "quit": "q", "exit": "q",
@@ -125,9 +128,11 @@ class Shell:
         return self.term.ask(prompt)
 
     # -- the loop ----------------------------------------------------------------------------
-    def prompt(self, screen: Screen, brief: bool = False) -> tuple[str, str]:
+    def prompt(self, screen: Screen, brief: bool = False, short: bool = False) -> tuple[str, str]:
         """The prompt: the numbers and letters, and the default (kept on one line). After a
-        screen is shown in brief (coming back to it), it says that r reads it all."""
+        screen is shown in brief (coming back to it), it says that r reads it all. ``short``
+        (the letters were named since the screen was shown in full): only g and h, for a
+        prompt heard again and again (a reader reads it, and the answer's line, each time)."""
         # A key the policy switches off (a kiosk's print, export, notes) is not offered.
         own = screen.own_prompt()
         if own:
@@ -135,7 +140,7 @@ class Shell:
         allows = self.session.policy.allows
         other = actions.other_language_name(self.session)  # "i for Español"
         keys = [_(k.prompt).format(language=other) for k in (*screen.KEYS, *GLOBAL_KEYS)
-                if k.prompt and allows(k.needs)]
+                if k.prompt and allows(k.needs) and (not short or k.letter in SHORT_PROMPT)]
         if brief:
             keys.insert(0, _(READ_ALL))
         count = screen.count
@@ -170,6 +175,7 @@ class Shell:
         if number is not None:
             if 1 <= number <= count:
                 return screen.page.choices[number - 1]()
+            screen.keys_told = False  # a wrong answer hears every letter again
             if count:
                 self.term.say(_("There is no number {typed} here. Type {numbers}.").format(
                     typed=answer, numbers=numbers(count)))
@@ -188,6 +194,7 @@ class Shell:
         if done is not None:
             return done
         span = f"{numbers(count)}, " if count else ""
+        screen.keys_told = False
         self.term.say(_('"{typed}" is not one of the choices. Type {numbers}a letter from the '
                         "list, or h for help.").format(typed=answer, numbers=span))
         return None
@@ -195,7 +202,10 @@ class Shell:
     def show(self, screen: Screen, after: Screen | None, full: bool) -> None:
         """Write a screen: all of it, or (coming back to it) its title and summary."""
         lines = screen.render() if full else screen.brief()
-        room = self.term.height - len(self.term.prompt_lines(*self.prompt(screen, not full)))
+        if full:
+            screen.keys_told = False  # a full showing names every letter again
+        room = self.term.height - len(self.term.prompt_lines(
+            *self.prompt(screen, not full, screen.keys_told)))
         gap = 0
         if after is not None and (len(lines) < room or not self.term.paging):
             lines.insert(0, "")  # a blank line between screens, if it fits
@@ -241,7 +251,8 @@ class Shell:
                     self.show(screen, shown, full=not screen.in_brief)
                     screen.heard = True
                     shown = screen
-                answer = self.term.ask(*self.prompt(screen, screen.in_brief))
+                answer = self.term.ask(*self.prompt(screen, screen.in_brief, screen.keys_told))
+                screen.keys_told = True
                 try:
                     redraw = bool(self.back() if answer is None else self.handle(screen, answer))
                 except StopOutput:
@@ -262,6 +273,7 @@ def run(session: Session) -> int:
         except (AttributeError, ValueError):
             pass
     term = Term()
+    term.start_at_bottom()
     try:
         return Shell(session, term).run()
     except KeyboardInterrupt:

@@ -55,8 +55,19 @@ class Term:
         return max(5, shutil.get_terminal_size((80, 24)).lines)
 
     # -- output ------------------------------------------------------------------------------
+    def start_at_bottom(self) -> None:
+        """Move to the terminal's last line first (blank lines, sent with the first screen):
+        every prompt is then on the last line, and the line feed of an answer scrolls. A
+        prompt halfway down a cleared terminal moved a screen reader's cursor onto an empty
+        line at each answer, and it said "blank"."""
+        if self.paging:
+            self._lead = "\n" * (self.height - 1)
+
+    _lead = ""  # written just before the next text, in the same write
+
     def _write(self, text: str) -> None:
-        self.stdout.write(clean(text))
+        self.stdout.write(self._lead + clean(text))
+        self._lead = ""
 
     def line(self, text: str = "") -> None:
         """Write one (already wrapped) line, pausing first if a screenful has gone by."""

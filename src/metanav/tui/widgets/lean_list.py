@@ -279,10 +279,13 @@ class LeanList(ScrollView, can_focus=True):
         if index is None or index in self._shown or not (focusing or self.has_focus):
             return
         self._shown.add(index)
-        if index > 0 and self._rows[index - 1].heading:
+        above = index > 0 and self._rows[index - 1].heading
+        if above:
             self._shown.add(index - 1)
-            self._refresh_row(index - 1)
-        self._refresh_row(index)
+        if self._reader():  # otherwise every row is on show already
+            if above:
+                self._refresh_row(index - 1)
+            self._refresh_row(index)
 
     def start_afresh(self) -> None:
         """The screen is shown again: only the highlighted row, as when it first opened."""
