@@ -191,6 +191,21 @@ async def test_keys_in_words_in_the_key_bar_and_help(tmp_path):
         assert "Backspace or Escape: Back" in text and "F2 or Ctrl+T" in text
 
 
+def test_the_screen_reader_words_are_in_spanish_too():
+    from metanav import i18n
+    from metanav.core import actions
+
+    session = Session(library=bundled_library(), store=Store.memory())
+    try:
+        i18n.set_language("es")
+        assert key_name("question_mark", spoken=True) == "Signo de interrogación"
+        assert key_name("slash", spoken=True) == "Barra"
+        assert "Ctrl+S lo desactiva" in actions.set_screen_reader(session, True).words
+        assert "Ctrl+S lo activa" in actions.set_screen_reader(session, False).words
+    finally:
+        i18n.set_language("en")
+
+
 async def test_every_f_key_has_a_letter_or_ctrl_key():
     from metanav.core.commands import COMMANDS
 

@@ -271,8 +271,8 @@ def next_theme(session: Session, current: str) -> tuple[str, Done]:
                         _("Colours: {theme}.").format(theme=theme))
 
 
-SCREEN_READER_ON = N_("Screen-reader setting on: no bars, scroll bars or symbols. "
-                      "Ctrl+S turns it off.")
+SCREEN_READER_ON = N_("Screen-reader setting on: plain text, no colours, bars or symbols. A list "
+                      "shows each item as you reach it. Ctrl+S turns it off.")
 SCREEN_READER_OFF = N_("Screen-reader setting off. Ctrl+S turns it on.")
 
 

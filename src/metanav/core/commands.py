@@ -257,7 +257,7 @@ _KEY_NAMES = {
 }
 # Read aloud, a screen reader drops "?" and says "/" as "slash": with the screen-reader
 # setting, these are written out.
-_SPOKEN = {"?": "Question mark", "/": "Slash"}
+_SPOKEN = {"?": N_("Question mark"), "/": N_("Slash")}
 
 
 def key_name(key: str, spoken: bool = False) -> str:
@@ -274,7 +274,7 @@ def key_name(key: str, spoken: bool = False) -> str:
         name = key.upper()
     else:
         name = key
-    return _SPOKEN.get(name, name) if spoken else name
+    return _(_SPOKEN[name]) if spoken and name in _SPOKEN else name
 
 
 def keys_in_words(key: str, key_display: str = "", spoken: bool = False) -> str:
