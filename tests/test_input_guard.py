@@ -94,7 +94,7 @@ def test_a_paste_that_never_ends_is_ended_after_a_quiet_second(monkeypatch):
     import metanav.tui.textual_internals as internals
 
     now = [1000.0]
-    monkeypatch.setattr(internals.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(internals.key_reader.time, "monotonic", lambda: now[0])
     parser = internals.GuardedParser()
     assert list(parser.feed("\x1b[200~hello")) == []
     assert _keys(parser, "\x18") == []  # still inside the paste

@@ -64,7 +64,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         self.theme = choose_theme(session.theme, session.store.setting("theme"))
         self.screen_reader = choose_screen_reader(session)
         # Send only changed cells (see delta.py): not with METANAV_FULL_REDRAW=1, nor when
-        # Textual's internals are not what textual_internals.py expects (whole redraws then).
+        # Textual's internals are not what textual_internals/ expects (whole redraws then).
         internals = textual_internals.check_at_start(self)
         full = os.environ.get("METANAV_FULL_REDRAW") or not internals
         self.shadow: Shadow | None = None if full else Shadow(

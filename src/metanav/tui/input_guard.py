@@ -20,9 +20,10 @@ focus while the last one is still under way, so two Enters in the staff PIN box 
 
 What may pass and when is decided here; the code that reaches into Textual's private input
 code (``textual._xterm_parser``, ``LinuxDriver.run_input_thread``, message queues) lives with
-every other private Textual name in ``textual_internals.py``. :func:`driver_class` checks that
-code behaves as expected and otherwise returns None: Textual's own driver, unguarded;
-:class:`OneAtATime` lets keys straight through if the queues are not what it expects.
+every other private Textual name in ``textual_internals/`` (``key_reader.py``,
+``app_state.py``). :func:`driver_class` checks that code behaves as expected and otherwise
+returns None: Textual's own driver, unguarded; :class:`OneAtATime` lets keys straight through
+if the queues are not what it expects.
 """
 
 from __future__ import annotations
