@@ -227,3 +227,54 @@ def test_real_full_screen_kiosk_opens_on_the_choice(tmp_path):
         assert child.wait_for(TUI_HOME_ES), child.text()
     finally:
         child.close()
+
+
+PLACES = ["group", "topic", "questions", "mylist", "doctor", "resources", "resource", "qr",
+          "bookmarks", "help", "search"]
+
+
+@pytest.mark.parametrize("place", PLACES)
+async def test_i_on_every_full_screen_redraws_it_in_the_other_language(tmp_path, place):
+    """Each kind of screen, then i: the same screen, its title and key bar in Spanish, and
+    Backspace goes back to a Spanish screen too."""
+    from metanav.core.views import topic_groups
+
+    lib = load_library()
+    store = Store.open(tmp_path)
+    question = next(iter(lib.questions))
+    store.set_chosen(question, True)
+    store.set_bookmark("topic", next(iter(lib.topics)), True)
+    app = make_app(tmp_path, folders=(bundled_data_dir(),))
+    resource = next(r for r in lib.resources.values() if r.url)
+    async with app.run_test(size=(80, 24)) as pilot:
+        opens = {
+            "group": lambda: app.open_group(next(iter(topic_groups(lib)))),
+            "topic": lambda: app.open_topic(next(iter(lib.topics))),
+            "questions": app.open_questions, "resources": app.open_resources,
+            "resource": lambda: app.open_resource(resource.id),
+            "bookmarks": app.open_bookmarks, "help": app.open_help, "search": app.open_search,
+        }
+        if place in ("mylist", "doctor"):
+            app.open_questions()
+            await pilot.pause()
+            await pilot.press("s", *(["l"] if place == "doctor" else []))
+        elif place == "qr":
+            app.open_resource(resource.id)
+            await pilot.pause()
+            await pilot.press("c")
+        else:
+            opens[place]()
+        await pilot.pause(0.3)
+        kind, english = type(app.screen), screen_text(app).splitlines()[0]
+        if place in ("search", "resources"):  # every letter is typed here: Ctrl+O, as shown
+            assert "Ctrl+O Español" in screen_text(app).splitlines()[-1]
+        await pilot.press("ctrl+o" if place in ("search", "resources") else "i")
+        await pilot.pause(0.5)
+        assert type(app.screen) is kind and app.session.lang == "es"
+        shown = screen_text(app)
+        # (a resource's title is its name, the same in both languages)
+        assert shown.splitlines()[0] != english or place in ("resource", "qr"), shown
+        assert "Atrás" in shown.splitlines()[-1], shown  # the key bar too
+        await pilot.press("backspace")
+        await pilot.pause(0.3)
+        assert "Atrás" in screen_text(app).splitlines()[-1], screen_text(app)

@@ -84,8 +84,9 @@ _ALL = [
             only="plain mode has no decorations to drop: it is the screen-reader face"),
     # The key bar and the prompt name the other language in itself ("i Español", "i English"):
     # words a person who reads only that language can find (tui/screens/base.py, plain/shell.py).
+    # Ctrl+O too: on the search and resources screens every letter is typed into the box.
     Command("language", "switch_language", N_("Other language"),
-            N_("show metanav in the other language: English or Español"), key="i",
+            N_("show metanav in the other language: English or Español"), key="i,ctrl+o",
             letter="i", prompt=N_("i for {language}")),
     Command("search", "search", N_("Search"),
             N_("search everything in your own words: / and the words (/ bone pain), or / alone"),

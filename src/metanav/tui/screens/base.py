@@ -103,6 +103,15 @@ class BaseScreen(Screen):
             return actions.other_language_name(self.session)
         return None
 
+    TYPES_LETTERS = False  # every letter goes into a text box here (search, resources)
+
+    def binding_key(self, binding) -> str | None:
+        """The key the key bar shows for a binding, when its first key does not work here:
+        on a screen that types every letter, the language key's Ctrl+O, not i."""
+        if self.TYPES_LETTERS and binding.action.rsplit(".", 1)[-1] == "switch_language":
+            return binding.key.split(",")[-1]
+        return None
+
     def show_heading(self) -> None:
         self.query_one("#title", Static).update(plain(self.heading()))
 

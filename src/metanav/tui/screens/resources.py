@@ -52,6 +52,7 @@ class ResourceRows(Sequence):
 class ResourcesScreen(ListScreen):
     BINDINGS = bindings.RESOURCES
     TITLE_TEXT = N_("Support resources")
+    TYPES_LETTERS = True
 
     finder: ResourceFinder  # the filter and its matches, the same as plain mode's
 

@@ -24,6 +24,7 @@ LIMIT = 25  # rows a person scrolls through; more words narrow them (each costs 
 class SearchScreen(ListScreen):
     BINDINGS = bindings.SEARCH
     TITLE_TEXT = N_("Search")
+    TYPES_LETTERS = True
 
     def __init__(self, query: str = "") -> None:
         super().__init__()

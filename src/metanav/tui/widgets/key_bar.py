@@ -124,7 +124,9 @@ class KeyBar(Widget, can_focus=False):
             says = getattr(self.screen, "binding_words", None)  # words that follow the state
             words = (says(binding) if says else None) or _(binding.description)
             words = words if enabled else f"({words})"
-            shown_key = first_key_in_words(binding.key, binding.key_display or "", spoken)
+            other = getattr(self.screen, "binding_key", None)  # a key that works here
+            shown_key = first_key_in_words((other and other(binding)) or binding.key,
+                                           binding.key_display or "", spoken)
             pieces.append((shown_key, words, binding.key, enabled,
                            _action_name(binding) in STICKY))
         width = self.size.width or 80
