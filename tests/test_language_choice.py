@@ -278,3 +278,18 @@ async def test_i_on_every_full_screen_redraws_it_in_the_other_language(tmp_path,
         await pilot.press("backspace")
         await pilot.pause(0.3)
         assert "Atrás" in screen_text(app).splitlines()[-1], screen_text(app)
+
+
+def test_a_kiosk_translates_once_however_often_its_visitors_switch(tmp_path, monkeypatch):
+    from metanav.content import translation
+
+    calls = []
+    real = translation.translate
+    monkeypatch.setattr(translation, "translate",
+                        lambda *a, **k: calls.append(a[2]) or real(*a, **k))
+    session = make_session(None, folders=(bundled_data_dir(),), kiosk=True, start_lang="en")
+    for _visitor in range(5):
+        assert actions.choose_language(session, "es").ok and session.lang == "es"
+        actions.clear_session(session)
+        assert session.lang == "en"
+    assert calls.count("es") == 1

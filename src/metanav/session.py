@@ -31,6 +31,7 @@ class Session:
     # (not --lang, not METANAV_LANG, nothing saved), and a kiosk at its start and after every
     # reset (unless --lang or METANAV_LANG decided it). See core/actions.choose_language.
     ask_language: bool = False
+    translations: dict[str, Library] = field(default_factory=dict)  # see use_language
 
     @property
     def lang(self) -> str:
@@ -41,5 +42,9 @@ class Session:
         from metanav.content.translation import translate
         from metanav.i18n import set_language
 
-        self.library = translate(self.library, self.folders, lang)
+        # Made once per language and kept: a kiosk's visitors switch at every reset.
+        library = self.translations.get(lang)
+        if library is None:
+            library = self.translations[lang] = translate(self.library, self.folders, lang)
+        self.library = library
         set_language(lang)
