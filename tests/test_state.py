@@ -1,4 +1,5 @@
-"""The person's saved state (state/store.py) and "my list" (state/mylist.py): what is on disk."""
+"""The person's saved state (state/store.py, its file in saved_file.py, its shape in
+document.py) and "my list" (state/mylist.py): what is on disk."""
 
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from metanav.content.model import Library, Question, QuestionGroup
-from metanav.state import mylist
-from metanav.state import store as store_mod
+from metanav.state import mylist, saved_file
 from metanav.state.mylist import export, my_list, render_lines
 from metanav.state.store import MAX_TOP, SaveResult, Store, default_state_dir, empty_doc
 
@@ -103,7 +103,7 @@ def test_write_goes_through_a_temp_file_and_replace(state_dir, monkeypatch):
         calls.append((Path(src), Path(dst)))
         return real_replace(src, dst)
 
-    monkeypatch.setattr(store_mod.os, "replace", spy)
+    monkeypatch.setattr(saved_file.os, "replace", spy)
     Store.open(state_dir).set_bookmark("topic", "pain", True)
     assert len(calls) == 1
     src, dst = calls[0]
@@ -260,7 +260,7 @@ def _raise(code: int):
 def test_full_disk_keeps_the_change_in_memory_and_saves_it_later(state_dir, monkeypatch):
     s = Store.open(state_dir)
     assert s.set_bookmark("topic", "pain", True).ok
-    monkeypatch.setattr(store_mod.os, "replace", _raise(errno.ENOSPC))
+    monkeypatch.setattr(saved_file.os, "replace", _raise(errno.ENOSPC))
     result = s.set_bookmark("topic", "hospice", True)
     assert result.ok is False
     assert "the disk is full" in result.message
@@ -287,13 +287,13 @@ def test_full_disk_while_writing_the_temp_file(state_dir, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_open(file, mode, *args, **kwargs)
 
-    monkeypatch.setattr(store_mod, "open", full_open, raising=False)
+    monkeypatch.setattr(saved_file, "open", full_open, raising=False)
     result = s.add_own("Will this be saved?")[1]
     assert result == SaveResult(
         False, "Saving failed (the disk is full). Your changes are kept until metanav closes."
     )
-    monkeypatch.setattr(store_mod.os, "fsync", _raise(errno.ENOSPC))
-    monkeypatch.setattr(store_mod, "open", real_open, raising=False)
+    monkeypatch.setattr(saved_file.os, "fsync", _raise(errno.ENOSPC))
+    monkeypatch.setattr(saved_file, "open", real_open, raising=False)
     assert not s.set_asked("Q-1", True).ok  # fsync says the disk is full: temp file removed
     assert leftovers(state_dir) == []
     monkeypatch.undo()
@@ -308,7 +308,7 @@ def test_full_disk_while_writing_the_temp_file(state_dir, monkeypatch):
 def test_read_only_disk_says_so_and_keeps_changes(state_dir, monkeypatch, code):
     Store.open(state_dir).set_bookmark("topic", "pain", True)
     s = Store.open(state_dir)
-    monkeypatch.setattr(store_mod.os, "replace", _raise(code))
+    monkeypatch.setattr(saved_file.os, "replace", _raise(code))
     result = s.set_bookmark("topic", "hospice", True)
     assert result.ok is False
     assert "metanav is not allowed to write there" in result.message
@@ -327,7 +327,7 @@ def test_read_only_folder_still_shows_the_saved_lists(state_dir, monkeypatch):
             raise OSError(errno.EROFS, "Read-only file system")
         return real_open(file, mode, *args, **kwargs)
 
-    monkeypatch.setattr(store_mod, "open", read_only_open, raising=False)
+    monkeypatch.setattr(saved_file, "open", read_only_open, raising=False)
     s = Store.open(state_dir)
     assert s.bookmarks() == [("topic", "pain")]
     result = s.set_bookmark("topic", "hospice", True)
@@ -339,7 +339,7 @@ def test_read_only_folder_still_shows_the_saved_lists(state_dir, monkeypatch):
 def test_unreadable_state_folder_is_explained(tmp_path, monkeypatch):
     (tmp_path / "state").mkdir()
     (tmp_path / "state" / STATE).write_text("{}", encoding="utf-8")
-    monkeypatch.setattr(store_mod.Path, "read_bytes", _raise(errno.EACCES))
+    monkeypatch.setattr(saved_file.Path, "read_bytes", _raise(errno.EACCES))
     s = Store.open(tmp_path / "state")
     assert s.doc == empty_doc()
     assert len(s.notices) == 1
