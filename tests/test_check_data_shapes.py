@@ -10,55 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from clinic_folder import QUESTIONS, RESOURCE, TOPIC, make_folder
 from metanav import cli
 from metanav.content.load import ContentError, load_library
-
-RESOURCE = """\
-resources:
-  - id: CLINIC-GROUP-01
-    name: Tuesday support group
-    organisation: Riverside Cancer Centre
-    kinds: [support-group]
-    language: en
-    phone: 555-010-0199
-    description: A weekly group for people living with metastatic cancer.
-    topics: [coping-and-support]
-"""
-
-TOPIC = """\
-id: parking
-title: Parking at the clinic
-summary: Where to park and what it costs.
-sections:
-  - heading: Where
-    text: The car park is behind the clinic.
-related_topics: [coping-and-support]
-questions: [CLINIC-Q-1]
-resources: [CLINIC-GROUP-01]
-sources:
-  - organisation: Riverside Cancer Centre
-reviewed: 2026-02-01
-"""
-
-QUESTIONS = """\
-groups:
-  - id: clinic-visits
-    title: Visits to our clinic
-questions:
-  - id: CLINIC-Q-1
-    group: clinic-visits
-    text: Where do I park?
-    topics: [parking]
-"""
-
-
-def make(folder: Path, files: dict[str, str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
 
 
 def check(folder: Path, capsys) -> tuple[int, list[str]]:
@@ -108,7 +62,7 @@ EXPECTED: dict[str, tuple[int, list[str]]] = {
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_check_data_says_what_the_app_does(shape, tmp_path, capsys):
-    folder = make(tmp_path / "clinicdata", SHAPES[shape])
+    folder = make_folder(tmp_path / "clinicdata", SHAPES[shape])
     code, lines = check(folder, capsys)
     want_code, want_lines = EXPECTED[shape]
     assert code == want_code, lines
@@ -123,7 +77,7 @@ def test_check_data_says_what_the_app_does(shape, tmp_path, capsys):
 
 
 def test_a_complete_folder_counts_on_top_of_the_bundled_content(tmp_path, capsys):
-    folder = make(tmp_path / "clinic", SHAPES["complete"])
+    folder = make_folder(tmp_path / "clinic", SHAPES["complete"])
     code, lines = check(folder, capsys)
     assert code == 0
     bundled = load_library(cache=False)
@@ -132,7 +86,7 @@ def test_a_complete_folder_counts_on_top_of_the_bundled_content(tmp_path, capsys
 
 
 def test_a_yml_file_next_to_the_yaml_one_is_named(tmp_path, capsys):
-    folder = make(tmp_path / "clinic", {"resources.yaml": RESOURCE, "questions.yml": QUESTIONS})
+    folder = make_folder(tmp_path / "clinic", {"resources.yaml": RESOURCE, "questions.yml": QUESTIONS})
     code, lines = check(folder, capsys)
     assert code == 2
     assert lines[0] == f"{folder}/questions.yml:0: file: is not read: name it questions.yaml"
@@ -140,7 +94,7 @@ def test_a_yml_file_next_to_the_yaml_one_is_named(tmp_path, capsys):
 
 
 def test_other_files_in_the_folder_are_left_alone(tmp_path, capsys):
-    folder = make(tmp_path / "clinic", {"resources.yaml": RESOURCE, "README.txt": "notes",
+    folder = make_folder(tmp_path / "clinic", {"resources.yaml": RESOURCE, "README.txt": "notes",
                                         "old/backup.yaml": "x: 1", "notes.yaml": "x: 1"})
     code, lines = check(folder, capsys)
     assert code == 0, lines

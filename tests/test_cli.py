@@ -12,27 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from clinic_folder import RESOURCE, make_folder
 from metanav import __version__, cli
 from metanav.content.load import bundled_data_dir, load_library
 from metanav.state.mylist import my_list, render_lines
 from metanav.state.store import Store
+from metanav_process import run_module
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def run_module(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "metanav", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        **kwargs,
-    )
 
 
 def test_version(capsys):
@@ -228,20 +215,7 @@ def test_export_as_a_real_process(chosen, state_dir, tmp_path):
 
 def test_check_data_on_a_clinic_add_on_folder(tmp_path, capsys):
     """A folder with only resources.yaml is checked the way --data uses it."""
-    clinic = tmp_path / "clinic"
-    clinic.mkdir()
-    (clinic / "resources.yaml").write_text(
-        "resources:\n"
-        "  - id: R-CLINIC-1\n"
-        "    name: Tuesday support group\n"
-        "    organisation: Riverside Cancer Centre\n"
-        "    kinds: [support-group]\n"
-        "    language: en\n"
-        "    phone: 555-0100\n"
-        "    description: A group that meets on Tuesdays.\n"
-        "    topics: [coping-and-support]\n",
-        encoding="utf-8",
-    )
+    clinic = make_folder(tmp_path / "clinic", {"resources.yaml": RESOURCE})
     assert cli.main(["check-data", str(clinic)]) == 0
     out = capsys.readouterr().out
     assert "Content is valid (with the bundled content)" in out

@@ -4,66 +4,53 @@ My list and in the export; a topic says truly when and how it was checked."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
+from clinic_folder import RESOURCE, make_folder
 from metanav.content.load import load_library
 from metanav.content.model import checked_words, date_words
 from metanav.state import mylist
 from metanav.state.store import Store
 from plain_helpers import home_numbers, library, run_plain
 
-CLINIC_RESOURCE = """\
-resources:
-  - id: CLINIC-GROUP-1
-    name: Tuesday evening support group
-    organisation: Example Clinic social work team
-    kinds: [support-group]
-    language: en
-    phone: 555-0100
-    description: A group that meets at the clinic.
-    topics: [coping-and-support]
+# A topic of the clinic's own, complete but for what each test adds to it.
+OUR_TOPIC = """\
+id: ours
+title: Our clinic
+summary: What our clinic offers.
+sections:
+  - heading: Groups
+    text: We run groups.
+sources:
+  - organisation: Example Clinic
+reviewed: 2026-12-01
 """
 
 
-def _clinic(tmp_path: Path, resources: str = CLINIC_RESOURCE, topic: str = "") -> Path:
-    clinic = tmp_path / "clinic"
-    clinic.mkdir()
-    (clinic / "resources.yaml").write_text(resources, encoding="utf-8")
-    if topic:
-        (clinic / "topics").mkdir()
-        (clinic / "topics" / "ours.yaml").write_text(textwrap.dedent(topic), encoding="utf-8")
-    return clinic
+def _clinic(tmp_path: Path, resources: str = RESOURCE, topic: str = "") -> Path:
+    """A clinic's folder: its resources, and its topic ``ours`` if one is given."""
+    files = {"resources.yaml": resources, **({"topics/ours.yaml": topic} if topic else {})}
+    return make_folder(tmp_path / "clinic", files)
 
 
 def test_a_clinic_resource_shows_on_the_topic_it_names(tmp_path, state_dir):
     clinic = _clinic(tmp_path)
     lib = library(clinic)
     coping = lib.topics["coping-and-support"]
-    assert "CLINIC-GROUP-1" not in load_library().topics["coping-and-support"].resources
+    assert "CLINIC-GROUP-01" not in load_library().topics["coping-and-support"].resources
     # The topic's own list keeps its order (crisis lines first); the clinic's comes after.
     assert coping.resources[:2] == ("R-HELP-04", "R-HELP-05")
-    assert coping.resources[-1] == "CLINIC-GROUP-1"
+    assert coping.resources[-1] == "CLINIC-GROUP-01"
     number = home_numbers(lib)["coping-and-support"]
     run = run_plain(state_dir, [str(number), "", "q"], "--data", str(clinic))
     resources_part = run.out.split("Support resources:", 1)[1]
-    assert "Tuesday evening support group (" in resources_part  # name (kind; ...), core/resources.py
+    assert "Tuesday support group (" in resources_part  # name (kind; ...), core/resources.py
 
 
 def test_a_resource_the_topic_lists_itself_is_not_shown_twice(tmp_path):
-    clinic = _clinic(tmp_path, CLINIC_RESOURCE.replace("[coping-and-support]", "[ours]"), """\
-        id: ours
-        title: Our clinic
-        summary: What our clinic offers.
-        sections:
-          - heading: Groups
-            text: We run groups.
-        resources: [CLINIC-GROUP-1]
-        sources:
-          - organisation: Example Clinic
-        reviewed: 2026-12-01
-    """)
-    assert library(clinic).topics["ours"].resources == ("CLINIC-GROUP-1",)
+    clinic = _clinic(tmp_path, RESOURCE.replace("[coping-and-support]", "[ours]"),
+                     OUR_TOPIC + "resources: [CLINIC-GROUP-01]\n")
+    assert library(clinic).topics["ours"].resources == ("CLINIC-GROUP-01",)
 
 
 def test_breast_cancer_questions_are_labelled_in_the_checklist_my_list_and_export(
@@ -104,20 +91,10 @@ def test_a_topic_says_when_its_text_was_checked_and_a_clinical_review_only_if_th
         f"Text checked against these sources on {date_words(bundled.reviewed)}."
     ]
     assert date_words("2026-12-07") == "7 December 2026"
-    clinic = _clinic(tmp_path, "resources: []\n", """\
-        id: ours
-        title: Our clinic
-        summary: What our clinic offers.
-        sections:
-          - heading: Groups
-            text: We run groups.
-        sources:
-          - organisation: Example Clinic
-        reviewed: 2026-12-01
-        clinical_review:
-          by: Dr. Ana Ruiz, oncology nurse educator
-          date: 2026-12-03
-    """)
+    clinic = _clinic(tmp_path, "resources: []\n", OUR_TOPIC + (
+        "clinical_review:\n"
+        "  by: Dr. Ana Ruiz, oncology nurse educator\n"
+        "  date: 2026-12-03\n"))
     topic = library(clinic).topics["ours"]
     assert checked_words(topic) == [
         "Text checked against these sources on 1 December 2026.",
@@ -135,21 +112,11 @@ def test_a_topic_says_when_its_text_was_checked_and_a_clinical_review_only_if_th
 def test_a_clinical_review_without_a_date_or_with_a_bad_one_is_reported(tmp_path):
     from metanav.content.load import ContentError
 
-    clinic = _clinic(tmp_path, "resources: []\n", """\
-        id: ours
-        title: Our clinic
-        summary: What our clinic offers.
-        sections:
-          - heading: Groups
-            text: We run groups.
-        sources:
-          - organisation: Example Clinic
-        reviewed: 2026-12-01
-        clinical_review:
-          by: Dr. Ana Ruiz
-          date: soon
-          when: later
-    """)
+    clinic = _clinic(tmp_path, "resources: []\n", OUR_TOPIC + (
+        "clinical_review:\n"
+        "  by: Dr. Ana Ruiz\n"
+        "  date: soon\n"
+        "  when: later\n"))
     try:
         load_library([clinic], cache=False)
     except ContentError as exc:

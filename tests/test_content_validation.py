@@ -8,7 +8,6 @@ sees: ``file:line: field: what is wrong``, then a count, and exit code 2.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from metanav import cli
 from metanav.content import load
 from metanav.content.load import ContentError, check_folder, load_library
+from metanav_process import run_module, run_python
 
 BROKEN = Path(__file__).parent / "broken"
 VALID = BROKEN / "valid"
@@ -187,23 +187,10 @@ def test_check_folder_raises_content_error_with_problems():
     assert {p.field for p in problems} >= {"title", "reviewed", "questions[0].group"}
 
 
-def _python_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    return env
-
-
 @pytest.mark.parametrize("case", ["many-problems", "yaml-syntax", "not-utf8"])
 def test_check_data_as_a_real_process(case):
     folder = BROKEN / case
-    proc = subprocess.run(
-        [sys.executable, "-m", "metanav", "check-data", str(folder)],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=_python_env(),
-    )
+    proc = run_module("check-data", str(folder), cwd=folder)
     expected = CASES[case]
     assert proc.returncode == 2
     assert proc.stdout.splitlines() == [*expected, count_line(len(expected))]
@@ -212,14 +199,7 @@ def test_check_data_as_a_real_process(case):
 
 
 def test_valid_folder_as_a_real_process():
-    proc = subprocess.run(
-        [sys.executable, "-m", "metanav", "check-data", str(VALID)],
-        cwd=VALID,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=_python_env(),
-    )
+    proc = run_module("check-data", str(VALID), cwd=VALID)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     first, second = proc.stdout.splitlines()
     assert first.startswith(VALID_SUMMARY) and second == VALID_READ
@@ -384,15 +364,7 @@ def test_app_refuses_to_start_as_a_real_process():
         "from metanav.cli import main\n"
         f"sys.exit(main(['--data', {str(folder)!r}, '--plain']))\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=folder,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=_python_env(),
-    )
+    proc = run_python("-c", script, cwd=folder)
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.splitlines() == [

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from clinic_folder import RESOURCE, make_folder
 from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
 from metanav import cli
 from metanav.content import load, prebuilt
@@ -14,25 +15,10 @@ from metanav.content.load import load_library
 from metanav.content.resource_table import ResourceTable
 from plain_helpers import home_numbers
 
-RESOURCES = """\
-resources:
-  - id: CLINIC-GROUP-01
-    name: Tuesday support group
-    organisation: Riverside Cancer Centre
-    kinds: [support-group]
-    language: en
-    phone: 555-010-0199
-    description: A weekly group for people living with metastatic cancer.
-    topics: [coping-and-support]
-"""
-
 
 @pytest.fixture
 def clinic(tmp_path: Path) -> Path:
-    folder = tmp_path / "clinic"
-    folder.mkdir()
-    (folder / "resources.yaml").write_text(RESOURCES, encoding="utf-8")
-    return folder
+    return make_folder(tmp_path / "clinic", {"resources.yaml": RESOURCE})
 
 
 def build(capsys, *args: str) -> tuple[int, str]:
@@ -75,7 +61,7 @@ def test_kiosk_ini_cache_dir_must_be_a_full_path(tmp_path, capsys):
 
 def test_changed_content_is_not_read_from_an_old_cache(clinic, capsys):
     assert build(capsys, "--data", str(clinic))[0] == 0
-    (clinic / "resources.yaml").write_text(RESOURCES.replace("Tuesday", "Wednesday"), "utf-8")
+    (clinic / "resources.yaml").write_text(RESOURCE.replace("Tuesday", "Wednesday"), "utf-8")
     assert prebuilt.load([clinic], clinic / "metanav-cache") is None
     code, out = build(capsys, "--check", "--data", str(clinic))
     assert code == 1 and "was built for other content" in out
@@ -97,7 +83,7 @@ def test_a_cache_others_may_change_is_not_unpickled(clinic, capsys):
 
 
 def test_broken_content_builds_nothing(clinic, capsys):
-    (clinic / "resources.yaml").write_text(RESOURCES.replace("coping-and-support", "nope"), "utf-8")
+    (clinic / "resources.yaml").write_text(RESOURCE.replace("coping-and-support", "nope"), "utf-8")
     code, out = build(capsys, "--data", str(clinic))
     assert code == 2
     assert "no topic has the id 'nope'" in out
@@ -179,7 +165,7 @@ def test_an_index_for_other_content_is_not_used(clinic, tmp_path, capsys):
     assert build(capsys, "--data", str(clinic))[0] == 0
     other = tmp_path / "other"
     other.mkdir()
-    (other / "resources.yaml").write_text(RESOURCES.replace("Tuesday", "Friday"), "utf-8")
+    (other / "resources.yaml").write_text(RESOURCE.replace("Tuesday", "Friday"), "utf-8")
     assert build(capsys, "--data", str(other))[0] == 0
     # The clinic's library with the other folder's index: the index is refused.
     os.replace(other / "metanav-cache" / "search.sqlite", clinic / "metanav-cache" / "search.sqlite")
