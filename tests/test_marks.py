@@ -10,7 +10,7 @@ from metanav.core.printing import doctor_lines
 from metanav.state.mylist import my_list, render_lines
 from metanav.state.store import Store
 from plain_helpers import home_numbers, library, run_plain
-from tui_helpers import bundled_library, make_app, screen_text
+from tui_helpers import bundled_library, make_app, open_my_list, screen_text
 
 MARKS = ("[x]", "[ ]", "[X]")
 
@@ -61,10 +61,7 @@ async def test_full_screen_my_list_has_no_marks(state_dir):
     asked, _not_asked = seed(state_dir)
     app = make_app(state_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_questions()
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
+        await open_my_list(app, pilot)
         text = screen_text(app)
     for mark in MARKS:
         assert mark not in text

@@ -224,6 +224,11 @@ def test_terminal_pages_long_text_with_a_more_prompt(state_dir):
     term.expect(MORE)
     term.send(b"q\n")
     term.expect("[default: 1]: ")
+    _resources_then_quit(term)
+
+
+def _resources_then_quit(term) -> None:
+    """At home's prompt: open Support resources (it pages too), skip the rest, quit."""
     term.send(f"{HOME['resources']}\n".encode())
     assert "Support resources" in term.expect(MORE)
     term.send(b"q\n")
@@ -299,9 +304,4 @@ def test_ctrl_c_works_even_if_the_parent_ignored_sigint(state_dir):
 def test_a_choice_typed_at_more_is_acted_on_not_lost(state_dir):
     term = Pty(state_dir, rows=12)
     term.expect(MORE)  # home does not fit in 12 lines
-    term.send(f"{HOME['resources']}\n".encode())
-    assert "Support resources" in term.expect(MORE)
-    term.send(b"q\n")
-    term.expect("[default: back]: ")
-    term.send(b"q\n")
-    term.finish()
+    _resources_then_quit(term)

@@ -13,7 +13,7 @@ from metanav.tui.app import MetanavApp
 from metanav.tui.screens.questions import MyListScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
 from metanav.tui.themes import HIGH_CONTRAST_THEME, choose_theme
-from tui_helpers import make_app, screen_text
+from tui_helpers import make_app, open_my_list, screen_text
 
 HOSTILE = "[@click=app.quit]Q [link=https://evil.example]L[/link] \\e]0;x\\a \\e[2J \\x9b done"
 SHOWN = "[@click=app.quit]Q [link=https://evil.example]L[/link]"
@@ -76,9 +76,7 @@ async def test_hostile_note_and_own_question_are_shown_literally(tmp_path):
     }), encoding="utf-8")
     app = make_app(state)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_questions()
-        await pilot.pause()
-        await pilot.press("s")
+        await open_my_list(app, pilot)
         assert isinstance(app.screen, MyListScreen)
         text = screen_text(app)
         assert "Mine [2J [@click=app.quit]X" in text  # ESC gone, the rest literal

@@ -12,7 +12,7 @@ from metanav.state.mylist import export, my_list, render_lines
 from metanav.state.store import Store
 from metanav.tui.screens.topic import TopicScreen, topic_lines
 from plain_helpers import home_numbers, library, run_plain
-from tui_helpers import bundled_library, make_app, make_session
+from tui_helpers import bundled_library, make_app, make_session, open_my_list
 
 LIB = bundled_library()
 LONG = max(LIB.resources.values(), key=lambda r: len(r.url))  # about 100 characters
@@ -104,10 +104,7 @@ async def test_my_list_and_the_saved_file_keep_an_address_whole(state_dir, expor
     assert any(HYPHENED in line for line in saved.splitlines())
     app = make_app(state_dir)
     async with app.run_test(size=(40, 20)) as pilot:
-        app.open_questions()
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
+        await open_my_list(app, pilot)
         static = app.screen.query_one("#mylist-text", Static)
         lines = str(static.render()).split("\n")
         assert any(HYPHENED in line for line in lines)

@@ -60,3 +60,11 @@ async def open_from_home(pilot, name: str, library: Library | None = None) -> No
         if key == "enter":
             await pilot.pause(0.9)
         await pilot.press(key)
+
+
+async def open_my_list(app, pilot) -> None:
+    """The questions screen, then s: My list."""
+    app.open_questions()
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
