@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import json
 import os
@@ -10,21 +9,17 @@ import os
 import pytest
 
 from metanav.core.views import topic_groups
-from metanav.state.store import Store
 from metanav.tui.screens.bookmarks import BookmarksScreen
 from metanav.tui.screens.help import HelpScreen, help_text
 from metanav.tui.screens.home import HomeScreen
-from metanav.tui.screens.questions import MyListScreen, QuestionsScreen
-from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
+from metanav.tui.screens.questions import QuestionsScreen
+from metanav.tui.screens.resources import ResourcesScreen
 from metanav.tui.screens.topic import TopicScreen
 from metanav.tui.widgets.lean_list import LeanList
+from state_helpers import on_disk
 from tui_helpers import bundled_library, home_keys, make_app, open_from_home, screen_text, status
 
 SIZE = (80, 24)
-
-
-def saved(state_dir) -> dict:
-    return json.loads((state_dir / "state.json").read_text(encoding="utf-8"))
 
 
 async def test_home_shows_every_group_the_parts_and_the_crisis_line_at_once(tmp_path):
@@ -101,7 +96,7 @@ async def test_bookmark_topic_survives_restart(tmp_path):
         await pilot.press("enter", "enter", "b")
         assert "Bookmarked" in status(app)
         assert "[Bookmarked]" in screen_text(app)
-    assert {"kind": "topic", "id": topic_id} in saved(tmp_path)["bookmarks"]
+    assert {"kind": "topic", "id": topic_id} in on_disk(tmp_path)["bookmarks"]
 
     app2 = make_app(tmp_path)
     async with app2.run_test(size=SIZE) as pilot:
@@ -116,113 +111,7 @@ async def test_bookmark_topic_survives_restart(tmp_path):
         await pilot.press("escape")
         assert isinstance(app2.screen, BookmarksScreen)
         assert "No bookmarks yet" in screen_text(app2)
-    assert saved(tmp_path)["bookmarks"] == []
-
-
-async def test_add_related_question_from_topic(tmp_path):
-    app = make_app(tmp_path)
-    topic = next(iter(bundled_library().topics.values()))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "r", "enter")
-        assert "Picked. It is on your list." in status(app)
-        assert saved(tmp_path)["checklist"][topic.questions[0]]["chosen"] is True
-        assert "Picked: " in screen_text(app)
-
-
-async def open_questions(pilot):
-    await open_from_home(pilot, "questions")
-
-
-async def test_questions_pick_top_asked_note_and_own(tmp_path):
-    app = make_app(tmp_path)
-    library = bundled_library()
-    first, second, third, fourth = list(library.questions)[:4]
-    async with app.run_test(size=SIZE) as pilot:
-        await open_questions(pilot)
-        assert isinstance(app.screen, QuestionsScreen)
-        await pilot.press("space")
-        assert "Picked" in status(app)
-        assert "1. Picked: " in screen_text(app)
-        await pilot.press("t")
-        await pilot.press("down", "t", "down", "t", "down", "t")
-        assert "up to 3" in status(app)  # the fourth is refused, in words
-        await pilot.press("up", "up", "up", "k")
-        assert "Marked as asked" in status(app)
-        await pilot.press("n")
-        await pilot.press(*"Yes, when I can")
-        await pilot.press("enter")
-        assert "Note saved" in status(app)
-        await pilot.press("a")
-        await pilot.press(*"Can I travel?")
-        await pilot.press("enter")
-        assert "Your question is added" in status(app)
-        assert "Can I travel?" in screen_text(app)
-    doc = saved(tmp_path)
-    assert doc["checklist"][first] == {"chosen": True, "top": True, "asked": True,
-                                       "note": "Yes, when I can"}
-    assert doc["checklist"][second]["top"] and doc["checklist"][third]["top"]
-    assert not doc["checklist"].get(fourth, {}).get("top")
-    assert [q["text"] for q in doc["own_questions"]] == ["Can I travel?"]
-
-
-async def test_show_my_list_and_export(tmp_path, monkeypatch):
-    export_dir = tmp_path / "docs"
-    export_dir.mkdir()
-    monkeypatch.setenv("METANAV_EXPORT_DIR", str(export_dir))
-    state = tmp_path / "state"
-    store = Store.open(state)
-    qid = next(iter(bundled_library().questions))
-    store.set_top(qid, True)
-    store.set_note(qid, "Ask about trials")
-    app = make_app(state)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_questions(pilot)
-        await pilot.press("s")
-        assert isinstance(app.screen, MyListScreen)
-        text = screen_text(app)
-        assert "Most important:" in text
-        assert bundled_library().questions[qid].text[:30] in text
-        assert "Answer: Ask about trials" in text
-        await pilot.press("e")
-        assert "Saved your list to" in status(app)
-    files = list(export_dir.glob("metanav-questions-*.txt"))
-    assert len(files) == 1
-    assert "Answer: Ask about trials" in files[0].read_text(encoding="utf-8")
-
-
-async def open_resources(pilot):
-    await open_from_home(pilot, "resources")
-
-
-async def test_resources_filters_combine_and_count_is_shown(tmp_path):
-    app = make_app(tmp_path)
-    library = bundled_library()
-    async with app.run_test(size=SIZE) as pilot:
-        await open_resources(pilot)
-        screen = app.screen
-        assert isinstance(screen, ResourcesScreen)
-        assert f"{len(library.resources)} resources match." in screen_text(app)
-        await pilot.press("ctrl+l")  # next language: the first after "Any language"
-        languages = sorted({r.language for r in library.resources.values()})
-        want = [r for r in library.resources.values() if r.language == languages[0]]
-        assert f"{len(want)} resources match." in screen_text(app)
-        await pilot.press("ctrl+k")  # kind: Information
-        both = [r for r in want if "information" in r.kinds]
-        assert f"{len(both)} resource" in screen_text(app)
-        await pilot.press("ctrl+r")
-        await pilot.press(*"cancercare")  # the filter box has focus when the screen opens
-        expected = [r for r in library.resources.values()
-                    if "cancercare" in f"{r.name} {r.organisation}".casefold()]
-        assert len(screen.finder.matches) == len(expected) > 0
-        await pilot.press("enter")  # leaves the filter box for the list
-        await pilot.press("enter")
-        assert isinstance(app.screen, ResourceScreen)
-        text = screen_text(app)
-        assert "Web address:" in text or "Phone:" in text
-        await pilot.press("b")
-        assert "Bookmarked" in status(app)
-        await pilot.press("escape")
-        assert "[Bookmarked]" in screen_text(app)
+    assert on_disk(tmp_path)["bookmarks"] == []
 
 
 async def test_help_lists_every_key_from_the_binding_tables(tmp_path):
@@ -302,7 +191,7 @@ async def test_unknown_ids_in_state_are_kept_quietly(tmp_path):
         await pilot.press("escape")
         await open_from_home(pilot, "questions")
         await pilot.press("space")
-    doc = saved(tmp_path)
+    doc = on_disk(tmp_path)
     assert {"kind": "topic", "id": "gone-topic"} in doc["bookmarks"]
     assert doc["checklist"]["Q-GONE"]["chosen"] is True
 
@@ -399,7 +288,7 @@ async def test_list_scrolls_only_as_far_as_the_highlight_needs(tmp_path):
     see tui/delta.py), so the highlight stays on the last row and nothing jumps."""
     app = make_app(tmp_path)
     async with app.run_test(size=(200, 12)) as pilot:
-        await open_questions(pilot)  # a list much longer than the window, one line a row
+        await open_from_home(pilot, "questions")  # a list much longer than the window, one line a row
         lst = app.screen.query_one(LeanList)
         await pilot.pause()
         view = lst.scrollable_content_region.height
@@ -411,33 +300,6 @@ async def test_list_scrolls_only_as_far_as_the_highlight_needs(tmp_path):
             if top > 0:
                 assert line == top + view - 1  # on the last row, not moved to the middle
         assert int(lst.scroll_offset.y) > 0
-
-
-async def test_typing_on_the_resource_list_filters_and_escape_clears_words(tmp_path):
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        app.open_resources()
-        await pilot.pause()
-        await pilot.press("down")  # from the filter box to the list
-        assert isinstance(app.focused, LeanList)
-        await pilot.press(*"helpline")
-        screen = app.screen
-        assert screen.query_one("#filter-text").value == "helpline"
-        assert len(screen.finder.matches) == len(
-            [r for r in bundled_library().resources.values() if "helpline" in r.kinds]
-        )
-        assert json.loads((tmp_path / "state.json").read_text())["bookmarks"] == [] if (
-            tmp_path / "state.json"
-        ).exists() else True
-        await pilot.press("escape")
-        assert screen.query_one("#filter-text").value == ""
-        assert "Filter words cleared" in status(app)
-        assert isinstance(app.screen, ResourcesScreen)
-        await pilot.press("ctrl+r")
-        assert status(app).startswith("Filters cleared.")
-        await pilot.press("slash", "9", "8", "8")  # the count line says 2 match now
-        await pilot.pause()
-        assert status(app) == "", "'Filters cleared. N resources match.' is old news"
 
 
 async def test_no_stale_message_after_coming_back(tmp_path):
@@ -453,88 +315,6 @@ async def test_no_stale_message_after_coming_back(tmp_path):
         assert isinstance(app.screen, ResourcesScreen)
         assert status(app) == ""
         assert "[Bookmarked]" not in screen_text(app)
-
-
-async def test_w_says_why_to_ask_the_highlighted_question(tmp_path):
-    app = make_app(tmp_path)
-    first = next(iter(bundled_library().questions.values()))
-    async with app.run_test(size=SIZE) as pilot:
-        app.open_questions()
-        await pilot.pause()
-        await pilot.press("w")
-        hint = str(app.screen.query_one("#questions-hint").render())
-        assert first.why[:40] in " ".join(hint.split())
-        await pilot.press("down")
-        hint = str(app.screen.query_one("#questions-hint").render())
-        assert "Why ask" not in hint and "w says why" in " ".join(hint.split())
-
-
-async def test_removing_an_own_question_asks_first(tmp_path):
-    store = Store.open(tmp_path)
-    store.add_own("Can I travel?")
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        app.open_questions()
-        await pilot.pause()
-        await pilot.press("end", "r")
-        await pilot.press("n")
-        assert status(app) == "Your question is kept."
-        await pilot.press("r", "enter")  # Enter is the safe answer: nothing is removed
-        assert status(app) == "Your question is kept."
-        assert [q["text"] for q in saved(tmp_path)["own_questions"]] == ["Can I travel?"]
-        await pilot.press("r", "y")
-        assert status(app) == "Your question is deleted. u to undo."
-    assert saved(tmp_path)["own_questions"] == []
-
-
-async def test_a_qr_code_too_big_for_the_window_says_so(tmp_path):
-    from metanav.tui.screens.qr import QrScreen
-
-    library = bundled_library()
-    shortest = min((r for r in library.resources.values() if r.url), key=lambda r: len(r.url))
-    # Every bundled code fits 80x24 now (tests/test_qr_fit.py); a clinic's long address may not.
-    longest = dataclasses.replace(shortest, url="https://example.org/" + "a-long-page-name/" * 8)
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(QrScreen(shortest))
-        await pilot.pause()
-        assert status(app).startswith("Point your phone camera")
-        app.pop_screen()
-        app.push_screen(QrScreen(longest))
-        await pilot.pause()
-        assert app.screen.lines == []  # this one cannot fit at 80x24: no code cut in two
-        assert "bigger than the window" in status(app)
-        assert "\u2584" not in screen_text(app) and "a-long-page-name/" in screen_text(app)
-
-
-async def test_typing_narrows_and_deleting_widens_the_matches_again(tmp_path):
-    """Each letter typed filters again with the search engine; deleting widens again."""
-    from metanav.content.search import ResourceFilter, filter_resources
-
-    app = make_app(tmp_path)
-    library = bundled_library()
-    resources = list(library.resources.values())
-    async with app.run_test(size=SIZE) as pilot:
-        app.open_resources()
-        await pilot.pause()
-        screen = app.screen
-        counts = []
-        for typed in ("c", "ca", "can", "canc"):
-            await pilot.press(typed[-1])
-            assert screen.finder.matches == filter_resources(library, ResourceFilter(typed))
-            counts.append(len(screen.finder.matches))
-        assert counts == sorted(counts, reverse=True) and counts[-1] > 0
-        assert all("canc" in f"{r.name} {r.organisation} {r.description}".casefold()
-                   or r.language == "es" for r in screen.finder.matches)
-        await pilot.press("ctrl+k")  # a kind as well: narrower still
-        kind = screen.finder.filter.kind
-        both = [r for r in filter_resources(library, ResourceFilter("canc")) if kind in r.kinds]
-        assert screen.finder.matches == both
-        await pilot.press("backspace", "backspace", "backspace", "backspace")
-        assert screen.finder.matches == [r for r in resources if kind in r.kinds]
-        await pilot.press("ctrl+r")
-        assert screen.finder.matches == resources
-        assert f"{len(resources)} resources match." in screen_text(app)
 
 
 async def test_get_help_now_is_first_and_one_key_from_home_and_every_topic(tmp_path):
