@@ -50,14 +50,12 @@ bench: $(VENV)/.installed-test
 # plain mode and lynx through the study's tasks: words, silent keys and glyph noise per key.
 # Not part of `make test`: the tool installs fenrir, tmux and lynx with apt-get and takes
 # about five minutes. See BENCHMARKS.md, "Screen readers".
-# --lang en: the tool starts each run with no saved state, a first run, which would open on
-# the "English / Español" choice; the study's steps start at home.
 SR_TOOL ?= ../shared/tools/screenreader/run
 a11y: $(VENV)/.installed
 	@test -x $(SR_TOOL) || { echo "make a11y needs the screen-reader tool: set SR_TOOL=path/to/screenreader/run"; exit 2; }
-	SR_METANAV_ARGS="--lang en" $(SR_TOOL) tui benchmarks/screenreader/tui.py
-	SR_METANAV_ARGS="--screen-reader --lang en" $(SR_TOOL) tui benchmarks/screenreader/tui.py
-	SR_METANAV_ARGS="--lang en" $(SR_TOOL) plain benchmarks/screenreader/plain.py
+	$(SR_TOOL) tui benchmarks/screenreader/tui.py
+	SR_METANAV_ARGS=--screen-reader $(SR_TOOL) tui benchmarks/screenreader/tui.py
+	$(SR_TOOL) plain benchmarks/screenreader/plain.py
 	$(SR_TOOL) lynx
 
 clean:
