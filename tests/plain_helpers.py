@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -99,10 +98,6 @@ def assert_no_control_bytes(raw: bytes) -> None:
     for offset, char in enumerate(text):
         if ord(char) in FORBIDDEN:
             raise AssertionError(f"control character U+{ord(char):04X} at {offset}")
-
-
-def state(folder: Path) -> dict:
-    return json.loads((folder / "state.json").read_text("utf-8"))
 
 
 def after(out: str, marker: str) -> str:

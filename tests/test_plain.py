@@ -12,7 +12,8 @@ from metanav.core.views import topic_groups
 from metanav.plain.screens import SCREENS
 from metanav.plain.shell import GLOBAL_KEYS
 from metanav.state.store import MAX_TOP
-from plain_helpers import after, home_count, home_numbers, library, run_plain, state
+from plain_helpers import after, home_count, home_numbers, library, run_plain
+from state_helpers import on_disk
 
 LIB = library()
 HOME = home_numbers(LIB)
@@ -61,7 +62,7 @@ def test_scripted_bookmark_survives_a_restart(state_dir):
     run = run_plain(state_dir, [HOME[first.id], "b", "", "q"])
     assert f"\n{first.title}\n" in run.out
     assert f"Bookmarked: {first.title}. Find it under Bookmarks." in run.out
-    assert state(state_dir)["bookmarks"] == [{"kind": "topic", "id": first.id}]
+    assert on_disk(state_dir)["bookmarks"] == [{"kind": "topic", "id": first.id}]
     again = run_plain(state_dir, [str(HOME["bookmarks"]), "q"])
     assert f"1. Topic: {first.title}" in again.out
     assert f"{HOME['bookmarks']}. Bookmarks (1)" in again.out
@@ -98,12 +99,12 @@ def test_topic_adds_question_opens_resource_and_related_topic(state_dir):
     related = LIB.topics[topic.related_topics[0]]
     run = run_plain(state_dir, [str(HOME[topic.id]), "1", str(nq + 1), "", str(nq + nr + 1), "q"])
     assert "Picked. It is on your list:" in run.out
-    assert state(state_dir)["checklist"][topic.questions[0]]["chosen"] is True
+    assert on_disk(state_dir)["checklist"][topic.questions[0]]["chosen"] is True
     assert f"Name: {resource.name}" in run.out
     assert f"\n{related.title}\n" in run.out
     # Picking it again from the topic takes it off.
     run_plain(state_dir, [str(HOME[topic.id]), "1", "q"])
-    assert state(state_dir)["checklist"][topic.questions[0]]["chosen"] is False
+    assert on_disk(state_dir)["checklist"][topic.questions[0]]["chosen"] is False
 
 
 def test_checklist_pick_top_asked_note_own_show_and_export(state_dir, export_dir):
@@ -136,7 +137,7 @@ def test_checklist_pick_top_asked_note_own_show_and_export(state_dir, export_dir
     assert f"Saved your list to {files[0]}" in " ".join(run.out.split())
     assert "Can I travel in May?" in files[0].read_text("utf-8")
 
-    doc = state(state_dir)
+    doc = on_disk(state_dir)
     first = doc["checklist"][qs[0].id]
     assert first == {"chosen": True, "top": True, "asked": True, "note": "Yes, the liver."}
     assert doc["checklist"][qs[1].id]["top"] is True
@@ -150,8 +151,8 @@ def test_checklist_pick_top_asked_note_own_show_and_export(state_dir, export_dir
     assert "Note: Yes, the liver." in again.out
     assert "1. Picked: Can I travel in May?" in again.out
     assert "Your question is deleted: Can I travel in May?" in again.out
-    assert state(state_dir)["own_questions"] == []
-    assert own_id not in state(state_dir)["checklist"]
+    assert on_disk(state_dir)["own_questions"] == []
+    assert own_id not in on_disk(state_dir)["checklist"]
 
 
 def test_a_fourth_most_important_question_is_refused(state_dir):
@@ -160,7 +161,7 @@ def test_a_fourth_most_important_question_is_refused(state_dir):
     tops = [f"t {n}" for n in range(1, MAX_TOP + 2)]
     run = run_plain(state_dir, [str(HOME["questions"]), str(number), *tops, "q"])
     assert f"You can mark up to {MAX_TOP} questions as most important." in run.out
-    marked = [q for q, e in state(state_dir)["checklist"].items() if e["top"]]
+    marked = [q for q, e in on_disk(state_dir)["checklist"].items() if e["top"]]
     assert len(marked) == MAX_TOP
 
 
@@ -181,7 +182,7 @@ def test_notes_and_asked_from_my_list(state_dir):
     run = run_plain(state_dir, [str(HOME["questions"]), "1", "1", "s", "k 1", "n 1", "Soon.", "q"])
     assert "Marked as asked:" in run.out
     assert "1. Asked: " in after(run.out, "Marked as asked:")
-    assert state(state_dir)["checklist"][qid]["note"] == "Soon."
+    assert on_disk(state_dir)["checklist"][qid]["note"] == "Soon."
 
 
 def test_resource_filters_by_words_kind_and_language_combined(state_dir):
@@ -236,7 +237,7 @@ def test_resource_detail_and_bookmark_from_list_and_detail(state_dir):
     assert "\nAbout: " in detail
     assert f"Bookmarked: {other.name}" in run.out
     assert f"Bookmarked: {res.name}" in run.out
-    assert state(state_dir)["bookmarks"] == [
+    assert on_disk(state_dir)["bookmarks"] == [
         {"kind": "resource", "id": other.id}, {"kind": "resource", "id": res.id}]
 
 
@@ -254,11 +255,11 @@ def test_bookmarks_open_and_remove(state_dir):
     assert f"\n{topic.title} (bookmarked)\n" in run.out
     assert f"Name: {res.name}" in run.out
     assert "1 bookmark.\n\n1. Resource:" in listing
-    assert state(state_dir)["bookmarks"] == [{"kind": "resource", "id": res.id}]
+    assert on_disk(state_dir)["bookmarks"] == [{"kind": "resource", "id": res.id}]
     # The topic's own b key removes a bookmark too.
     run = run_plain(state_dir, [str(HOME["bookmarks"]), "1", "b", "q"])
     assert f"Bookmark removed: {res.name}" in run.out
-    assert state(state_dir)["bookmarks"] == []
+    assert on_disk(state_dir)["bookmarks"] == []
 
 
 def test_help_lists_every_key_of_every_screen(state_dir):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from metanav.core import actions
 from metanav.core.policy import Policy
 from metanav.state.store import Store
-from plain_helpers import home_numbers, library, run_plain, state
+from plain_helpers import home_numbers, library, run_plain
+from state_helpers import on_disk
 from tui_helpers import bundled_library, make_app, make_session, screen_text, status
 
 LIB = bundled_library()
@@ -15,7 +16,7 @@ TOPICS = [t for t in LIB.topics if t != "get-help-now"][:3]
 
 
 def saved_marks(folder) -> list[str]:
-    return [b["id"] for b in state(folder)["bookmarks"]]
+    return [b["id"] for b in on_disk(folder)["bookmarks"]]
 
 
 # -- the core ----------------------------------------------------------------------------------
@@ -63,9 +64,9 @@ def test_undo_brings_back_an_own_question_with_its_marks_and_note(state_dir):
     store.set_note(first, "Yes, in May.")
     done = actions.remove_own(session, first)
     assert done.sentence(long=True) == "Your question is deleted: Can I travel? u to undo."
-    assert [q["id"] for q in state(state_dir)["own_questions"]] == [second]
+    assert [q["id"] for q in on_disk(state_dir)["own_questions"]] == [second]
     assert actions.undo(session).sentence(long=True) == "Your question is back: Can I travel?"
-    doc = state(state_dir)
+    doc = on_disk(state_dir)
     assert [q["text"] for q in doc["own_questions"]] == ["Can I travel?", "Can I work?"]
     assert doc["checklist"][first] == {"chosen": True, "top": True, "asked": True,
                                        "note": "Yes, in May."}
@@ -77,12 +78,12 @@ def test_edit_changes_the_words_and_keeps_marks_and_note(state_dir):
     session.store.set_note(own, "Ask in June.")
     done = actions.edit_own(session, own, "  Can I travel   in May? ")
     assert done.ok and done.sentence(long=True) == "Your question is changed: Can I travel in May?"
-    doc = state(state_dir)
+    doc = on_disk(state_dir)
     assert doc["own_questions"] == [{"id": own, "text": "Can I travel in May?"}]
     assert doc["checklist"][own]["chosen"] and doc["checklist"][own]["note"] == "Ask in June."
     for same in ("", "   ", "Can I travel in May?"):
         assert actions.edit_own(session, own, same).words == "Your question is not changed."
-    assert state(state_dir)["own_questions"][0]["text"] == "Can I travel in May?"
+    assert on_disk(state_dir)["own_questions"][0]["text"] == "Can I travel in May?"
     question = next(iter(LIB.questions))
     assert not actions.edit_own(session, question, "Other words").ok  # not the person's own
 
@@ -149,7 +150,7 @@ async def test_full_screen_change_and_remove_then_undo_an_own_question(state_dir
         await pilot.press("u")
         await pilot.pause()
         assert status(app) == "There is nothing to undo."
-    assert state(state_dir)["own_questions"] == [{"id": own, "text": "Can I travel? In May"}]
+    assert on_disk(state_dir)["own_questions"] == [{"id": own, "text": "Can I travel? In May"}]
 
 
 async def test_full_screen_help_lists_undo_and_change(state_dir):
@@ -187,4 +188,4 @@ def test_plain_change_remove_and_undo_an_own_question(state_dir):
     assert "Your question is back: Can I travel in May?" in run.out
     assert "There is nothing to undo." in run.out
     assert "c to change your question" in run.out
-    assert state(state_dir)["own_questions"] == [{"id": own, "text": "Can I travel in May?"}]
+    assert on_disk(state_dir)["own_questions"] == [{"id": own, "text": "Can I travel in May?"}]
