@@ -6,7 +6,16 @@ from __future__ import annotations
 from rich.color import ColorSystem
 from rich.style import Style
 
-from metanav.tui.paint import DEFAULT, Painter, Palette, Pen, blank_style, change, erases_in_colour
+from metanav.tui.paint import (
+    DEFAULT,
+    Painter,
+    Palette,
+    Pen,
+    blank_style,
+    change,
+    erases_in_colour,
+    shown_style,
+)
 
 PALETTE = Palette(ColorSystem.EIGHT_BIT)
 
@@ -84,6 +93,19 @@ def test_blanks_that_look_the_same_are_the_same():
     assert a == b
     underlined = Style(underline=True, bgcolor="red")
     assert blank_style(underlined) == underlined  # the line shows on a blank
+
+
+def test_reversed_colours_are_the_colours_swapped():
+    """A scroll bar thumb: no reverse to turn on and off, and its blanks can be erased."""
+    thumb = Style(color="#444444", bgcolor="#16181D", reverse=True)
+    assert shown_style(thumb) == Style(color="#16181D", bgcolor="#444444")
+    assert blank_style(thumb) == Style(bgcolor="#444444")
+    # not where it would not look the same, and never losing a link
+    for kept in (Style(reverse=True), Style(color="bright_red", bgcolor="black", reverse=True),
+                 Style(color="red", bgcolor="black", reverse=True, bold=True)):
+        assert shown_style(kept).reverse and blank_style(kept).reverse
+    linked = Style(color="red", bgcolor="black", reverse=True, link="https://988lifeline.org")
+    assert shown_style(linked).link == "https://988lifeline.org"
 
 
 def test_back_colour_erase_comes_from_terminfo():

@@ -103,7 +103,7 @@ def shown_style(style: Style | None) -> Style | None:
             _SHOWN_STYLES.clear()
         found = style if style.link else style.clear_meta_and_links()
         if found.reverse and _swappable(found.color) and _swappable(found.bgcolor) and not (
-                found.bold or found.dim or found.blink or found.blink2 or found.underline
+                found.link or found.bold or found.dim or found.blink or found.blink2 or found.underline
                 or found.underline2 or found.strike or found.overline or found.italic):
             # reversed colours are the colours swapped: no reverse to turn on or off
             found = Style(color=_same_colour(found.bgcolor), bgcolor=_same_colour(found.color))
