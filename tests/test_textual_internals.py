@@ -58,7 +58,7 @@ async def test_without_the_internals_the_app_falls_back_to_whole_redraws(tmp_pat
 def test_switched_off_the_terminal_shows_the_same_screen(tmp_path):
     """METANAV_TEXTUAL_INTERNALS=off in a real terminal: the same screen as with the
     changed-cells renderer, drawn with whole frames."""
-    from test_delta import run_in_pty
+    from emulated_terminal import run_in_pty
 
     delta_screen, delta_bytes = run_in_pty(tmp_path / "a", {})
     off_screen, off_bytes = run_in_pty(tmp_path / "b", {textual_internals.OFF: "off"})
