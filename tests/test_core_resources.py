@@ -72,3 +72,12 @@ def test_kind_and_language_offer_any_first_in_the_same_words_for_both_faces(tmp_
     assert found.kinds()[0] == ("", "Any kind") and found.languages()[0] == ("", "Any language")
     assert found.kinds()[1:] == filter_choices(LIB)[0]
     assert found.languages()[1:] == filter_choices(LIB)[1]
+
+
+def test_a_large_count_is_grouped_as_the_search_count_is():
+    """At 100,000 resources the filter said '100029 resources match.' while search said
+    '59,185 matches': the same kind of number, read two ways."""
+    from metanav.content.search import count_phrase
+
+    assert count_phrase(100_029) == "100,029 resources match."
+    assert count_phrase(1) == "1 resource matches." and count_phrase(999) == "999 resources match."

@@ -52,10 +52,12 @@ def filter_resources(library: Library, flt: ResourceFilter) -> Sequence[Resource
 
 
 def count_phrase(count: int) -> str:
-    """'No resources match.', '1 resource matches.', '4 resources match.'"""
+    """'No resources match.', '1 resource matches.', '4 resources match.', '100,029 resources
+    match.' (grouped as the search's count is, so a long number reads as one)."""
     if count == 0:
         return _("No resources match.")
-    return ngettext("{n} resource matches.", "{n} resources match.", count).format(n=count)
+    return ngettext("{n} resource matches.", "{n} resources match.", count).format(
+        n=f"{count:,}")
 
 
 _choices: list[tuple[Library, list[tuple[str, str]], list[tuple[str, str]]]] = []
