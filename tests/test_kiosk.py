@@ -1,7 +1,7 @@
-"""Kiosk settings, the staff PIN, the idle clock, process hardening, the launcher and QR drawing.
+"""Kiosk settings, the staff PIN, the idle clock, process hardening, and the launcher.
 
 Plain Python, no terminal: the pty tests are in test_kiosk_pty.py, the Pilot tests in
-test_kiosk_tui.py.
+test_kiosk_tui.py, QR drawing in test_qr_drawing.py.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ import os
 import signal
 
 import pytest
-import segno
 
-from metanav import kiosk, kiosk_launcher, kiosk_lockdown, kiosk_settings, qr
+from metanav import kiosk, kiosk_launcher, kiosk_lockdown, kiosk_settings
 from metanav.kiosk import IdleWatch, KioskConfig, KioskConfigError, StaffGate, parse_config
 
 FAST = 1000  # pbkdf2 iterations for tests (the real default is 600,000)
@@ -341,50 +340,7 @@ def test_launcher_execs_without_a_shell(monkeypatch):
     assert "PYTHONPATH" not in env and "LD_PRELOAD" not in env
 
 
-# -- QR codes -----------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    "data",
-    [
-        "https://www.cancer.gov/types/metastatic-cancer",
-        "https://www.cancer.net/coping-with-cancer/managing-emotions/coping-with-metastatic-cancer",
-        "tel:18002272345",
-    ],
-)
-@pytest.mark.parametrize("border", [2, 4])
-def test_drawn_code_is_segnos_matrix_cell_for_cell(data, border):
-    lines = qr.draw(data, border)
-    code = segno.make(data, error="l", micro=False)
-    expected = [[bool(v) for v in row] for row in code.matrix_iter(scale=1, border=border)]
-    drawn = qr.read_back(lines)
-    # An odd number of rows leaves one light padding row under the quiet zone.
-    assert drawn[: len(expected)] == expected
-    assert all(not any(row) for row in drawn[len(expected):])
-    assert len({len(line) for line in lines}) == 1
-    assert (len(lines[0]), len(lines)) == qr.drawn_size(data, border)
-    # The quiet zone is light on every side.
-    assert not any(expected[0]) and not any(row[0] for row in expected)
-
-
-def test_drawing_uses_only_half_blocks():
-    text = "".join(qr.draw("https://example.org"))
-    assert set(text) <= {" ", "\u2580", "\u2584", "\u2588"}
-
-
-@pytest.mark.parametrize(
-    "phone, uri",
-    [
-        ("1-800-227-2345", "tel:18002272345"),
-        ("+44 20 7946 0000", "tel:+442079460000"),
-        ("1-800-4-CANCER", "tel:18004226237"),
-        ("(555) 010-0199 ext. 12", "tel:5550100199"),
-        ("555.010.0199 x12", "tel:5550100199"),
-        ("--", ""),
-    ],
-)
-def test_phone_numbers_become_tel_addresses(phone, uri):
-    assert qr.phone_uri(phone) == uri
-
-
+# -- over SSH ---------------------------------------------------------------------------------
 def test_ssh_lowers_textuals_frame_rate_when_set_before_textual_loads():
     """metanav calls low_bandwidth() before importing Textual, which reads TEXTUAL_FPS once."""
     import subprocess
@@ -401,26 +357,3 @@ def test_ssh_lowers_textuals_frame_rate_when_set_before_textual_loads():
                            env=env)
     assert over_ssh.stdout.strip() == "20"
     assert local.stdout.strip() == "60"
-
-
-def zbar_decode(lines: list[str], tmp_path) -> str:
-    """Decode drawn QR lines with a real decoder (zbarimg), as a phone camera would."""
-    import subprocess
-
-    grid = qr.read_back(lines)
-    scale = 6
-    rows = []
-    for row in grid:
-        rows += ["".join(("1 " if dark else "0 ") * scale for dark in row)] * scale
-    image = tmp_path / "code.pbm"
-    image.write_text(f"P1\n{len(grid[0]) * scale} {len(grid) * scale}\n" + "\n".join(rows) + "\n")
-    done = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True,
-                          timeout=30)
-    return done.stdout.strip()
-
-
-@pytest.mark.skipif(__import__("shutil").which("zbarimg") is None, reason="zbarimg (zbar-tools) not installed")
-@pytest.mark.parametrize("data", ["https://www.cancer.org", "tel:18004226237",
-                                  "https://www.cancer.net/coping-with-cancer/managing-emotions/coping-with-metastatic-cancer"])
-def test_drawn_code_decodes_with_a_real_decoder(data, tmp_path):
-    assert zbar_decode(qr.draw(data, 2), tmp_path) == data

@@ -9,7 +9,6 @@ import subprocess
 import webbrowser
 
 import pytest
-import segno
 from textual.widgets import Input, Static
 
 from metanav import kiosk
@@ -24,6 +23,7 @@ from metanav.tui.screens.questions import QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
 from metanav.tui.textual_internals import is_ending, screen_strips
 from metanav.tui.widgets.lean_list import LeanList
+from qr_helpers import segno_grid
 from tui_helpers import bundled_library, make_app, make_session, open_from_home, screen_text, status
 
 SIZE = (80, 24)
@@ -336,9 +336,8 @@ def _cells_match_segno(lines: list[str], data: str) -> None:
     from metanav import qr
 
     grid = qr.read_back(lines)
-    border = (len(grid[0]) - len(segno.make(data, error="l", micro=False).matrix)) // 2
-    expected = [[bool(v) for v in row]
-                for row in segno.make(data, error="l", micro=False).matrix_iter(scale=1, border=border)]
+    border = (len(grid[0]) - len(segno_grid(data, 0))) // 2
+    expected = segno_grid(data, border)
     assert grid[: len(expected)] == expected
     assert border >= 2, "a quiet zone of at least two modules"
 

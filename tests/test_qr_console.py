@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import shutil
 import struct
-import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import segno
 from metanav import qr
 from metanav.tui.screens.qr import QrScreen, resource_codes
 from metanav.tui.textual_internals import screen_strips
+from qr_helpers import segno_grid, zbar
 from tui_helpers import bundled_library, make_app, screen_text, status
 
 FONT_FILE = Path("/usr/share/consolefonts/Lat15-Fixed16.psf.gz")
@@ -116,12 +116,6 @@ def half_size(picture: Path, path: Path) -> Path:
     return path
 
 
-def zbar(picture: Path) -> str:
-    done = subprocess.run(["zbarimg", "-q", "--raw", str(picture)], capture_output=True,
-                          text=True, timeout=60)
-    return done.stdout.strip()
-
-
 async def show_code(app, pilot, resource_id: str, index: int) -> QrScreen:
     app.open_resource(resource_id)
     await pilot.pause()
@@ -164,8 +158,7 @@ async def test_console_code_scans_from_the_whole_screen_or_is_said_in_words(
     grid = qr.read_back(lines, "double")
     border = (len(grid) - 21) // 2
     assert border >= 1
-    code = segno.make(data, error="l", micro=False)
-    assert grid == [[bool(v) for v in row] for row in code.matrix_iter(scale=1, border=border)]
+    assert grid == segno_grid(data, border)
     assert on_screen == lines
     if picture is None or shutil.which("zbarimg") is None:
         pytest.skip("the console font or zbarimg is not installed (make test-tools)")
