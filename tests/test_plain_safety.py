@@ -31,8 +31,8 @@ from plain_helpers import (
     library,
     plain_env,
     run_plain,
-    state,
 )
+from state_helpers import on_disk
 
 LIB = library()
 HOME = home_numbers(LIB)
@@ -92,7 +92,7 @@ def test_hostile_typed_input_and_saved_state_are_cleaned(state_dir):
     assert "[@click=app.quit] mine" in run.out
     assert "Old ]0;pwned question" in run.out
     assert 'Filter: words "[31mcancer[0m".' in run.out
-    texts = [q["text"] for q in state(state_dir)["own_questions"]]
+    texts = [q["text"] for q in on_disk(state_dir)["own_questions"]]
     assert all("\x1b" not in t and "\x9b" not in t for t in texts)
 
 
