@@ -1,11 +1,15 @@
-"""q and Left on a topic go back, as Backspace does (issue 17, newcomer-qa 17: they did
-nothing and said nothing). Help lists them; on a kiosk they go back and end nothing."""
+"""q and Left on a topic, a group of topics, the questions and Bookmarks go back, as
+Backspace does (issue 17, newcomer-qa 17: they did nothing and said nothing). Help lists them; on a kiosk they go back and end nothing."""
 
 from __future__ import annotations
 
 import pytest
 
-from metanav.tui.screens.home import HomeScreen
+from metanav.core import views
+from metanav.core.views import topic_groups
+from metanav.tui.screens.bookmarks import BookmarksScreen
+from metanav.tui.screens.home import HomeScreen, TopicGroupScreen
+from metanav.tui.screens.questions import QuestionsScreen
 from metanav.tui.screens.topic import TopicScreen
 from test_kiosk_tui import kiosk_app
 from tui_helpers import bundled_library, make_app, open_from_home, screen_text
@@ -56,3 +60,71 @@ async def test_help_says_q_and_left_go_back_from_a_topic(state_dir):
         text = screen_text(app)
     topic_part = text.split("A topic", 1)[1]
     assert "q or Left" in topic_part.split("Questions for your doctor", 1)[0]
+
+
+# The same keys on the lists a topic is reached from (newcomer QA, second round: on a group of
+# topics, the questions and Bookmarks, q and Left did nothing and said nothing).
+LISTS = {
+    "group": (TopicGroupScreen, "group:" + next(
+        name for name, topics in topic_groups(bundled_library()).items()
+        if any(t.id == TOPIC for t in topics))),
+    "questions": (QuestionsScreen, "questions"),
+    "bookmarks": (BookmarksScreen, "bookmarks"),
+}
+
+
+async def _open_from_home(pilot, key: str) -> None:
+    """The list's number on the home menu, then Enter, as a person would."""
+    for n, item in enumerate(views.home(pilot.app.session).items(), 1):
+        if item.key == key:
+            for digit in str(n):
+                await pilot.press(digit)
+            await pilot.pause(0.9)
+            await pilot.press("enter")
+            await pilot.pause()
+            return
+    raise AssertionError(f"{key} is not on the home menu")
+
+
+@pytest.mark.parametrize("key", ["q", "left"])
+@pytest.mark.parametrize("where", sorted(LISTS))
+async def test_q_and_left_go_back_from_a_list(state_dir, key, where):
+    kind, home_key = LISTS[where]
+    app = make_app(state_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_from_home(pilot, home_key)
+        assert isinstance(app.screen, kind)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.is_running
+
+
+@pytest.mark.parametrize("key", ["q", "left"])
+@pytest.mark.parametrize("where", sorted(LISTS))
+async def test_on_a_kiosk_q_and_left_go_back_from_a_list_and_end_nothing(key, where):
+    kind, home_key = LISTS[where]
+    app = kiosk_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_key(home_key)
+        await pilot.pause()
+        assert isinstance(app.screen, kind)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press(key)  # again on home: nothing ends
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+
+async def test_help_says_q_and_left_go_back_from_the_lists(state_dir):
+    app = make_app(state_dir)
+    async with app.run_test(size=(80, 300)) as pilot:
+        app.open_help()
+        await pilot.pause()
+        text = screen_text(app)
+    for section, after in (("A group of topics", "A topic"),
+                           ("Questions for your doctor", "Show your doctor"),
+                           ("Bookmarks", "Typing a question")):
+        part = text.split(section, 1)[1].split(after, 1)[0]
+        assert "q or Left" in part, section

@@ -102,9 +102,10 @@ _ALL = [
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", N_("Bookmark"), N_("bookmark this topic, or remove the bookmark"),
             key="b", letter="b", prompt=N_("b to bookmark")),
-    # q and Left go back from a topic, as in lynx and less (Backspace and Escape do too); on a
-    # kiosk that is all they do. Left first scrolls a line that was scrolled sideways back.
-    Command("topic.back", "back", N_("Back"), key="q,left", show=False,
+    # q and Left go back from a topic, a group of topics, the questions and bookmarks, as in
+    # lynx and less (Backspace and Escape do too); on a kiosk that is all they do (home's q is
+    # its own). On a topic, Left first scrolls a line that was scrolled sideways back.
+    Command("back.q_left", "back", N_("Back"), key="q,left", show=False,
             only="plain mode goes back with Enter alone (the default); its q quits"),
     Command("topic.related", "related", N_("Related"), key="r",
             only="plain mode numbers the related items under the text"),
@@ -207,12 +208,13 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
                                   "focus_previous")),
     "app": (N_("Everywhere"), ("theme", "screen_reader", "again", "quit", "quit_ctrl_c")),
     "home": (N_("Home"), ("home.open", "home.quit")),
-    "group": (N_("A group of topics"), ("group.open",)),
+    "group": (N_("A group of topics"), ("group.open", "back.q_left")),
     "search": (N_("Search"), ("search.list",)),
-    "topic": (N_("A topic"), ("topic.bookmark", "topic.back", "topic.related", "topic.add")),
+    "topic": (N_("A topic"), ("topic.bookmark", "back.q_left", "topic.related", "topic.add")),
     "questions": (N_("Questions for your doctor"), (
         "questions.pick", "questions.top", "questions.asked", "questions.note", "questions.add",
-        "questions.edit", "questions.remove", "undo", "questions.show", "questions.why")),
+        "questions.edit", "questions.remove", "undo", "questions.show", "questions.why",
+        "back.q_left")),
     "mylist": (N_("My list"), ("mylist.doctor", "mylist.print", "mylist.export")),
     "doctor": (N_("Show your doctor"), ("doctor.next", "doctor.previous")),
     "resources": (N_("Support resources"), (
@@ -221,7 +223,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "choice": (N_("The Kind and Language lines"), ("choice.pick", "choice.next", "choice.previous")),
     "resource": (N_("One resource"), ("resource.bookmark", "resource.qr")),
     "qr": (N_("A QR code"), ("qr.other",)),
-    "bookmarks": (N_("Bookmarks"), ("bookmarks.open", "bookmarks.remove", "undo")),
+    "bookmarks": (N_("Bookmarks"), ("bookmarks.open", "bookmarks.remove", "undo", "back.q_left")),
     "prompt": (N_("Typing a question or note"), ("prompt.cancel",)),
     "kiosk": (N_("This shared screen"), ("kiosk.done", "kiosk.staff_exit", "kiosk.stay")),
 }
