@@ -188,6 +188,7 @@ def test_a_warm_start_reads_resources_from_the_index_file_as_they_are_needed(
     ~100 MB. A warm start now unpickles everything but the resources; the home screen's crisis
     lines, the resources list, the filter, one resource and search still show the same."""
     from metanav.content import index
+    from metanav.content.resource_table import pick
     from metanav.content.search import ResourceFilter, filter_choices, filter_resources
     from metanav.core import views
 
@@ -217,6 +218,10 @@ def test_a_warm_start_reads_resources_from_the_index_file_as_they_are_needed(
     found = filter_resources(warm, ResourceFilter("line 12", kind="helpline"))
     assert [r.name for r in found] == ["Support line 12"]
     assert index.search(warm, "support line 12").hits[0].title == "Support line 12"
+    for topic in uncached.topics.values():  # a topic page's resources, read in a few queries
+        assert pick(warm.resources, topic.resources) == pick(uncached.resources, topic.resources)
+    assert pick(warm.resources, ["R-T-0003", "nope", "R-T-0001"]) == [
+        uncached.resources["R-T-0003"], uncached.resources["R-T-0001"]]
 
 
 def test_a_translation_of_large_content_shows_its_words(folder, tmp_path):
@@ -233,6 +238,7 @@ def test_a_translation_of_large_content_shows_its_words(folder, tmp_path):
         r.name for r in views.crisis_lines(expected)]
     assert dict(spanish.resources) == dict(expected.resources)
     assert spanish.untranslated == expected.untranslated
+    assert spanish.topics == expected.topics  # each topic's Spanish resources first, the same
     english = load_library([folder])
     assert [r.description for r in views.crisis_lines(english)] != [
         r.description for r in views.crisis_lines(spanish)]  # the English table is untouched

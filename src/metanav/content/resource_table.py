@@ -173,6 +173,28 @@ class ResourceTable(Mapping):
         return [self._keep(row) for row in self._rows(
             _SELECT + " WHERE pos >= ? ORDER BY pos LIMIT ?", (start, count))]
 
+    def many(self, ids: Sequence[str]) -> list[Resource]:
+        """The resources with these ids, in the order asked (unknown ids left out), read a few
+        hundred at a time: a topic lists up to 10,000s of them."""
+        found: dict[str, Resource] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self._rows(f"{_SELECT} WHERE id IN ({marks})", chunk):
+                found[row[1]] = self._changed.get(row[1]) or _resource(row)
+        return [found[i] for i in ids if i in found]
+
+    def leading(self, language: str) -> dict[str, tuple[bool, str]]:
+        """The crisis lines and the resources in ``language``, each with (crisis, language):
+        two columns of one pass over the table, no objects."""
+        sql = "SELECT id, crisis, language FROM resources WHERE crisis OR language = ?"
+        found = {rid: (bool(crisis), lang) for rid, crisis, lang in self._rows(sql, (language,))}
+        for rid, r in self._changed.items():
+            found.pop(rid, None)
+            if r.crisis or r.language == language:
+                found[rid] = (r.crisis, r.language)
+        return found
+
     def take(self, positions: Sequence[int]) -> list[Resource]:
         """The resources at these positions (0 is the first), in the order asked."""
         found: dict[int, Resource] = {}
@@ -273,6 +295,22 @@ def in_order(resources: Mapping[str, Resource], first: str = "") -> Sequence[Res
     if first:
         return Listed(sorted(resources.values(), key=lambda r: r.language != first))
     return Listed(resources.values())
+
+
+def pick(resources: Mapping[str, Resource], ids: Sequence[str]) -> list[Resource]:
+    """The resources with these ids, in that order; ids that are not there are left out."""
+    if isinstance(resources, ResourceTable):
+        return resources.many(ids)
+    return [resources[i] for i in ids if i in resources]
+
+
+def leading(resources: Mapping[str, Resource], language: str) -> dict[str, tuple[bool, str]]:
+    """The crisis lines and the resources in ``language``, by id, each with whether it is a
+    crisis line and its language (the others are neither)."""
+    if isinstance(resources, ResourceTable):
+        return resources.leading(language)
+    return {r.id: (r.crisis, r.language) for r in resources.values()
+            if r.crisis or r.language == language}
 
 
 def crisis_lines(resources: Mapping[str, Resource]) -> list[Resource]:

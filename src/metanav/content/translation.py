@@ -27,8 +27,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from metanav.content import resource_table
 from metanav.content.fields import FileCheck
-from metanav.content.model import Library, Resource, Section, Source, Topic
+from metanav.content.model import Library, Section, Source, Topic
 from metanav.content.problems import ContentError, Problem
 from metanav.content.text import clean_line, parse_blocks
 from metanav.content.yaml_file import read_yaml
@@ -80,7 +81,8 @@ def translate(library: Library, folders: Iterable[Path], lang: str) -> Library:
         problems.sort(key=lambda p: (p.file, p.line))
         raise ContentError(problems)
     every = [*library.topics, *library.questions, *library.resources]
-    topics = {tid: _own_language_first(topic, resources, lang) for tid, topic in topics.items()}
+    leading = resource_table.leading(resources, lang)  # large content: one pass, no objects
+    topics = {tid: _own_language_first(topic, leading, lang) for tid, topic in topics.items()}
     return dataclasses.replace(
         library,
         topics=topics,
@@ -111,13 +113,13 @@ def _known(check: FileCheck, d: Any, field: str, table: dict, what: str) -> str:
     return item_id
 
 
-def _own_language_first(topic: Topic, resources: Mapping[str, Resource], lang: str) -> Topic:
+def _own_language_first(topic: Topic, leading: Mapping[str, tuple[bool, str]], lang: str) -> Topic:
     """A topic's resources in ``lang`` come first, after the crisis lines, which always lead;
     otherwise the topic's own order stays ("988 Lifeline en español" before the English line,
     then the Spanish pages, then the rest)."""
     def rank(resource_id: str) -> tuple[bool, bool]:
-        r = resources.get(resource_id)
-        return (not (r and r.crisis), not (r and r.language == lang))
+        crisis, language = leading.get(resource_id, (False, ""))
+        return (not crisis, language != lang)
 
     ordered = tuple(sorted(topic.resources, key=rank))
     return topic if ordered == topic.resources else dataclasses.replace(topic, resources=ordered)

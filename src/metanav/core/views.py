@@ -262,7 +262,7 @@ def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
     # The resources list's row: name (kind; language; phone...), as much as fits in a line of
     # reading width, so a topic's list stays short to hear in plain mode.
     resources = tuple(Item(f"resource:{r.id}", fit_fields(resource_fields(r), READING_WIDTH - 4))
-                      for r in (library.resources.get(rid) for rid in topic.resources) if r)
+                      for r in resource_table.pick(library.resources, topic.resources))
     topics = tuple(Item(f"topic:{t.id}", t.title)
                    for t in (library.topics.get(tid) for tid in topic.related_topics) if t)
     for heading, items in ((_(QUESTIONS_HEADING), questions), (_("Support resources"), resources),
