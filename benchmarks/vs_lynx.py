@@ -208,9 +208,15 @@ def compare(metanav_argv: list[str], env: dict[str, str], session, runs: int,
         lynx_home.mkdir()
         lynx_env = {**env, "HOME": str(lynx_home)}
         for run in range(runs):
+            # Each run starts as a first start does: a run after another found its state
+            # (home then offered "Go on reading", 51 B more on the first screen).
+            fresh = Path(tmp) / f"run-{run}"
+            (fresh / "home").mkdir(parents=True)
             for name, argv, run_env, back in (
-                ("lynx", [lynx, "-nopause", "-noreferer", str(index)], lynx_env, "left"),
-                ("metanav", metanav_argv, env, "escape"),
+                ("lynx", [lynx, "-nopause", "-noreferer", str(index)],
+                 {**lynx_env, "HOME": str(fresh / "home")}, "left"),
+                ("metanav", metanav_argv, {**env, "METANAV_STATE_DIR": str(fresh / "state")},
+                 "escape"),
             ):
                 log(f"vs lynx: {name}, run {run + 1}/{runs}")
                 app = PtyApp(argv, cols=cols, rows=rows, env=run_env, settle=settle)
