@@ -4,6 +4,7 @@ words (issue 17, newcomer-qa 17 and missing feature 8): one core action each
 
 from __future__ import annotations
 
+from metanav.content.load import bundled_data_dir
 from metanav.core import actions
 from metanav.core.policy import Policy
 from metanav.state.store import Store
@@ -43,6 +44,32 @@ def test_undo_holds_only_until_the_next_change(state_dir):
     done = actions.undo(session)
     assert not done.ok and done.words == "There is nothing to undo."
     assert saved_marks(state_dir) == [TOPICS[1]]
+
+
+def test_undo_outlasts_a_language_switch_and_answers_in_the_new_language(state_dir):
+    # Newcomer QA, second round: d, then i, then u said "No hay nada que deshacer": saving
+    # the language counted as a change to the lists.
+    session = make_session(state_dir, folders=(bundled_data_dir(),))
+    session.store.set_bookmark("topic", TOPICS[0], True)
+    actions.remove_bookmark(session, "topic", TOPICS[0])
+    actions.switch_language(session)
+    back = actions.undo(session)
+    assert back.ok, back.sentence()
+    assert back.words == "Marcador devuelto."
+    assert back.about == f"Tema: {session.library.topics[TOPICS[0]].title}"  # Spanish title
+    assert session.library.topics[TOPICS[0]].title != LIB.topics[TOPICS[0]].title
+    assert saved_marks(state_dir) == [TOPICS[0]]
+    assert on_disk(state_dir)["settings"]["language"] == "es"
+
+
+def test_undo_outlasts_opening_a_topic(state_dir):
+    # Opening a topic saves it as the one to go on reading: that is not a change to the lists.
+    session = make_session(state_dir)
+    session.store.set_bookmark("topic", TOPICS[0], True)
+    actions.remove_bookmark(session, "topic", TOPICS[0])
+    actions.remember_topic(session, TOPICS[1])
+    assert actions.undo(session).ok
+    assert saved_marks(state_dir) == [TOPICS[0]]
 
 
 def test_a_kiosk_clear_forgets_what_could_be_undone():
@@ -113,6 +140,22 @@ async def test_full_screen_bookmarks_d_then_u(state_dir):
         assert status(app).startswith("Bookmark put back.")
         assert f"2. Topic: {LIB.topics[TOPICS[1]].title}" in screen_text(app)
     assert saved_marks(state_dir) == TOPICS
+
+
+async def test_full_screen_bookmarks_d_then_language_then_u(state_dir):
+    store = Store.open(state_dir)
+    store.set_bookmark("topic", TOPICS[0], True)
+    app = make_app(state_dir, folders=(bundled_data_dir(),))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_bookmarks()
+        await pilot.pause()
+        await pilot.press("d", "i")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert status(app).startswith("Marcador devuelto.")
+        assert f"1. Tema: {app.session.library.topics[TOPICS[0]].title}" in screen_text(app)
+    assert saved_marks(state_dir) == [TOPICS[0]]
 
 
 async def test_full_screen_change_and_remove_then_undo_an_own_question(state_dir):

@@ -155,7 +155,7 @@ def remove_own(session: Session, own_id: str) -> Done:
     position = ids.index(own_id) if own_id in ids else len(ids)
     entry = dict(store.entry(own_id))
     result = store.remove_own(own_id)
-    _offer_undo(session, _("Your question is back."), text, own_id,
+    _offer_undo(session, N_("Your question is back."), lambda: text, own_id,
                 lambda: store.put_own(own_id, text, entry, position))
     return Done(_("Your question is deleted."), text, "" if result.ok else result.message,
                 more=_(UNDO_HINT))
@@ -166,14 +166,15 @@ def remove_own(session: Session, own_id: str) -> Done:
 class Undo:
     """The last removal, which ``undo`` can take back until anything else changes."""
 
-    words: str  # what undoing says ("Bookmark put back.")
-    about: str
+    # Both are made when undoing, in the language shown then (i may come in between).
+    words: str  # what undoing says, untranslated (N_("Bookmark put back."))
+    about: Callable[[], str]  # what was put back, in words
     put_back: Callable[[], SaveResult]  # one store operation
     changes: int  # the store's change count just after the removal
     key: str  # the item's key in its list ("topic:pain", "own-…"): a face shows it there
 
 
-def _offer_undo(session: Session, words: str, about: str, key: str,
+def _offer_undo(session: Session, words: str, about: Callable[[], str], key: str,
                 put_back: Callable[[], SaveResult]) -> None:
     session.undo = Undo(words, about, put_back, session.store.changes, key)
 
@@ -185,7 +186,8 @@ def undo(session: Session) -> Done:
     if not isinstance(pending, Undo) or pending.changes != session.store.changes:
         return Done(_(NOTHING_TO_UNDO), ok=False)
     result = pending.put_back()
-    return Done(pending.words, pending.about, "" if result.ok else result.message, key=pending.key)
+    return Done(_(pending.words), pending.about(), "" if result.ok else result.message,
+                key=pending.key)
 
 
 def export_list(session: Session, path: Path | None = None) -> Done:
@@ -256,7 +258,8 @@ def remove_bookmark(session: Session, kind: str, item_id: str) -> Done:
     position = marks.index((kind, item_id)) if (kind, item_id) in marks else len(marks)
     result = store.set_bookmark(kind, item_id, False)
     title = bookmark_title(session, kind, item_id)
-    _offer_undo(session, _("Bookmark put back."), title, f"{kind}:{item_id}",
+    _offer_undo(session, N_("Bookmark put back."),
+                lambda: bookmark_title(session, kind, item_id), f"{kind}:{item_id}",
                 lambda: store.put_bookmark(kind, item_id, position))
     return Done(_("Bookmark removed."), title, "" if result.ok else result.message,
                 more=_(UNDO_HINT))

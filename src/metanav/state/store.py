@@ -105,10 +105,12 @@ class Store:
         self.last_error = ""
 
     # -- changes -----------------------------------------------------------------------------
-    def apply(self, operation: Operation) -> SaveResult:
-        """Apply one change and save it (re-reading the file first so no change is lost)."""
+    def apply(self, operation: Operation, to_lists: bool = True) -> SaveResult:
+        """Apply one change and save it (re-reading the file first so no change is lost).
+        ``to_lists``: False for a setting (language, colours, the last topic read), which
+        leaves an undo of the lists standing."""
         operation(self.doc)
-        self.changes += 1
+        self.changes += to_lists
         if self.directory is None:
             return SaveResult(True)
         self._pending.append(operation)
@@ -258,5 +260,5 @@ class Store:
         def op(doc: Doc) -> None:
             doc["settings"][key] = value
 
-        return self.apply(op)
+        return self.apply(op, to_lists=False)
 
