@@ -10,6 +10,7 @@ from metanav.core.views import topic_groups
 from metanav.tui.screens.bookmarks import BookmarksScreen
 from metanav.tui.screens.home import HomeScreen, TopicGroupScreen
 from metanav.tui.screens.questions import QuestionsScreen
+from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
 from metanav.tui.screens.topic import TopicScreen
 from test_kiosk_tui import kiosk_app
 from tui_helpers import bundled_library, make_app, open_from_home, screen_text
@@ -125,6 +126,36 @@ async def test_help_says_q_and_left_go_back_from_the_lists(state_dir):
         text = screen_text(app)
     for section, after in (("A group of topics", "A topic"),
                            ("Questions for your doctor", "Show your doctor"),
+                           ("One resource", "A QR code"),
                            ("Bookmarks", "Typing a question")):
         part = text.split(section, 1)[1].split(after, 1)[0]
         assert "q or Left" in part, section
+
+
+RESOURCE = next(r for r in bundled_library().resources.values() if len(r.url) > 36)
+
+
+@pytest.mark.parametrize("key", ["q", "left"])
+@pytest.mark.parametrize("kiosk", [False, True])
+async def test_q_and_left_go_back_from_a_resource_page(state_dir, key, kiosk):
+    app = kiosk_app() if kiosk else make_app(state_dir)
+    async with app.run_test(size=(40, 20)) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        app.open_resource(RESOURCE.id)
+        await pilot.pause()
+        assert isinstance(app.screen, ResourceScreen)
+        if key == "left":  # an address wider than 40 columns: Left scrolls back first
+            body = app.screen.query_one("#resource-body")
+            assert body.max_scroll_x > 0
+            await pilot.press("right")
+            await pilot.pause()
+            assert body.scroll_x > 0
+            while body.scroll_x > 0:
+                await pilot.press("left")
+                await pilot.pause()
+            assert isinstance(app.screen, ResourceScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, ResourcesScreen)
+        assert app.is_running and app.return_code is None

@@ -102,9 +102,10 @@ _ALL = [
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", N_("Bookmark"), N_("bookmark this topic, or remove the bookmark"),
             key="b", letter="b", prompt=N_("b to bookmark")),
-    # q and Left go back from a topic, a group of topics, the questions and bookmarks, as in
-    # lynx and less (Backspace and Escape do too); on a kiosk that is all they do (home's q is
-    # its own). On a topic, Left first scrolls a line that was scrolled sideways back.
+    # q and Left go back from a topic, a resource, a group of topics, the questions and
+    # bookmarks, as in lynx and less (Backspace and Escape do too); on a kiosk that is all they
+    # do (home's q is its own). On a topic or a resource, Left first scrolls a line that was
+    # scrolled sideways back.
     Command("back.q_left", "back", N_("Back"), key="q,left", show=False,
             only="plain mode goes back with Enter alone (the default); its q quits"),
     Command("topic.related", "related", N_("Related"), key="r",
@@ -221,7 +222,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
         "resources.filter", "resources.list", "resources.kind", "resources.language",
         "resources.bookmark", "resources.clear")),
     "choice": (N_("The Kind and Language lines"), ("choice.pick", "choice.next", "choice.previous")),
-    "resource": (N_("One resource"), ("resource.bookmark", "resource.qr")),
+    "resource": (N_("One resource"), ("resource.bookmark", "resource.qr", "back.q_left")),
     "qr": (N_("A QR code"), ("qr.other",)),
     "bookmarks": (N_("Bookmarks"), ("bookmarks.open", "bookmarks.remove", "undo", "back.q_left")),
     "prompt": (N_("Typing a question or note"), ("prompt.cancel",)),
