@@ -293,3 +293,4 @@ def test_a_kiosk_translates_once_however_often_its_visitors_switch(tmp_path, mon
         actions.clear_session(session)
         assert session.lang == "en"
     assert calls.count("es") == 1
+

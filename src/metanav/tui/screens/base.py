@@ -190,8 +190,10 @@ class BaseScreen(Screen):
     def action_search(self) -> None:
         self.metanav.open_search()
 
-    def action_switch_language(self) -> None:
-        self.app.call_later(self.metanav.switch_language)  # it redraws this screen too
+    async def action_switch_language(self) -> None:
+        # Awaited here, so no key is handled while the screens are being redrawn (a key
+        # meeting a screen half rebuilt found no list, and ended a fuzzed kiosk).
+        await self.metanav.switch_language()
 
 
 class ListScreen(BaseScreen):
@@ -210,6 +212,8 @@ class ListScreen(BaseScreen):
     def on_key(self, event) -> None:
         if event.character and event.character in DIGITS and not _typing(self):
             event.stop()
+            if not self.query(LeanList):
+                return  # being drawn again (the language key): no list to move in yet
             self._digits = (self._digits + event.character)[-3:]
             if self._digit_timer is not None:
                 self._digit_timer.stop()
