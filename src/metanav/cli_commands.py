@@ -70,6 +70,7 @@ def cmd_check_data(args: argparse.Namespace) -> int:
     )
     from metanav.content.text import clean
     from metanav.content.translation import LANGUAGE_NAMES, missing, translate
+    from metanav.core.views import HOME_LINE, crisis_too_long
     from metanav.language import SUPPORTED
 
     folder = args.dir
@@ -94,6 +95,13 @@ def cmd_check_data(args: argparse.Namespace) -> int:
             summary=library.summary()))
     else:
         print(_("Content is valid: {summary}.").format(summary=library.summary()))
+    for lang, words in [("en", library), *translated.items()]:
+        for key, item in crisis_too_long(words):  # a warning: the content still works
+            print(_("Warning: resource {id} ({code}): home shows this crisis line on two "
+                    "lines at 80 columns ({count} characters; {most} fit). A shorter name or "
+                    "phone_note keeps it on one: {item}").format(
+                        id=key, code=lang, count=len(item), most=HOME_LINE, item=item),
+                  file=sys.stderr)
     for lang, words in translated.items():
         left = missing(words)
         if left:
