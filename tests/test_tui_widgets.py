@@ -298,3 +298,16 @@ async def test_a_list_heading_is_underlined_under_its_words_only(tmp_path):
         underlined = "".join(seg.text for seg in strip if seg.style and seg.style.underline)
         assert underlined == heading
         assert strip.cell_length == home.scrollable_content_region.width  # still the whole row
+
+
+async def test_an_empty_list_says_so_in_whole_lines_at_40_columns(tmp_path):
+    # Newcomer QA, second round: at 40x20 Bookmarks said "No bookmarks yet. On a topic or a
+    # res" and stopped there.
+    from metanav.core.views import NO_BOOKMARKS
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 20)) as pilot:
+        app.open_bookmarks()
+        await pilot.pause()
+        shown = " ".join(line.strip(" █") for line in screen_text(app).splitlines())
+    assert " ".join(NO_BOOKMARKS.split()) in " ".join(shown.split())

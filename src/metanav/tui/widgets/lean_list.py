@@ -221,8 +221,9 @@ class LeanList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line_no = y + int(self.scroll_offset.y)
         base = self.rich_style
-        if not self._rows:
-            text = _(self.empty_text) if line_no == 0 else ""
+        if not self._rows:  # the words for an empty list, wrapped (never cut) to the width
+            lines = wrap(_(self.empty_text), max(4, width - 2))
+            text = lines[line_no] if line_no < len(lines) else ""
             return Strip([Segment(set_cell_size(f"  {text}", width), base)], width)
         if self._wrap:
             if line_no >= len(self._lines):
