@@ -294,3 +294,13 @@ def test_a_kiosk_translates_once_however_often_its_visitors_switch(tmp_path, mon
         assert session.lang == "en"
     assert calls.count("es") == 1
 
+
+
+async def test_the_choice_shows_both_languages_with_the_screen_reader_setting(tmp_path):
+    """With --screen-reader a list shows the rows the highlight has been on; the first
+    screen's two languages are one question, so both are on it from the start."""
+    app = make_app(tmp_path, folders=(bundled_data_dir(),), ask_language=True,
+                   screen_reader=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        assert "1. English" in screen_text(app) and "2. Español" in screen_text(app)

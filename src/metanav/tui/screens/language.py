@@ -37,6 +37,7 @@ class LanguageScreen(ListScreen):
     def on_mount(self) -> None:
         listed = self.main_list()
         listed.move_to(listed.index_of(self.session.lang) or 0)
+        listed.show_all()  # both languages, with the screen-reader setting too
 
     def on_key(self, event) -> None:
         keys = self.numbered_keys()

@@ -244,7 +244,7 @@ class LeanList(ScrollView, can_focus=True):
                 else:
                     text = set_cell_size(text, max(1, width - 3)) + "\u2026"
         row = self._rows[index]
-        if index not in self._shown and self._reader():
+        if index not in self._shown and not self.whole and self._reader():
             return Strip.blank(width, base)
         if row.heading:
             # Underlined under its words, as a topic's own headings are: not across the
@@ -287,6 +287,14 @@ class LeanList(ScrollView, can_focus=True):
             if above:
                 self._refresh_row(index - 1)
             self._refresh_row(index)
+
+    whole = False  # every row on show with the screen-reader setting too (show_all)
+
+    def show_all(self) -> None:
+        """Every row on show, with the screen-reader setting too: a short list that is one
+        question (the first screen's two languages), to be seen whole."""
+        self.whole = True
+        self.refresh()
 
     def start_afresh(self) -> None:
         """The screen is shown again: only the highlighted row, as when it first opened."""
