@@ -224,9 +224,9 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         # Back from Ctrl+Z / SIGTSTP the terminal shows the shell's screen: send it all again.
         self.app_resume_signal.subscribe(self, lambda _app: self.action_again())
         self.call_after_refresh(self._after_first_frame)
-        self._show_cursor()
+        self.show_cursor()
 
-    def _show_cursor(self) -> None:
+    def show_cursor(self) -> None:
         """With the screen-reader setting, the terminal's own cursor shows the focus (at the
         start of the focused line) in place of the highlight's colours; otherwise hidden."""
         if self._driver is not None and not self.is_headless:
@@ -332,7 +332,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         kiosk, whose memory is cleared for the next person)."""
         self.screen_reader = not self.screen_reader
         done = actions.set_screen_reader(self.session, self.screen_reader)
-        self._show_cursor()
+        self.show_cursor()
         self.screen.refresh(layout=True)
         for widget in self.screen.query("*"):
             widget.refresh()

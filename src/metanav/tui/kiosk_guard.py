@@ -98,12 +98,16 @@ class KioskGuard:
         self.resets += 1
 
     async def _reset(self) -> None:
+        from metanav.tui.app import choose_screen_reader
         from metanav.tui.screens.home import HomeScreen
         from metanav.tui.themes import choose_theme
 
         app = self.app
         self.countdown = None
         cleared = actions.clear_session(app.session)
+        # The clinic's screen-reader setting (--screen-reader), not the last visitor's Ctrl+S.
+        app.screen_reader = choose_screen_reader(app.session)
+        app.show_cursor()
         textual_internals.forget_clipboard(app)
         app.clear_notifications()
         while len(app.screen_stack) > 1:
