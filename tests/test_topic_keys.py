@@ -8,6 +8,7 @@ import pytest
 from metanav.core import views
 from metanav.core.views import topic_groups
 from metanav.tui.screens.bookmarks import BookmarksScreen
+from metanav.tui.screens.help import HelpScreen
 from metanav.tui.screens.home import HomeScreen, TopicGroupScreen
 from metanav.tui.screens.questions import QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
@@ -159,3 +160,15 @@ async def test_q_and_left_go_back_from_a_resource_page(state_dir, key, kiosk):
         await pilot.pause()
         assert isinstance(app.screen, ResourcesScreen)
         assert app.is_running and app.return_code is None
+
+
+@pytest.mark.parametrize("key", ["q", "left"])
+async def test_q_and_left_close_help(state_dir, key):
+    app = make_app(state_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_help()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -102,8 +102,8 @@ _ALL = [
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", N_("Bookmark"), N_("bookmark this topic, or remove the bookmark"),
             key="b", letter="b", prompt=N_("b to bookmark")),
-    # q and Left go back from a topic, a resource, a group of topics, the questions and
-    # bookmarks, as in lynx and less (Backspace and Escape do too); on a kiosk that is all they
+    # q and Left go back from a topic, a resource, a group of topics, the questions,
+    # bookmarks and help, as in lynx and less (Backspace and Escape do too); on a kiosk that is all they
     # do (home's q is its own). On a topic or a resource, Left first scrolls a line that was
     # scrolled sideways back.
     Command("back.q_left", "back", N_("Back"), key="q,left", show=False,
@@ -226,6 +226,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
     "qr": (N_("A QR code"), ("qr.other",)),
     "bookmarks": (N_("Bookmarks"), ("bookmarks.open", "bookmarks.remove", "undo", "back.q_left")),
     "prompt": (N_("Typing a question or note"), ("prompt.cancel",)),
+    "help": (N_("This help"), ("back.q_left",)),
     "kiosk": (N_("This shared screen"), ("kiosk.done", "kiosk.staff_exit", "kiosk.stay")),
 }
 

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from metanav.core import help as core_help
 from metanav.core.policy import Policy
+from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, plain
 from metanav.tui.widgets.reading_view import ReadingView
 
@@ -26,6 +27,7 @@ def help_text(kiosk: bool = False, policy: Policy | None = None, spoken: bool = 
 
 
 class HelpScreen(BaseScreen):
+    BINDINGS = bindings.bindings_of("help")  # q and Left close it, as Backspace does
     TITLE_TEXT = core_help.TITLE
 
     def compose_body(self) -> ComposeResult:
