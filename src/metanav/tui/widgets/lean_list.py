@@ -22,7 +22,6 @@ uses the Line API: moving the highlight refreshes the old and the new row, nothi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -33,25 +32,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from metanav.content.text import clean_line, fit_fields, wrap
+from metanav.content.text import wrap
 from metanav.i18n import N_, _
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One entry. ``key`` is what the owner uses to find the thing the row stands for."""
-
-    text: str
-    key: str = ""
-    heading: bool = False
-    # A row of fields in their order of need, each its forms, longest first (a resource:
-    # name, kind, language, phone...): one line shows those that fit whole
-    # (content/text.fit_fields); ``text`` is all of them.
-    fields: tuple[tuple[str, ...], ...] = ()
-
-    @property
-    def selectable(self) -> bool:
-        return not self.heading
+from metanav.tui.widgets.list_row import Row, one_line
 
 
 class _ListMessage(Message):
@@ -233,16 +216,7 @@ class LeanList(ScrollView, can_focus=True):
             if line_no >= len(self._rows):
                 return Strip.blank(width, base)
             index = line_no
-            fields = self._rows[index].fields
-            text = clean_line(fit_fields(fields, width - 2, measure=cell_len) if fields
-                              else self._rows[index].text)
-            if cell_len(text) > width - 2:
-                # Cut with an ellipsis; with the screen-reader setting, without (a reader
-                # voices the glyph as noise or says nothing for it).
-                if getattr(self.app, "screen_reader", False):
-                    text = set_cell_size(text, max(1, width - 2))
-                else:
-                    text = set_cell_size(text, max(1, width - 3)) + "\u2026"
+            text = one_line(self._rows[index], width - 2, self._reader())
         row = self._rows[index]
         if index not in self._shown and not self.whole and self._reader():
             return Strip.blank(width, base)
