@@ -117,6 +117,18 @@ def test_plain_first_run_at_a_keyboard_asks_once_and_remembers(tmp_path):
         child.close()
 
 
+def test_plain_is_not_asked_of_someone_who_used_metanav_before(tmp_path):
+    """Saved lists from before the choice existed, no language in them: home, as before."""
+    state = tmp_path / "state"
+    Store.open(state).set_bookmark("topic", next(iter(load_library().topics)), True)
+    child = Kiosk([PYTHON, "-m", "metanav", "--plain"], undecided_env(tmp_path, state), tmp_path)
+    try:
+        assert child.wait_for(HOME_EN), child.text()
+        assert CHOICE not in child.text()
+    finally:
+        child.close()
+
+
 def test_plain_is_not_asked_when_METANAV_LANG_decides_nor_when_a_script_answers(tmp_path):
     env = undecided_env(tmp_path, tmp_path / "state", METANAV_LANG="es")
     child = Kiosk([PYTHON, "-m", "metanav", "--plain"], env, tmp_path)

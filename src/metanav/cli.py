@@ -77,7 +77,8 @@ def wants_screen_reader(args: argparse.Namespace) -> bool | None:
 def make_session(args: argparse.Namespace, library, store, decided, kiosk_config=None):
     """The run's session. ``decided`` (cli_commands.run_language) is the language the content
     is in already; the first screen offers the choice on a kiosk, and on a person's first run
-    at a keyboard (a script's answers are not a person to ask), unless it was decided."""
+    (no saved file) at a keyboard (a script's answers are not a person to ask), unless it
+    was decided."""
     from metanav.session import Policy, Session
 
     policy = kiosk_config.policy() if args.kiosk else Policy()
@@ -89,7 +90,11 @@ def make_session(args: argparse.Namespace, library, store, decided, kiosk_config
         session.start_lang = library.lang  # each new person starts in it again
         session.ask_language = not decided.fixed
     else:
-        session.ask_language = not (decided.fixed or decided.saved) and _at_a_keyboard()
+        # A first run: no saved file yet. Someone who used metanav before chose already, if
+        # only by using it; i switches language at any time.
+        first_run = store.path is not None and not store.path.exists()
+        session.ask_language = (first_run and not (decided.fixed or decided.saved)
+                                and _at_a_keyboard())
     return session
 
 
