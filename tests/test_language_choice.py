@@ -316,3 +316,16 @@ async def test_the_choice_shows_both_languages_with_the_screen_reader_setting(tm
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
         assert "1. English" in screen_text(app) and "2. Español" in screen_text(app)
+
+
+def test_export_follows_the_language_a_person_chose(tmp_path):
+    state = tmp_path / "state"
+    store = Store.open(state)
+    store.set_setting("language", "es")
+    store.set_chosen(next(iter(load_library().questions)), True)
+    env = {k: v for k, v in os.environ.items() if k != "METANAV_LANG"}
+    env.update(METANAV_STATE_DIR=str(state), PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
+    proc = subprocess.run([sys.executable, "-m", "metanav", "export", "-o", "-"],
+                          capture_output=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8").startswith("Preguntas para mi médico")
