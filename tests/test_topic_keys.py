@@ -10,11 +10,11 @@ from metanav.core.views import topic_groups
 from metanav.tui.screens.bookmarks import BookmarksScreen
 from metanav.tui.screens.help import HelpScreen
 from metanav.tui.screens.home import HomeScreen, TopicGroupScreen
-from metanav.tui.screens.questions import QuestionsScreen
+from metanav.tui.screens.questions import MyListScreen, QuestionsScreen
 from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
 from metanav.tui.screens.topic import TopicScreen
 from test_kiosk_tui import kiosk_app
-from tui_helpers import bundled_library, make_app, open_from_home, screen_text
+from tui_helpers import bundled_library, make_app, open_from_home, open_my_list, screen_text
 
 TOPIC = next(t for t in bundled_library().topics if t != "get-help-now")
 
@@ -127,6 +127,7 @@ async def test_help_says_q_and_left_go_back_from_the_lists(state_dir):
         text = screen_text(app)
     for section, after in (("A group of topics", "A topic"),
                            ("Questions for your doctor", "Show your doctor"),
+                           ("My list:", "Show your doctor:"),
                            ("One resource", "A QR code"),
                            ("Bookmarks", "Typing a question")):
         part = text.split(section, 1)[1].split(after, 1)[0]
@@ -172,3 +173,16 @@ async def test_q_and_left_close_help(state_dir, key):
         await pilot.press(key)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize("key", ["q", "left"])
+@pytest.mark.parametrize("kiosk", [False, True])
+async def test_q_and_left_go_back_from_my_list(state_dir, key, kiosk):
+    app = kiosk_app() if kiosk else make_app(state_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_my_list(app, pilot)
+        assert isinstance(app.screen, MyListScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        assert app.is_running and app.return_code is None

@@ -102,7 +102,7 @@ _ALL = [
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", N_("Bookmark"), N_("bookmark this topic, or remove the bookmark"),
             key="b", letter="b", prompt=N_("b to bookmark")),
-    # q and Left go back from a topic, a resource, a group of topics, the questions,
+    # q and Left go back from a topic, a resource, a group of topics, the questions, My list,
     # bookmarks and help, as in lynx and less (Backspace and Escape do too); on a kiosk that is all they
     # do (home's q is its own). On a topic or a resource, Left first scrolls a line that was
     # scrolled sideways back.
@@ -216,7 +216,7 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
         "questions.pick", "questions.top", "questions.asked", "questions.note", "questions.add",
         "questions.edit", "questions.remove", "undo", "questions.show", "questions.why",
         "back.q_left")),
-    "mylist": (N_("My list"), ("mylist.doctor", "mylist.print", "mylist.export")),
+    "mylist": (N_("My list"), ("mylist.doctor", "mylist.print", "mylist.export", "back.q_left")),
     "doctor": (N_("Show your doctor"), ("doctor.next", "doctor.previous")),
     "resources": (N_("Support resources"), (
         "resources.filter", "resources.list", "resources.kind", "resources.language",

@@ -6,7 +6,6 @@ The questions and My list are the core's views (core/questions.py), drawn as lis
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from metanav.content.text import wrap
@@ -16,6 +15,7 @@ from metanav.tui import bindings
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
 from metanav.tui.screens.prompt import Confirm, TextPrompt
 from metanav.tui.widgets.lean_list import LeanList, Row
+from metanav.tui.widgets.reading_view import ReadingView
 
 HINT = N_("Space picks a question or takes it off your list. t marks up to 3 as most "
           "important, w says why to ask it.")
@@ -211,7 +211,7 @@ class MyListScreen(BaseScreen):
     TITLE_TEXT = N_("My list of questions")
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="mylist-body", can_focus=True):
+        with ReadingView(id="mylist-body"):  # Left at its edge is the screen's (back)
             yield Static("", id="mylist-text", markup=False)
 
     AUTO_FOCUS = "#mylist-body"
