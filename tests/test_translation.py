@@ -163,6 +163,9 @@ def test_lang_es_shows_the_spanish_words_and_check_data_lists_the_rest(tmp_path)
     assert "Note: not yet in Español (es), so shown in English:" in note
     # The bundled content is all in Spanish; the clinic's own resource is not.
     assert "resource R-CLINIC-01" in note and "topic pain" not in note
+    # In Spanish, all of it (it said "1: resource R-CLINIC-01").
+    es = run("--lang", "es", "check-data", str(clinic), data=clinic, tmp_path=tmp_path).stderr
+    assert "se muestra en inglés: 1: recurso R-CLINIC-01." in es, es
 
 
 def test_a_wrong_lang_is_a_usage_error(tmp_path):

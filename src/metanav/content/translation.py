@@ -98,9 +98,11 @@ def translate(library: Library, folders: Iterable[Path], lang: str) -> Library:
 def missing(library: Library) -> list[str]:
     """What is still shown in English, as lines for ``check-data`` ("topic pain", ...)."""
     lines = []
-    for kind, table in (("topic", library.topics), ("question", library.questions),
-                        ("resource", library.resources)):
-        lines += [f"{kind} {item_id}" for item_id in table if item_id in library.untranslated]
+    for kind, table in ((N_("topic {id}"), library.topics),
+                        (N_("question {id}"), library.questions),
+                        (N_("resource {id}"), library.resources)):
+        lines += [_(kind).format(id=item_id) for item_id in table
+                  if item_id in library.untranslated]
     return lines
 
 
