@@ -64,7 +64,8 @@ async def test_screen_reader_setting_leaves_no_glyphs_on_screen(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for keys in ([], ["enter"], ["enter", "down", "down"], ["backspace", "backspace"],
-                     ["resources", "tab", "tab", "tab"], ["question_mark"]):
+                     ["resources", "tab", "tab", "tab"], ["question_mark"],
+                     ["slash", "p", "a", "i", "n"], ["down"]):
             if keys[:1] == ["resources"]:
                 app.open_resources()
                 await pilot.pause()
