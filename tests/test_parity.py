@@ -82,6 +82,8 @@ CASES: dict[str, Case] = {
                              state=lambda d: d["own_questions"] == [],
                              seed=lambda store: store.add_own(OWN_TEXT)),
     "questions.show": Case("group", "Questions for my doctor"),
+    "questions.why": Case("group", "Why ask:",
+                          also=(" ".join(LIB.questions[FIRST_QUESTION].why.split())[:40],)),
     "mylist.export": Case("mylist", "Saved your list to", seed=pick_first),
     "mylist.doctor": Case("mylist", LIB.questions[FIRST_QUESTION].text.split()[0], seed=pick_first),
     "mylist.print": Case("mylist", "", seed=pick_first),  # words depend on a printer: see below

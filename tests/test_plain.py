@@ -375,3 +375,20 @@ def test_kiosk_help_lists_no_key_that_is_switched_off(state_dir):
     for words in ("e: save my list", "a: add a question of your own"):
         assert words in home.out, words
         assert words not in shared.out, words
+
+
+def test_a_group_lists_its_questions_without_why_and_w_says_one(state_dir):
+    """The list of a group is the questions alone (as the full screen's list is); "w 2" says
+    why to ask question 2, and w alone asks which. Every hint is one command away."""
+    group = next(g for g in LIB.groups if len(LIB.questions_in(g)) >= 2)
+    first, second = LIB.questions_in(group)[:2]
+    assert first.why and second.why
+    number = list(LIB.groups).index(group) + 1
+    run = run_plain(state_dir, [str(HOME["questions"]), str(number), "w 2", "w", "1", "q"])
+    shown = run.out.split(f"Questions: {LIB.groups[group].title}\n", 1)[1].split(": w 2\n")[0]
+    assert "w and a number: why ask it." in shown
+    assert "Why ask" not in shown and first.why[:30] not in " ".join(shown.split())
+    said = " ".join(after(run.out, ": w 2\n").split())
+    assert said.startswith(f"Why ask: {' '.join(second.why.split())[:60]}")
+    assert "Which question? Type its number" in said
+    assert f"Why ask: {' '.join(first.why.split())[:60]}" in said.split("Which question?")[1]

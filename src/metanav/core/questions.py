@@ -43,9 +43,6 @@ class Question:
                  "note": self.note if with_note else ""}
         return question_line(self.text, state, say_unpicked)
 
-    def why_words(self) -> str:
-        return _("Why ask: {why}").format(why=self.why) if self.why else ""
-
     def note_words(self) -> str:
         return _("Note: {note}").format(note=self.note) if self.note else ""
 
@@ -98,6 +95,17 @@ def question(session: Session, question_id: str, text: str, why: str = "") -> Qu
     entry = session.store.entry(question_id)
     return Question(question_id, text, why, entry["chosen"], entry["top"], entry["asked"],
                     entry["note"])
+
+
+def why(session: Session, question_id: str) -> tuple[str, bool]:
+    """What w says about one question: ("Why ask: ...", True), or why there is nothing to
+    show (False). Both faces show it on request, never for every question at once."""
+    if question_id.startswith("own-"):  # only the full screen lists them with the others
+        return _("This is your own question: c changes its words, Delete removes it."), False
+    found = session.library.questions.get(question_id)
+    if found is None or not found.why:
+        return _("There is no note on why to ask this one."), False
+    return _("Why ask: {why}").format(why=found.why), True
 
 
 def questions(session: Session) -> QuestionsView:

@@ -67,6 +67,12 @@ class QuestionActions(Screen):
         self.tell(done)
         return done.ok and isinstance(self, (OwnQuestionsScreen, MyListScreen))
 
+    def why(self, arg: str) -> None:
+        """w 2: why question 2 may be worth asking (core/questions.why)."""
+        qid = self._which(arg)
+        if qid is not None:
+            self.say(questions.why(self.session, qid)[0])
+
     def show_list(self, _arg: str) -> None:
         self.shell.open(MyListScreen(self.shell))
 
@@ -103,13 +109,18 @@ class QuestionsScreen(QuestionActions):
                                self.count).format(count=self.count)
 
 
+# How to hear why to ask a question, on the screen and in its one line on coming back.
+WHY_HOW = N_("w and a number: why ask it.")
+
+
 class GroupScreen(QuestionActions):
     NAME = N_("A group of questions")
     NUMBERS = N_("pick a question for your list, or take it off")
     KEYS = commands.plain("group")
 
     def summary(self) -> str:
-        return f"{views.question_count(self.count)}, {self.group().picked} picked."
+        return (f"{views.question_count(self.count)}, {self.group().picked} picked. "
+                + _(WHY_HOW))
 
     def __init__(self, shell, group_id: str = ""):
         super().__init__(shell)
@@ -125,14 +136,16 @@ class GroupScreen(QuestionActions):
         return self.group().ids()
 
     def build(self, page: Page) -> None:
-        page.add(_("A number picks a question or takes it off your list."))
+        page.add(_("A number picks a question or takes it off your list.")
+                 + ("" if self.group_id == questions.OWN else " " + _(WHY_HOW)))
         page.blank()
         for q in self.group().questions:
-            extra = [words for words in (q.why_words(), q.note_words()) if words]
             # A question not picked is its text alone: "Not picked" on every line of a list
             # read out whole was heard as often as the questions. The note is its own line.
+            # Why to ask it is not: w and its number says it, as the full screen's w does
+            # (every "Why ask" read out made this screen the longest of plain mode).
             page.choice(q.line(say_unpicked=False, with_note=False), lambda q=q.id: self.pick(q),
-                        extra)
+                        [q.note_words()] if q.note else [])
         if not page.choices:
             page.add(_("You have not added any questions of your own yet. Type a to add one."))
 
@@ -146,6 +159,9 @@ class OwnQuestionsScreen(GroupScreen):
 
     def title(self) -> str:
         return _(self.NAME)
+
+    def summary(self) -> str:
+        return f"{views.question_count(self.count)}, {self.group().picked} picked."
 
     def edit(self, arg: str) -> bool | None:
         qid = self._which(arg)

@@ -62,16 +62,12 @@ class QuestionsScreen(ListScreen):
     def action_why(self) -> None:
         """Show why the highlighted question may be worth asking, where the content says."""
         row = self.main_list().highlighted_row
-        question = self.session.library.questions.get(row.key) if row else None
-        if row and row.key.startswith("own-"):
-            self.say(_("This is your own question: c changes its words, Delete removes it."))
-            return
-        if question is None or not question.why:
-            self.say(_("There is no note on why to ask this one."))
+        words, found = questions.why(self.session, row.key if row else "")
+        if not found:
+            self.say(words)
             return
         self._showing_why = True
-        self.query_one("#questions-hint", Static).update(
-            plain(_("Why ask: {why}").format(why=question.why)))
+        self.query_one("#questions-hint", Static).update(plain(words))
 
     AUTO_FOCUS = "#questions-list"
 
