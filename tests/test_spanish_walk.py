@@ -17,7 +17,7 @@ from metanav import i18n
 from metanav.content.load import bundled_data_dir, load_library
 from metanav.content.translation import translate
 from plain_helpers import home_numbers, run_plain
-from tui_helpers import make_app, screen_text
+from tui_helpers import make_app, make_session, screen_text
 
 # Words of metanav's English interface that Spanish never needs (case matters: "No" is both).
 ENGLISH = [
@@ -197,3 +197,21 @@ def test_plain_mode_chosen_on_the_first_screen_walks_without_english(tmp_path, s
     assert "Adiós." in spanish_parts
     left = english_left(spanish_parts, lib)
     assert not left, "English after choosing Español in plain mode:\n" + "\n".join(left[:40])
+
+
+async def test_spanish_kiosk_at_40_columns_keeps_done_whole_on_the_key_bar(tmp_path, spanish):
+    """Newcomer QA: at 40x20 a Spanish kiosk's key bar ended 'F10 Terminé - b', the one key
+    that clears a person's session cut short. The three keys that always stay must fit."""
+    from metanav.kiosk import KioskConfig
+    from metanav.tui.app import MetanavApp
+
+    i18n.set_language("es")
+    config = KioskConfig(pin_hash="plain$2468", idle_seconds=60, countdown_seconds=10)
+    session = make_session(None, library=spanish, kiosk=True, kiosk_config=config,
+                           policy=config.policy())
+    app = MetanavApp(session, kiosk_tick=0.01)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+    assert "F10 Terminé" in bar and "Atrás" in bar and "Ayuda" in bar, bar
+    assert bar.rstrip().endswith(("Terminé", "Ayuda", "Atrás")), bar
