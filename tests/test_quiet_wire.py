@@ -84,7 +84,8 @@ def test_colours_are_reset_when_the_app_ends(tmp_path):
     app = start(tmp_path)
     try:
         app.send(b"\x1b[B", settle=0.5)
-        app.send(b"q", settle=0.2)
+        app.send(b"q", settle=0.5)  # home's q asks first
+        app.send(b"y", settle=0.2)
         assert app.wait_exit() == 0
         before_leaving = bytes(app.raw[:app.raw.rindex(b"\x1b[?1049l")])
         colours = re.findall(rb"\x1b\[[0-9;]*m", before_leaving)

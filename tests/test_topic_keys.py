@@ -186,3 +186,33 @@ async def test_q_and_left_go_back_from_my_list(state_dir, key, kiosk):
         await pilot.pause()
         assert isinstance(app.screen, QuestionsScreen)
         assert app.is_running and app.return_code is None
+
+
+async def test_q_on_home_asks_before_leaving_and_enter_stays(tmp_path):
+    """Newcomer QA: q goes back on every screen now, so q pressed once too often on the way
+    home closed metanav at once. Home's q asks; Enter stays, y leaves; Ctrl+Q leaves at once."""
+    from tui_helpers import make_app, screen_text
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert "Leave metanav?" in screen_text(app)
+        assert app.return_code is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Leave metanav?" not in screen_text(app)
+        assert "Still here." in screen_text(app)
+        assert app.return_code is None
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+    quick = make_app(tmp_path)
+    async with quick.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert quick.return_code == 0

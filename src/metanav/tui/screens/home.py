@@ -15,6 +15,10 @@ from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 
 KEYS_HINT = N_("Arrow keys or a number, then Enter.")
+LEAVE_WHY = N_("q also goes back on the other screens, so here it asks first. Ctrl+Q leaves "
+               "at once.")
+LEAVE_KEYS = N_("Press y to leave. Press Enter, n or Escape to stay.")
+STAYED = N_("Still here.")
 
 
 def view_rows(view: views.View) -> list[Row]:
@@ -71,7 +75,20 @@ class HomeScreen(ViewListScreen):
             self.app.push_screen(LanguageScreen())
 
     def action_quit(self) -> None:
-        self.metanav.request_quit()
+        """q on home asks first: q also goes back on the other screens, so a q too many on
+        the way home must not close metanav (lynx asks too). Ctrl+Q leaves at once."""
+        if not self.session.policy.quit:
+            self.metanav.request_quit()  # a kiosk: says why nothing happens
+            return
+        from metanav.tui.screens.prompt import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.metanav.request_quit()
+            else:
+                self.say(_(STAYED))
+
+        self.app.push_screen(Confirm(_("Leave metanav?"), _(LEAVE_WHY), _(LEAVE_KEYS)), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit" and not self.session.policy.quit:
