@@ -55,7 +55,7 @@ a11y: $(VENV)/.installed
 	@test -x $(SR_TOOL) || { echo "make a11y needs the screen-reader tool: set SR_TOOL=path/to/screenreader/run"; exit 2; }
 	$(SR_TOOL) tui benchmarks/screenreader/tui.py
 	SR_METANAV_ARGS=--screen-reader $(SR_TOOL) tui benchmarks/screenreader/tui.py
-	$(SR_TOOL) plain benchmarks/screenreader/plain.py
+	SR_METANAV_ARGS="--lang en" $(SR_TOOL) plain benchmarks/screenreader/plain.py
 	$(SR_TOOL) lynx
 
 clean:
