@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from metanav.content.index import RESOURCE_BASE, kind_tag, language_tag, small_items
 from metanav.content.model import Library, Resource
-from metanav.content.resource_table import in_order
+from metanav.content.resource_table import Paged, in_order
 from metanav.content.snippet import Hit, Marks, make_hit
 from metanav.content.text import clean_typed
 from metanav.content.words import Term, parse_query, phrase_stems
@@ -60,34 +60,23 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-class Matches(Sequence):
+class Matches(Paged):
     """The resources a filter matches, counted at once and read a page at a time as they
     are drawn (a list of 100,000 costs nothing until someone scrolls through it)."""
 
     PAGE = 50  # a tall terminal's list; a keystroke reads one page
 
     def __init__(self, finder: Finder, match: str) -> None:
+        super().__init__()
         self.finder, self.match = finder, match
-        self._pages: dict[int, list[Resource]] = {}
         self._len = finder.count(match, BIG)
 
     def __len__(self) -> int:
         return self._len
 
-    def _page(self, number: int) -> list[Resource]:
-        if number not in self._pages:
-            ids = self.finder.ids(self.match, BIG, limit=self.PAGE, offset=number * self.PAGE)
-            self._pages[number] = self.finder.resources.take([i - RESOURCE_BASE for i in ids])
-        return self._pages[number]
-
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._page(index // self.PAGE)[index % self.PAGE]
+    def _read_page(self, number: int) -> list[Resource]:
+        ids = self.finder.ids(self.match, BIG, limit=self.PAGE, offset=number * self.PAGE)
+        return self.finder.resources.take([i - RESOURCE_BASE for i in ids])
 
     def __iter__(self) -> Iterator[Resource]:
         for number in range((len(self) + self.PAGE - 1) // self.PAGE):

@@ -241,15 +241,26 @@ class _Items(ItemsView):
         return ((r.id, r) for r in self._mapping.stream())
 
 
-class Rows(Sequence):
-    """Every resource of a table in order, read a page at a time as a list draws them."""
+class Paged(Sequence):
+    """Resources read a page at a time as a list draws them: a subclass says how long it is
+    and how to read one page; looking up an index, a slice or a negative index is here."""
 
-    def __init__(self, table: ResourceTable, positions: Sequence[int] | None = None) -> None:
-        self.table, self.positions = table, positions  # None: 0, 1, 2, ...
+    PAGE = _PAGE
+    KEEP: int | None = None  # pages kept, the oldest let go first; None keeps them all
+
+    def __init__(self) -> None:
         self._pages: OrderedDict[int, list[Resource]] = OrderedDict()
 
-    def __len__(self) -> int:
-        return len(self.table)
+    def _read_page(self, number: int) -> list[Resource]:
+        raise NotImplementedError
+
+    def _page(self, number: int) -> list[Resource]:
+        if number not in self._pages:
+            self._pages[number] = self._read_page(number)
+            if self.KEEP is not None and len(self._pages) > self.KEEP:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(number)
+        return self._pages[number]
 
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
@@ -258,16 +269,26 @@ class Rows(Sequence):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
-        number = index // _PAGE
-        if number not in self._pages:
-            start = number * _PAGE
-            self._pages[number] = (
-                self.table.page(start, _PAGE) if self.positions is None
-                else self.table.take(list(self.positions[start:start + _PAGE])))
-            if len(self._pages) > 20:
-                self._pages.popitem(last=False)
-        self._pages.move_to_end(number)
-        return self._pages[number][index % _PAGE]
+        return self._page(index // self.PAGE)[index % self.PAGE]
+
+
+class Rows(Paged):
+    """Every resource of a table in order, read a page at a time as a list draws them."""
+
+    KEEP = 20
+
+    def __init__(self, table: ResourceTable, positions: Sequence[int] | None = None) -> None:
+        super().__init__()
+        self.table, self.positions = table, positions  # None: 0, 1, 2, ...
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def _read_page(self, number: int) -> list[Resource]:
+        start = number * self.PAGE
+        if self.positions is None:
+            return self.table.page(start, self.PAGE)
+        return self.table.take(list(self.positions[start:start + self.PAGE]))
 
     def __iter__(self) -> Iterator[Resource]:
         if self.positions is None:
