@@ -183,6 +183,35 @@ async def test_full_screen_first_run_offers_the_choice_and_remembers_it(tmp_path
     assert not app.session.ask_language
 
 
+@pytest.mark.parametrize(("size", "kiosk_lang"), [((80, 24), None), ((40, 20), None),
+                                                 ((80, 24), "es"), ((40, 20), "es")])
+async def test_full_screen_choice_key_bar_is_in_both_languages(tmp_path, size, kiosk_lang):
+    """Nobody has chosen yet: the key bar's words are in English and Spanish, whatever the
+    clinic's language, and Help (and a kiosk's Done) stay whole at 40 columns."""
+    from metanav.kiosk import KioskConfig
+
+    extra = {}
+    if kiosk_lang:
+        i18n.set_language(kiosk_lang)
+        config = KioskConfig()
+        extra = dict(kiosk=True, kiosk_config=config, policy=config.policy(),
+                     start_lang=kiosk_lang)
+    app = make_app(None if kiosk_lang else tmp_path, folders=(bundled_data_dir(),),
+                   ask_language=True, **extra)
+    try:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(0.3)
+            bar = screen_text(app).splitlines()[-1]
+            assert "? Help / Ayuda" in bar, bar
+            if kiosk_lang:
+                assert "F10 Done / Terminé" in bar, bar
+            if size[0] == 80:
+                assert "Backspace Back / Atrás" in bar, bar
+            assert "Obtener" not in bar or "Get help now / Obtener ayuda ya" in bar, bar
+    finally:
+        i18n.set_language("en")
+
+
 async def test_full_screen_i_switches_language_where_you_are(tmp_path):
     lib = load_library()
     topic = next(t for t in lib.topics if t != "get-help-now")

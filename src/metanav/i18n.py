@@ -13,6 +13,7 @@ in English; ``tests/test_i18n.py`` fails when one is missing.
 
 from __future__ import annotations
 
+import functools
 import gettext
 from pathlib import Path
 
@@ -45,6 +46,18 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or the plural of a message, for ``n``, in the interface's language."""
     return _current.ngettext(singular, plural, n)
+
+
+def in_both_languages(message: str) -> str:
+    """"Back / Atrás": a message in English and in Spanish, for the screen that asks which
+    language to use (someone there may read only one of them)."""
+    spanish = _spanish().gettext(message)
+    return message if spanish == message else f"{message} / {spanish}"
+
+
+@functools.cache
+def _spanish() -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=["es"], fallback=True)
 
 
 def N_(message: str) -> str:

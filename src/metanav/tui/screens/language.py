@@ -1,6 +1,7 @@
 """The first screen of a kiosk (after every reset) and of a first run: "English / Español".
 
-Every word is in both languages, for someone who reads only one (core/views.py). One key
+Every word is in both languages, for someone who reads only one (core/views.py), the key
+bar's too. One key
 chooses: 1 or 2 (or e, s); the arrow keys and Enter work too, and Enter alone keeps the
 language shown now, which is highlighted. Escape or Backspace keeps it as well. The choice is
 remembered for next time, except on a kiosk (core/actions.py).
@@ -12,15 +13,21 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from metanav.core import views
+from metanav.i18n import N_, in_both_languages
 from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 
+# Nothing to clear yet, and "Done / Terminé" fits 40 columns beside Help.
+SHORTER = {"done": N_("Done")}
 # One letter each, as well as the numbers: the first letter of the language's own name.
 LETTERS = {"e": "en", "s": "es"}
 
 
 class LanguageScreen(ListScreen):
     AUTO_FOCUS = "#language-list"
+    # The key bar in both languages too ("Back / Atrás"): nobody has chosen one yet. Where
+    # the line is too short for all of it, Back goes (Enter keeps the language shown too).
+    KEY_BAR_SPARE = ("back",)
     # (app.tcss gives the list two rows: no empty rows with a focus bar to read out.)
 
     def heading(self) -> str:
@@ -33,6 +40,10 @@ class LanguageScreen(ListScreen):
         rows = [Row(f"{n}. {item.text}", key=item.key.partition(":")[2])
                 for n, item in enumerate(view.items(), 1)]
         yield LeanList(rows, wrap=True, id="language-list")
+
+    def binding_words(self, binding) -> str | None:
+        action = binding.action.rsplit(".", 1)[-1]
+        return in_both_languages(SHORTER.get(action, binding.description))
 
     def on_mount(self) -> None:
         listed = self.main_list()

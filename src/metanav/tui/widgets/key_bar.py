@@ -14,6 +14,8 @@ keys arrive in the same frame as the screen and a focus change repaints one line
   kiosk), always in that order. When the line is too narrow, keys are dropped from the right
   (Get help now first, so a screen's own keys keep their place), but Back, Help and Done
   always stay: Help lists every key.
+- A screen may let some of those go last (``KEY_BAR_SPARE``): the language choice, whose
+  words are in both languages, keeps Help and Done at 40 columns and lets Back go.
 - A click on a key presses it.
 """
 
@@ -144,6 +146,10 @@ class KeyBar(Widget, can_focus=False):
         while length(pieces) > width and any(not p[4] for p in pieces):
             drop = max(i for i, p in enumerate(pieces) if not p[4])
             lost = lost or names[drop] not in LATE + BEFORE_STICKY
+            del pieces[drop], names[drop]
+        spare = getattr(self.screen, "KEY_BAR_SPARE", ())
+        while length(pieces) > width and any(name in spare for name in names):
+            drop = max(i for i, name in enumerate(names) if name in spare)
             del pieces[drop], names[drop]
         if lost:  # "? More" (as long as "? Help") says that help lists the keys not shown
             pieces = [(k, _("More") if name == "help" else w, key, on, sticky)
