@@ -27,7 +27,7 @@ CHOICE = "English / Español"
 PLAIN_HINT = "Type 1 for English. Escriba 2 para español."
 HOME_ES = "metanav: Inicio"
 HOME_EN = "metanav: Home"
-HOME_PROMPT_ES = "Elija del 1 al"  # home's title has scrolled away at 24 lines after the choice
+HOME_PROMPT_ES = "Elija del 1 al"  # home's prompt: the last thing written
 TUI_HOME_ES = "metanav - información sobre el cáncer metastásico"
 TUI_HOME_EN = "metanav - information about metastatic cancer"
 
@@ -104,6 +104,7 @@ def test_plain_first_run_at_a_keyboard_asks_once_and_remembers(tmp_path):
         assert "1. English" in child.text() and "2. Español" in child.text()
         child.send(b"2\r")
         assert child.wait_for(HOME_PROMPT_ES), child.text()
+        assert HOME_ES in child.text()  # still on the 80x24 screen: where you are, in words
         child.send(b"q\r")
         assert child.wait_exit(20) == 0
     finally:
@@ -154,12 +155,14 @@ def test_plain_kiosk_asks_after_every_reset_in_the_clinics_language_and_keeps_no
         assert "[1]:" in child.text()  # Enter alone: the clinic's English
         child.send(b"2\r")
         assert child.wait_for(HOME_PROMPT_ES), child.text()
+        assert HOME_ES in child.text()  # still on the 80x24 screen: where you are, in words
         child.send(b"q\r")  # "¿Terminó? ..." then sí
         child.send(b"s\r")
         assert child.wait_for(PLAIN_HINT), child.text()
         assert "[1]:" in child.text()  # back to the clinic's language for the next person
         child.send(b"\r")
         assert child.wait_for("Choose 1 to"), child.text()
+        assert HOME_EN in child.text()
     finally:
         child.close()
     assert not state.exists() or not any(state.iterdir())
