@@ -232,3 +232,41 @@ def test_plain_change_remove_and_undo_an_own_question(state_dir):
     assert "There is nothing to undo." in run.out
     assert "c to change your question" in run.out
     assert on_disk(state_dir)["own_questions"] == [{"id": own, "text": "Can I travel in May?"}]
+
+
+# -- offer only what works: no "d to remove" with no bookmarks -------------------------------------
+async def test_full_screen_bookmarks_offer_d_only_while_there_are_some(state_dir):
+    Store.open(state_dir).set_bookmark("topic", TOPICS[0], True)
+    app = make_app(state_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_bookmarks()
+        await pilot.pause()
+        assert "d Remove" in screen_text(app).splitlines()[-1]
+        await pilot.press("d")
+        await pilot.pause()
+        assert "d Remove" not in screen_text(app).splitlines()[-1]
+        await pilot.press("u")  # back again: so is d
+        await pilot.pause()
+        assert "d Remove" in screen_text(app).splitlines()[-1]
+
+
+def test_plain_bookmarks_offer_d_only_while_there_are_some(state_dir):
+    numbers = home_numbers(library())
+    run = run_plain(state_dir, [str(numbers["bookmarks"]), "d", "q"])
+    assert "No bookmarks yet." in run.out
+    assert "d to remove" not in run.out
+    assert "There is no bookmark here to choose." in run.out  # d still answers, in words
+    Store.open(state_dir).set_bookmark("topic", TOPICS[0], True)
+    run = run_plain(state_dir, [str(numbers["bookmarks"]), "q"])
+    assert "d to remove" in run.out
+
+
+async def test_full_screen_d_with_no_bookmarks_still_answers(state_dir):
+    app = make_app(state_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_bookmarks()
+        await pilot.pause()
+        assert "d Remove" not in screen_text(app).splitlines()[-1]
+        await pilot.press("d")
+        await pilot.pause()
+        assert status(app) == "There is nothing to remove."

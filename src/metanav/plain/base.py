@@ -110,6 +110,10 @@ class Screen:
         """The language changed: bring what this screen keeps up to the new words (``before``:
         the content as it was)."""
 
+    def offers(self, command: Command) -> bool:
+        """Whether the prompt names this letter now (d to remove, with nothing to remove: no)."""
+        return True
+
     def own_prompt(self) -> tuple[str, str] | None:
         """A prompt of the screen's own instead of the usual list of letters (None: usual)."""
         return None

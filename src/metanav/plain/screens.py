@@ -234,6 +234,9 @@ class BookmarksScreen(Screen):
         for item in view.items():
             page.choice(item.text, lambda key=item.key: self.shell.open(open_key(self.shell, key)))
 
+    def offers(self, command) -> bool:
+        return command.id != "bookmarks.remove" or bool(views.bookmarks(self.session).items())
+
     def remove(self, arg: str) -> bool | None:
         items = views.bookmarks(self.session).items()
         index = self.which(arg, len(items), "bookmark")

@@ -140,7 +140,8 @@ class Shell:
         allows = self.session.policy.allows
         other = actions.other_language_name(self.session)  # "i for Español"
         keys = [_(k.prompt).format(language=other) for k in (*screen.KEYS, *GLOBAL_KEYS)
-                if k.prompt and allows(k.needs) and (not short or k.letter in SHORT_PROMPT)]
+                if k.prompt and allows(k.needs) and screen.offers(k)
+                and (not short or k.letter in SHORT_PROMPT)]
         if brief:
             keys.insert(0, _(READ_ALL))
         count = screen.count

@@ -28,6 +28,19 @@ class BookmarksScreen(ListScreen):
         lst = self.main_list()
         keep = lst.highlighted_row.key if lst.highlighted_row else None
         lst.set_rows(self._rows(), keep=keep)
+        self.refresh_bindings()  # d Remove comes and goes with the bookmarks
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No bookmarks: d Remove is left off the key bar (offer only what works)."""
+        if action == "remove" and not views.bookmarks(self.session).items():
+            return False
+        return super().check_action(action, parameters)
+
+    def on_key(self, event) -> None:
+        if event.key == "d" and not views.bookmarks(self.session).items():
+            self.say(_("There is nothing to remove."))  # d still answers, in words
+            return
+        super().on_key(event)
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         self.action_open()
