@@ -216,3 +216,59 @@ async def test_q_on_home_asks_before_leaving_and_enter_stays(tmp_path):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert quick.return_code == 0
+
+
+# The QR code and "show your doctor" (newcomer QA: the only screens where q did nothing). Left
+# goes back from the QR code too; in "show your doctor" Left is the question before.
+@pytest.mark.parametrize("key", ["q", "left"])
+@pytest.mark.parametrize("kiosk", [False, True])
+async def test_q_and_left_go_back_from_a_qr_code(state_dir, key, kiosk):
+    from metanav.tui.screens.qr import QrScreen
+
+    app = kiosk_app() if kiosk else make_app(state_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        app.open_resource(RESOURCE.id)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, QrScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, ResourceScreen)
+        assert app.is_running and app.return_code is None
+
+
+@pytest.mark.parametrize("kiosk", [False, True])
+async def test_q_goes_back_from_show_your_doctor_and_left_is_the_question_before(state_dir,
+                                                                                kiosk):
+    from metanav.tui.screens.doctor import DoctorScreen
+
+    app = kiosk_app() if kiosk else make_app(state_dir)
+    for question in list(bundled_library().questions)[:2]:
+        app.session.store.set_chosen(question, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_my_list(app, pilot)
+        await pilot.press("l")  # l: show your doctor
+        await pilot.pause()
+        assert isinstance(app.screen, DoctorScreen)
+        await pilot.press("right", "left")
+        await pilot.pause()
+        assert isinstance(app.screen, DoctorScreen)  # Left: the question before, as before
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, MyListScreen)
+        assert app.is_running and app.return_code is None
+
+
+async def test_help_says_q_goes_back_from_a_qr_code_and_show_your_doctor(state_dir):
+    app = make_app(state_dir)
+    async with app.run_test(size=(80, 300)) as pilot:
+        app.open_help()
+        await pilot.pause()
+        text = screen_text(app)
+    qr_part = text.split("A QR code", 1)[1].split("Bookmarks", 1)[0]
+    assert "q or Left" in qr_part
+    doctor_part = text.split("Show your doctor:", 1)[1].split("Support resources", 1)[0]
+    assert "q: Back" in " ".join(doctor_part.split()), doctor_part

@@ -102,11 +102,14 @@ _ALL = [
     # -- a topic -------------------------------------------------------------------------------
     Command("topic.bookmark", "bookmark", N_("Bookmark"), N_("bookmark this topic, or remove the bookmark"),
             key="b", letter="b", prompt=N_("b to bookmark")),
-    # q and Left go back from a topic, a resource, a group of topics, the questions, My list,
-    # bookmarks and help, as in lynx and less (Backspace and Escape do too); on a kiosk that is all they
+    # q and Left go back from a topic, a resource, a QR code, a group of topics, the questions,
+    # My list, bookmarks and help, as in lynx and less (Backspace and Escape do too); on a kiosk that is all they
     # do (home's q is its own). On a topic or a resource, Left first scrolls a line that was
     # scrolled sideways back.
     Command("back.q_left", "back", N_("Back"), key="q,left", show=False,
+            only="plain mode goes back with Enter alone (the default); its q quits"),
+    # In "show your doctor" Left is the question before: there q alone goes back.
+    Command("back.q", "back", N_("Back"), key="q", show=False,
             only="plain mode goes back with Enter alone (the default); its q quits"),
     Command("topic.related", "related", N_("Related"), key="r",
             only="plain mode numbers the related items under the text"),
@@ -218,13 +221,13 @@ FULL_SCREEN: dict[str, tuple[str, tuple[str, ...]]] = {
         "questions.edit", "questions.remove", "undo", "questions.show", "questions.why",
         "back.q_left")),
     "mylist": (N_("My list"), ("mylist.doctor", "mylist.print", "mylist.export", "back.q_left")),
-    "doctor": (N_("Show your doctor"), ("doctor.next", "doctor.previous")),
+    "doctor": (N_("Show your doctor"), ("doctor.next", "doctor.previous", "back.q")),
     "resources": (N_("Support resources"), (
         "resources.filter", "resources.list", "resources.kind", "resources.language",
         "resources.bookmark", "resources.clear")),
     "choice": (N_("The Kind and Language lines"), ("choice.pick", "choice.next", "choice.previous")),
     "resource": (N_("One resource"), ("resource.bookmark", "resource.qr", "back.q_left")),
-    "qr": (N_("A QR code"), ("qr.other",)),
+    "qr": (N_("A QR code"), ("qr.other", "back.q_left")),
     "bookmarks": (N_("Bookmarks"), ("bookmarks.open", "bookmarks.remove", "undo", "back.q_left")),
     "prompt": (N_("Typing a question or note"), ("prompt.cancel",)),
     "help": (N_("This help"), ("back.q_left",)),
