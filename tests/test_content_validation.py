@@ -82,6 +82,14 @@ CASES: dict[str, list[str]] = {
     "http-url": [
         "resources.yaml:7: resources[0].url: web address must use https://, not http://",
     ],
+    "qr-address-with-path": [
+        "resources.yaml:8: resources[0].qr_address: must be a web address with nothing after "
+        "the host, such as https://www.cancer.org (the screen says it opens a home page)",
+    ],
+    "qr-address-without-url": [
+        "resources.yaml:7: resources[0].qr_address: is a shorter address for the QR code of "
+        "url, but there is no url",
+    ],
     "not-a-url": [
         "topics/x.yaml:16: sources[0].url: 'cancer dot gov' is not a web address "
         "starting with https://",

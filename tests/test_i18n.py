@@ -135,7 +135,7 @@ _PROSE = re.compile(r"^[\W\d]*[A-Za-z][a-z]*[\w'\-]*( [\w'(),:;.\-/]+)+")
 NOT_WORDS = {
     ("content/find.py", "{tags} : ("): "an FTS5 query, not words",
     ("kiosk.py", "pin_hash = "): "the kiosk.ini line staff copy, in the file's own syntax",
-    ("content/prebuilt.py", "metanav prebuilt 3"): "the prebuilt cache's format mark",
+    ("content/prebuilt.py", "metanav prebuilt 4"): "the prebuilt cache's format mark",
     ("content/resource_table.py", "<ResourceTable of "): "a developer's repr",
     ("core/views.py", "English / Español"): "the first screen: both languages on purpose",
     ("core/views.py", "Press 1 for English. Oprima 2 para español."): "both languages",

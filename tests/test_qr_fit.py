@@ -27,9 +27,9 @@ _PIXELS = {" ": (0, 0), "\u2580": (1, 0), "\u2584": (0, 1), "\u2588": (1, 1)}
 
 
 def every_code() -> list[tuple[str, str]]:
-    return [(f"{r.id} {label}", data)
+    return [(f"{r.id} {code.label}", code.data)
             for r in bundled_library().resources.values()
-            for label, _, data in resource_codes(r)]
+            for code in resource_codes(r)]
 
 
 def drawn_at_80x24(data: str) -> list[str]:

@@ -102,6 +102,11 @@ def cmd_check_data(args: argparse.Namespace) -> int:
                     "phone_note keeps it on one: {item}").format(
                         id=key, code=lang, count=len(item), most=HOME_LINE, item=item),
                   file=sys.stderr)
+    for key, address, modules in qr_addresses_too_big(library):  # a warning too
+        print(_("Warning: resource {id}: the QR code of its qr_address {address} is too big for "
+                "an 80x24 console ({n}x{n} modules; 21x21 fit). An address of up to 25 "
+                "characters with nothing after the host fits.").format(
+                    id=key, address=address, n=modules), file=sys.stderr)
     for lang, words in translated.items():
         left = missing(words)
         if left:
@@ -113,6 +118,20 @@ def cmd_check_data(args: argparse.Namespace) -> int:
         print(_("Read from {folder}: {files}.").format(folder=clean(str(folder)),
                                                        files=", ".join(read)))
     return EXIT_OK
+
+
+def qr_addresses_too_big(library) -> list[tuple[str, str, int]]:
+    """(id, qr_address, modules) of each shorter address whose code is not the smallest, 21x21:
+    an 80x24 Linux console shows no other (docs/kiosk.md)."""
+    from metanav import qr
+
+    found = []
+    for resource in library.resources.values():
+        if resource.qr_address:
+            modules = len(qr.matrix(qr.url_data(resource.qr_address)))
+            if modules > 21:
+                found.append((resource.id, resource.qr_address, modules))
+    return found
 
 
 def cmd_build_cache(args: argparse.Namespace) -> int:

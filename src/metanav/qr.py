@@ -66,6 +66,17 @@ def url_data(url: str) -> str:
     return url
 
 
+def host_of(url: str) -> str:
+    """The host a web address opens, as a person reads it: ``HTTPS://CANCERCARE.ORG`` is
+    ``cancercare.org``."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url.strip()).hostname or url
+    except ValueError:
+        return url
+
+
 def matrix(data: str) -> list[list[bool]]:
     """segno's module matrix for ``data``, without a border: True is a dark module."""
     import segno

@@ -33,7 +33,7 @@ from metanav.content import resource_table
 from metanav.content.model import Library
 from metanav.i18n import _
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
 
 _HERE = Path(__file__).resolve().parent

@@ -18,6 +18,12 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 PHONE = re.compile(r"^[0-9A-Za-z ()+.\-]{3,40}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
+_HOST_ONLY = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}/?$")
+
+
+def only_a_host(url: str) -> bool:
+    """Whether an https address is a site's home page: nothing after the host."""
+    return bool(_HOST_ONLY.match(url))
 
 
 MISSING = N_("is missing")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from metanav.content.fields import PHONE, FileCheck
+from metanav.content.fields import PHONE, FileCheck, only_a_host
 from metanav.content.model import (
     KINDS,
     LANGUAGES,
@@ -217,8 +217,8 @@ def load_resources(data: Any, check: FileCheck, out: Collected, seen: dict) -> N
             raw,
             line,
             field,
-            ("id", "name", "organisation", "kinds", "language", "url", "phone", "phone_note",
-             "description", "topics", "crisis"),
+            ("id", "name", "organisation", "kinds", "language", "url", "qr_address", "phone",
+             "phone_note", "description", "topics", "crisis"),
         )
         if r is None:
             continue
@@ -258,6 +258,16 @@ def load_resources(data: Any, check: FileCheck, out: Collected, seen: dict) -> N
         if "url" not in r and "phone" not in r:
             check.error(r.line, field, _("needs a web address (url) or a phone number (phone)"))
         phone_note = check.text(r, "phone_note", field, required=False, one_line=True)
+        qr_address = check.url(r, "qr_address", field)
+        if qr_address and not only_a_host(qr_address):
+            check.error(r.key_lines.get("qr_address", r.line), f"{field}.qr_address",
+                        _("must be a web address with nothing after the host, such as "
+                          "https://www.cancer.org (the screen says it opens a home page)"))
+            qr_address = ""
+        if qr_address and not url:
+            check.error(r.key_lines.get("qr_address", r.line), f"{field}.qr_address",
+                        _("is a shorter address for the QR code of url, but there is no url"))
+            qr_address = ""
         crisis = r.get("crisis", False)
         if not isinstance(crisis, bool):
             check.error(r.key_lines.get("crisis", r.line), f"{field}.crisis",
@@ -279,6 +289,7 @@ def load_resources(data: Any, check: FileCheck, out: Collected, seen: dict) -> N
             phone_note=phone_note,
             topics=tuple(t[0] for t in topics),
             crisis=crisis,
+            qr_address=qr_address,
         )
         item = Item(resource, check.name, r.line)
         if put(out.resources, seen_resources, item, "resource", f"{field}.id", check):

@@ -134,6 +134,9 @@ class Resource:
     phone_note: str = ""
     topics: tuple[str, ...] = ()
     crisis: bool = False  # a crisis line: shown on the home screen, where nobody scrolls to it
+    # A shorter address of the same organisation (https, nothing after the host), put in the
+    # QR code when ``url``'s code does not fit the screen (qr.py): ``url`` stays written out.
+    qr_address: str = ""
 
     @property
     def kind_words(self) -> str:

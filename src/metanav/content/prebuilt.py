@@ -41,7 +41,7 @@ from metanav.i18n import _
 FOLDER_NAME = "metanav-cache"
 LIBRARY_FILE = "library.pickle"
 INDEX_FILE = "search.sqlite"
-FORMAT = "metanav prebuilt 3"
+FORMAT = "metanav prebuilt 4"
 _INDEX_CODE = ("index.py", "words.py", "snippet.py", "resource_table.py")
 
 def bundled_data_dir() -> Path:

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from metanav.content.model import Resource
 
-SCHEMA = 4  # of the whole index file (content/index.py): change it when a table changes
+SCHEMA = 5  # of the whole index file (content/index.py): change it when a table changes
 FIELDS = ("id", "name", "organisation", "kinds", "language", "description", "url", "phone",
-          "phone_note", "topics", "crisis")
+          "phone_note", "topics", "crisis", "qr_address")
 _SELECT = "SELECT pos, " + ", ".join(FIELDS) + " FROM resources"
 _KEEP = 2000  # resources kept once read (a screen's worth many times over)
 _PAGE = 100  # rows read at a time when a list is drawn in order
@@ -35,7 +35,7 @@ _PAGE = 100  # rows read at a time when a list is drawn in order
 def create(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE resources(pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
                "name, organisation, kinds, language, description, url, phone, phone_note, "
-               "topics, crisis INT)")
+               "topics, crisis INT, qr_address)")
     db.execute("CREATE INDEX crisis_lines ON resources(pos) WHERE crisis")
 
 
@@ -49,7 +49,8 @@ def insert(db: sqlite3.Connection, resources: Mapping[str, Resource]) -> None:
             kinds.update(r.kinds)
             languages[r.language] = languages.get(r.language, 0) + 1
             yield (pos, r.id, r.name, r.organisation, " ".join(r.kinds), r.language,
-                   r.description, r.url, r.phone, r.phone_note, " ".join(r.topics), int(r.crisis))
+                   r.description, r.url, r.phone, r.phone_note, " ".join(r.topics), int(r.crisis),
+                   r.qr_address)
 
     db.executemany(f"INSERT INTO resources(pos, {', '.join(FIELDS)}) VALUES "
                    f"(?,{','.join('?' * len(FIELDS))})", rows())
@@ -86,9 +87,9 @@ def open_table(path: Path, key: str) -> ResourceTable | None:
 
 def _resource(row: tuple) -> Resource:
     _pos, rid, name, organisation, kinds, language, description, url, phone, note, topics, \
-        crisis = row
+        crisis, qr_address = row
     return Resource(rid, name, organisation, tuple(kinds.split()), language, description, url,
-                    phone, note, tuple(topics.split()), bool(crisis))
+                    phone, note, tuple(topics.split()), bool(crisis), qr_address or "")
 
 
 class ResourceTable(Mapping):

@@ -12,9 +12,15 @@ stands on white paper from the top of the screen to the key bar, and the words g
 beside it:
 an 80x24 console then shows every 21x21 code (phone numbers, and web addresses of up to 25
 characters with nothing after the host).
+
+When a web address's code does not fit and the resource names a shorter address of the same
+organisation (``qr_address``, a home page), that one goes into the code instead, and the screen
+says so: the code opens the home page, and the page itself stays written out.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -35,14 +41,22 @@ QR_STYLE = Style(color="#000000", bgcolor="#ffffff")
 _CHROME = 3
 
 
-def resource_codes(resource: Resource) -> list[tuple[str, str, str]]:
-    """(label, text shown, data in the code) for each way to reach a resource."""
+class Code(NamedTuple):
+    label: str  # "Web address" or "Phone"
+    shown: str  # written out beside the code
+    data: str  # what the code holds
+    short: str = ""  # what it holds instead when ``data``'s code does not fit (a home page)
+
+
+def resource_codes(resource: Resource) -> list[Code]:
+    """A code for each way to reach a resource."""
     codes = []
     if resource.url:
-        codes.append((_("Web address"), resource.url, qr.url_data(resource.url)))
+        short = qr.url_data(resource.qr_address) if resource.qr_address else ""
+        codes.append(Code(_("Web address"), resource.url, qr.url_data(resource.url), short))
     uri = qr.phone_uri(resource.phone) if resource.phone else ""
     if uri:
-        codes.append((_("Phone"), resource.phone, uri))
+        codes.append(Code(_("Phone"), resource.phone, uri))
     return codes
 
 
@@ -65,6 +79,7 @@ class QrScreen(BaseScreen):
         self.codes = resource_codes(resource)
         self.index = 0
         self.lines: list[str] = []  # what is drawn now, [] when no code fits (tests read it)
+        self.opens = ""  # the home page's host when the code holds the shorter address
         self.style = glyphs.current().qr  # half blocks, or full blocks on a Linux console
 
     def language_changed(self, before) -> None:
@@ -73,7 +88,7 @@ class QrScreen(BaseScreen):
         self.index = min(self.index, max(0, len(self.codes) - 1))
 
     @property
-    def current(self) -> tuple[str, str, str]:
+    def current(self) -> Code:
         return self.codes[self.index]
 
     def heading(self) -> str:
@@ -119,8 +134,11 @@ class QrScreen(BaseScreen):
     def draw(self) -> None:
         if not self.codes:
             return
-        label, shown, data = self.current
-        self.lines = self.drawing(data)
+        label, shown, data, short = self.current
+        self.lines, self.opens = self.drawing(data), ""
+        if not self.lines and short:  # the organisation's shorter address, said as such below
+            self.lines = self.drawing(short)
+            self.opens = qr.host_of(short) if self.lines else ""
         code = self.query_one("#qr-code", Static)
         code.update(Text("\n".join(self.lines), style=QR_STYLE, no_wrap=True, end=""))
         code.display = bool(self.lines)
@@ -133,7 +151,11 @@ class QrScreen(BaseScreen):
         self.query_one("#qr-caption", Static).update(plain(f"{label}: {shown}"))
         self.show_heading()
         more = _(" Press c for the other code.") if len(self.codes) > 1 else ""
-        if self.lines:
+        if self.opens:
+            self.say(_("Point your phone camera at the square. It opens {host}, the home "
+                       "page. The page for this service is written above.").format(
+                           host=self.opens) + more)
+        elif self.lines:
             self.say(_("Point your phone camera at the square.") + more)
         elif self.style == "double":
             self.say(_("This code is too big for this screen, so it is not shown. "
