@@ -46,18 +46,18 @@ def test_a_spanish_reader_sees_the_spanish_lines_first_on_coping(tmp_path, libra
                    "--lang", "es")
     lines = support_lines(es.out, "Recursos de apoyo")
     assert "988 Lifeline en español" in lines[0]
-    assert "988 Suicide & Crisis Lifeline" in lines[1]
+    assert "988 Lifeline (" in lines[1]  # the English line
     assert "Vivir con una enfermedad metastásica" in lines[2]
     en = run_plain(tmp_path, [*home_numbers(english)["coping-and-support"].split("\n"), "q", "q"])
     lines = support_lines(en.out, "Support resources")
-    assert "988 Suicide & Crisis Lifeline" in lines[0] and "988 Lifeline en español" in lines[1]
+    assert "988 Lifeline (" in lines[0] and "988 Lifeline en español" in lines[1]
     assert "Vivir con una enfermedad metastásica" not in lines[2]
 
 
 def test_the_spanish_home_lists_the_spanish_crisis_line_first(tmp_path):
     es = run_plain(tmp_path, ["q"], "--lang", "es")
     urgent = es.out.split("Obtener ayuda ya:\n", 1)[1].split("Temas:", 1)[0]
-    assert urgent.index("988 Lifeline en español") < urgent.index("988 Suicide & Crisis Lifeline")
+    assert urgent.index("988 Lifeline en español") < urgent.index("988 Lifeline:")
     en = run_plain(tmp_path, ["q"])
     urgent = en.out.split("Get help now:\n", 1)[1].split("Topics:", 1)[0]
-    assert urgent.index("988 Suicide & Crisis Lifeline") < urgent.index("988 Lifeline en español")
+    assert urgent.index("988 Lifeline:") < urgent.index("988 Lifeline en español")

@@ -97,9 +97,10 @@ def cmd_check_data(args: argparse.Namespace) -> int:
         print(_("Content is valid: {summary}.").format(summary=library.summary()))
     for lang, words in [("en", library), *translated.items()]:
         for key, item in crisis_too_long(words):  # a warning: the content still works
-            print(_("Warning: resource {id} ({code}): home shows this crisis line on two "
-                    "lines at 80 columns ({count} characters; {most} fit). A shorter name or "
-                    "phone_note keeps it on one: {item}").format(
+            print(_("Warning: resource {id} ({code}): this crisis line is long on home "
+                    "({count} characters; at most {most}): an arrow key onto it sends more "
+                    "over a slow connection. A shorter name or phone_note, with the rest in "
+                    "the description: {item}").format(
                         id=key, code=lang, count=len(item), most=HOME_LINE, item=item),
                   file=sys.stderr)
     for key, address, modules in qr_addresses_too_big(library):  # a warning too

@@ -94,22 +94,24 @@ def crisis_lines(library: Library) -> list[Resource]:
     return sorted(lines, key=lambda r: r.language != library.lang)
 
 
-# The longest crisis item that home shows on one line at 80 columns: the full screen's list
-# gives a row 76 columns (80 less the focus bar, the scroll bar and the "  " marker) and the
-# item's number takes 3 ("2. "). Plain mode has 77. A crisis line on two lines costs an arrow
-# key twice the bytes over SSH (issue 15), so check-data warns (``crisis_too_long``).
-HOME_LINE = 73
+# The longest crisis item home should show, in characters. An arrow key onto a crisis item or
+# off it sends both items' rows again, every character ("  2. " and the words), with about
+# 41 bytes of cursor moves and colours (issue 15: an arrow at most 136 bytes over SSH). Its
+# neighbour may be "When to call 911 or your care team right away" (50 bytes as a row), so
+# 41 characters keep such an arrow at 136 bytes. check-data warns past it (crisis_too_long);
+# the rest goes on the line's own page (its description). BENCHMARKS.md, "Fourth pass".
+HOME_LINE = 41
 
 
 def crisis_words(resource: Resource) -> str:
-    """'988 Suicide & Crisis Lifeline: In the US, call or text 988, any time'"""
+    """'988 Lifeline: call or text 988, any time'"""
     how = resource.phone_note or resource.phone or resource.url
     return f"{resource.name}: {how}" if how else resource.name
 
 
 def crisis_too_long(library: Library) -> list[tuple[str, str]]:
-    """Home's crisis items that would not fit one line at 80 columns, as (resource id, the
-    item's words), for check-data."""
+    """Home's crisis items longer than HOME_LINE, as (resource id, the item's words), for
+    check-data."""
     items = ((r.id, crisis_words(r)) for r in crisis_lines(library))
     return [(key, words) for key, words in items if len(words) > HOME_LINE]
 
