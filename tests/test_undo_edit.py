@@ -169,7 +169,8 @@ async def test_full_screen_change_and_remove_then_undo_an_own_question(state_dir
         lst.move_to(lst.index_of(own))
         await pilot.press("w")  # why ask this: on an own question, how to change it
         await pilot.pause()
-        assert status(app) == "This is your own question: c changes its words, Delete removes it."
+        assert status(app) == ("Your own question has no note on why to ask it. "
+                               "c changes its words; Delete or r removes it.")
         await pilot.press("c")
         await pilot.pause()
         assert "Change your question" in screen_text(app)
@@ -270,3 +271,28 @@ async def test_full_screen_d_with_no_bookmarks_still_answers(state_dir):
         await pilot.press("d")
         await pilot.pause()
         assert status(app) == "There is nothing to remove."
+
+
+async def test_full_screen_why_on_an_own_question_says_keys_that_work(state_dir):
+    """w on your own question: no "why" note, and r removes it as Delete does (a Mac's key
+    marked "delete" is Backspace, which goes back)."""
+    from metanav import i18n
+
+    own, _ = Store.open(state_dir).add_own("Can I travel?")
+    i18n.set_language("es")
+    app = make_app(state_dir)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.open_questions()
+            await pilot.pause()
+            lst = app.screen.main_list()
+            lst.move_to(lst.index_of(own))
+            await pilot.press("w")
+            await pilot.pause()
+            assert status(app) == ("Su propia pregunta no tiene una nota sobre por qué hacerla. "
+                                   "c cambia sus palabras; Supr o r la borra.")
+            await pilot.press("r", "y")
+            await pilot.pause()
+            assert own not in dict(app.session.store.own_questions())
+    finally:
+        i18n.set_language("en")

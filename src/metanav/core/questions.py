@@ -101,7 +101,9 @@ def why(session: Session, question_id: str) -> tuple[str, bool]:
     """What w says about one question: ("Why ask: ...", True), or why there is nothing to
     show (False). Both faces show it on request, never for every question at once."""
     if question_id.startswith("own-"):  # only the full screen lists them with the others
-        return _("This is your own question: c changes its words, Delete removes it."), False
+        # r as well as Delete: a Mac's key marked "delete" is Backspace, which goes back.
+        return _("Your own question has no note on why to ask it. c changes its words; "
+                 "Delete or r removes it."), False
     found = session.library.questions.get(question_id)
     if found is None or not found.why:
         return _("There is no note on why to ask this one."), False
