@@ -154,9 +154,15 @@ def fits(lines: list[str], width: int, rows: int) -> bool:
 # (tests/test_console_font.py).
 #
 # Tried and left out (7 December 2026): drawing two module rows a cell with the font's one
-# half-height glyph, ■ (its ink in rows 7-13 of 16, not from column 0); zbarimg read it, but
-# OpenCV's reader read none of 25 codes even unblurred, so it is too fragile for phones. No
-# quiet zone above and below: nothing reads. Other Lat15 fonts' ■ differ again.
+# half-height glyph, ■ (its ink in rows 7-13 of 16, not from column 0), and ■ in reverse video
+# for a dark top; zbarimg read it, but OpenCV's reader read none of 25 codes even unblurred, so
+# it is too fragile for phones. Tried again (the 27 bundled codes bigger than 21x21, OpenCV 5.1:
+# QRCodeDetector / QRCodeDetectorAruco; zbarimg read all 27 every time): unblurred 0 / 0, blurred
+# 14 / 8, half size 2 / 1, turned 7 degrees 1 / 15. Lat15-Fixed16 has no other glyph with its ink
+# mostly in one half of the cell (▮ is ■ again), so no two-rows-a-cell drawing is possible with
+# it; one module a line is the most compact that scans. No quiet zone above and below: nothing
+# reads. Other Lat15 fonts' ■ differ again. What helps instead is a shorter address
+# (Resource.qr_address, tui/screens/qr.py).
 SIDE_COLUMNS = 16  # room for the words beside a console code (64 columns: a 16x32 font)
 CONSOLE_PAPER = 4  # columns of paper beside the drawing (two modules), when there is room
 
