@@ -323,6 +323,15 @@ def test_launcher_command_is_isolated_python_in_kiosk_mode(tmp_path):
     assert "--kiosk-config" in argv and "ansi" in argv
 
 
+def test_launcher_passes_a_language_on_as_metanav_lang_takes_it():
+    """metanav-kiosk --lang es, as docs/kiosk.md says (it had no --lang: only metanav --kiosk)."""
+    argv = kiosk_launcher.build_argv(["--lang", "español"])
+    assert argv[argv.index("--lang") + 1] == "es"
+    assert "--lang" not in kiosk_launcher.build_argv([])
+    with pytest.raises(SystemExit):
+        kiosk_launcher.build_argv(["--lang", "klingon"])
+
+
 def test_launcher_refuses_unknown_options():
     with pytest.raises(SystemExit):
         kiosk_launcher.build_argv(["--plain", "-c", "import os"])

@@ -361,3 +361,22 @@ def test_export_follows_the_language_a_person_chose(tmp_path):
                           capture_output=True, timeout=60, env=env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode("utf-8").startswith("Preguntas para mi médico")
+
+
+def test_metanav_kiosk_lang_skips_the_question_for_everyone(tmp_path):
+    """metanav-kiosk --lang es (docs/kiosk.md): Spanish home at once, and again after a reset."""
+    config = tmp_path / "kiosk.ini"
+    config.write_text("[kiosk]\npin = 4711\nlanguage = en\n", encoding="utf-8")
+    child = Kiosk([PYTHON, "-I", "-m", "metanav.kiosk_launcher", "--plain", "--lang", "es",
+                   "--kiosk-config", str(config)], undecided_env(tmp_path, tmp_path / "state"),
+                  tmp_path)
+    try:
+        assert child.wait_for(HOME_PROMPT_ES), child.text()
+        assert HOME_ES in child.text() and CHOICE not in child.text()
+        child.send(b"q\r")  # "¿Terminó? ..." then sí: the next person
+        child.send(b"s\r")
+        assert child.wait_for("Su sesión"), child.text()
+        child.pump(1.0)
+        assert CHOICE not in child.text() and HOME_PROMPT_ES in child.text()
+    finally:
+        child.close()

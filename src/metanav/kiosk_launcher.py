@@ -4,6 +4,7 @@ sshd's ``ForceCommand`` (or a screen's autologin) runs this. It throws away the 
 was given and replaces itself (``os.execve``, no shell, no child) with::
 
     <this python> -I -m metanav --kiosk [--plain] [--data DIR]... [--kiosk-config FILE] [--theme NAME]
+        [--lang LANG]
 
 ``-I`` (isolated mode) makes Python ignore every PYTHON* variable (PYTHONINSPECT, PYTHONPATH,
 PYTHONSTARTUP...), the user's site-packages and the current folder. The new environment holds
@@ -46,10 +47,23 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("the clinic's own content folder; may repeat"))
     parser.add_argument("--kiosk-config", metavar="FILE", help=_("kiosk settings file"))
     parser.add_argument("--theme", metavar="NAME", help=_("default, high-contrast or ansi"))
+    parser.add_argument("--lang", metavar="LANG", type=_language,
+                        help=_("en (English) or es (Español) for everyone: the first screen "
+                               "does not ask (kiosk.ini's language = still asks)"))
     parser.add_argument("--runtime-dir", metavar="DIR",
                         help=_("where the count of wrong staff PINs is kept (default: the "
                                "account's runtime folder, /run/user/UID/metanav)"))
     return parser
+
+
+def _language(value: str) -> str:
+    """--lang es: as metanav's own --lang takes it ("es", "español", "es_MX")."""
+    from metanav.language import SUPPORTED, code
+
+    if not code(value):
+        raise argparse.ArgumentTypeError(_("choose one of: {languages}").format(
+            languages=", ".join(SUPPORTED)))
+    return code(value)
 
 
 def build_argv(args: Sequence[str], executable: str | None = None) -> list[str]:
@@ -65,6 +79,8 @@ def build_argv(args: Sequence[str], executable: str | None = None) -> list[str]:
         argv += ["--kiosk-config", os.path.abspath(opts.kiosk_config)]
     if opts.theme:
         argv += ["--theme", opts.theme]
+    if opts.lang:
+        argv += ["--lang", opts.lang]
     return argv
 
 
