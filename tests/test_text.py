@@ -211,3 +211,38 @@ def test_clean_box_cleans_pasted_text_but_keeps_the_spaces_being_typed():
     assert clean_box("\x1b]52;c;SE9TVElMRQ==\x07OSC52[@click=app.quit]X") == "OSC52[@click=app.quit]X"
     assert clean_box("two\nlines\there ") == "two lines here "
     assert clean_box(" ") == " "
+
+
+# -- "EE. UU." is one word to a reader: never "EE." at a line's end and "UU." on the next --------
+def _split_initials(lines: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in zip(lines, lines[1:], strict=False)
+            if a.endswith("EE.") and b.lstrip().startswith("UU.")]
+
+
+@pytest.mark.parametrize("width", range(20, 81))
+def test_wrap_keeps_initials_such_as_EE_UU_together(width):
+    text = "Con Medicare y la mayoría de los demás seguros de EE. UU., un médico lo dice."
+    lines = wrap(text, width)
+    assert _split_initials(lines) == []
+    assert " ".join(lines) == text  # plain spaces again: nothing else changes
+    assert "\u00a0" not in "".join(lines)
+
+
+def test_every_spanish_text_with_EE_UU_stays_whole_on_a_topic_and_a_resource_page():
+    """The lines both faces show for each Spanish topic (the full screen's topic_lines, plain
+    mode's wrap) and resource, at every width from 36 to 80 columns."""
+    from metanav.content.load import bundled_data_dir, load_library
+    from metanav.content.translation import translate
+    from metanav.tui.screens.topic import topic_lines
+
+    spanish = translate(load_library(), (bundled_data_dir(),), "es")
+    found = 0
+    for width in range(36, 81):
+        for topic in spanish.topics.values():
+            lines = [str(line) for line in topic_lines(topic, width)[0]]
+            found += "EE. UU." in " ".join(lines)
+            assert _split_initials(lines) == [], (topic.id, width)
+        for resource in spanish.resources.values():
+            lines = wrap(resource.description, width)
+            assert _split_initials(lines) == [], (resource.id, width)
+    assert found  # the bundled Spanish topics do say it

@@ -126,17 +126,27 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
 # hard to follow back to the start of the next one. Wider terminals keep the text this wide.
 READING_WIDTH = 80
 
+# Initials that read as one word are never split across lines: "EE. UU." (the United States,
+# in Spanish) read as "EE." at a line's end and "UU." on the next. A no-break space holds them
+# together while wrapping (textwrap never breaks at one, nor at one a clinic wrote itself);
+# the lines come back with plain spaces.
+_INITIALS_GAP = re.compile(r"(?<=\b[A-Z]{2}\.) (?=[A-Z]{2}\.)")
+_NO_BREAK = "\u00a0"
+
+
 def wrap(text: str, width: int = 80, indent: str = "", subsequent: str | None = None) -> list[str]:
-    """Wrap one paragraph at word boundaries; long words (web addresses) are never split."""
+    """Wrap one paragraph at word boundaries; long words (web addresses) are never split, nor
+    are initials such as "EE. UU."."""
     width = max(20, width)
-    return textwrap.wrap(
-        clean_line(text),
+    lines = textwrap.wrap(
+        _INITIALS_GAP.sub(_NO_BREAK, clean_line(text)),
         width=width,
         initial_indent=indent,
         subsequent_indent=indent if subsequent is None else subsequent,
         break_long_words=False,
         break_on_hyphens=False,
     ) or [indent.rstrip()]
+    return [line.replace(_NO_BREAK, " ") for line in lines]
 
 
 def fit_fields(fields, width: int = 0, measure=len) -> str:
