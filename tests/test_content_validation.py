@@ -34,17 +34,20 @@ TOPIC_FIELDS = (
 # case folder -> every problem line check-data prints for it, in order.
 CASES: dict[str, list[str]] = {
     "yaml-syntax": [
-        "topics/x.yaml:2: yaml: YAML syntax error: mapping values are not allowed in this context",
+        "topics/x.yaml:2: yaml: YAML syntax error at column 12: a ':' that cannot be here: "
+        "check the indentation, or put text with ':' in quotes",
     ],
     "yaml-syntax-unclosed": [
-        "questions.yaml:10: yaml: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence: see line 9)",
+        "questions.yaml:10: yaml: YAML syntax error at column 8: a ',' or ']' is missing "
+        "(the '[' is on line 9)",
     ],
     "two-documents": [
-        "topics/x.yaml:18: yaml: YAML syntax error: a second document starts here ('---'); "
+        "topics/x.yaml:18: yaml: YAML syntax error at column 1: a second document starts here "
+        "('---'); "
         "put one document in each file",
     ],
-    "bad-tag-value": ["topics/x.yaml:3: yaml: YAML syntax error: 'ten' cannot be read as int"],
+    "bad-tag-value": [
+        "topics/x.yaml:3: yaml: YAML syntax error at column 8: 'ten' cannot be read as int"],
     "missing-field": ["topics/x.yaml:1: title: is missing"],
     "missing-resource-name": ["resources.yaml:2: resources[0].name: is missing"],
     "list-for-text": ["topics/x.yaml:2: title: expected text, got a list"],
@@ -410,3 +413,32 @@ def test_a_duplicate_does_not_hide_the_first_items_problems(tmp_path, monkeypatc
         "topics/x.yaml:11: questions[0]: no question has the id 'Q-NONE'",
         "topics/y.yaml:1: id: duplicate topic id 'x' (also at topics/x.yaml:1)",
     ]
+
+
+# -- PyYAML's words, said in plain words and in Spanish too --------------------------------------
+def test_spanish_check_data_says_yaml_mistakes_in_spanish_with_the_column(tmp_path):
+    """A Spanish check-data said PyYAML's English inside a Spanish sentence ("found a tab
+    character that violates indentation (while scanning a plain scalar: vea la línea 2)")."""
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "topics" / "parking.yaml").write_text("id: parking\ntitle: Parking\n\tsummary: x\n",
+                                                      encoding="utf-8")
+    (tmp_path / "questions.yaml").write_text('groups:\n  - id: "open\n', encoding="utf-8")
+    proc = run_module("--lang", "es", "check-data", str(tmp_path), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stdout.splitlines()[:2] == [
+        "questions.yaml:3: yaml: Error de escritura YAML en la columna 1: el archivo "
+        "termina antes de cerrar unas comillas o un corchete (el texto entre comillas empezó en "
+        "la línea 2)",
+        "topics/parking.yaml:3: yaml: Error de escritura YAML en la columna 1: un "
+        "tabulador: use espacios para la sangría, no tabuladores",
+    ]
+
+
+@pytest.mark.parametrize("problem", ["found character '\\t' that cannot start any token",
+                                     "found a tab character that violates indentation"])
+def test_a_tab_is_named_by_either_yaml_reader(problem):
+    """libyaml and the pure-Python reader word a tab differently; both become one sentence."""
+    from metanav.content.yaml_words import problem_words
+
+    assert problem_words(problem, "\t") == problem_words(problem) == (
+        "a tab: indent with spaces, not tabs")

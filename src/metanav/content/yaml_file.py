@@ -17,6 +17,7 @@ import yaml
 from metanav.content.fastyaml import FALLBACK, load_fast
 from metanav.content.problems import CANNOT_READ, NOT_A_FILE, Problem, display, what_is
 from metanav.content.text import clean_line
+from metanav.content.yaml_words import began_words, char_at, problem_words
 from metanav.i18n import _
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -133,16 +134,22 @@ def read_yaml(path: Path, problems: list[Problem]) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        what = clean_line(exc.problem or exc.context or _("is not valid YAML"))  # PyYAML's words
+        # PyYAML's words, in plain words and the person's language where we know them.
+        char = char_at(text, mark.line, mark.column) if mark else ""
+        what = problem_words(exc.problem, char) if exc.problem else clean_line(
+            exc.context or _("is not valid YAML"))
         start = exc.context_mark
         if "expected a single document" in str(exc.context):
             what = _("a second document starts here ('---'); put one document in each file")
         elif exc.problem and exc.context and start and mark and start.line != mark.line:
             # The mistake is often where the unclosed thing began, not where PyYAML noticed.
-            what += " " + _("({context}: see line {line})").format(
-                context=clean_line(exc.context), line=start.line + 1)
-        problems.append(Problem(name, line, "yaml", _("YAML syntax error: {what}").format(
-            what=what)))
+            what = " ".join(filter(None, (what, began_words(exc.context, start.line + 1))))
+        if mark:
+            said = _("YAML syntax error at column {column}: {what}").format(
+                column=mark.column + 1, what=what)
+        else:
+            said = _("YAML syntax error: {what}").format(what=what)
+        problems.append(Problem(name, line, "yaml", said))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(name, 0, "yaml", _("YAML error: {what}").format(
