@@ -80,8 +80,10 @@ def test_topic_text_sources_note_and_related_items(state_dir):
     assert " ".join(CARE_TEAM_NOTE.split()) in " ".join(page.split())
     first_q = LIB.questions[topic.questions[0]].text
     assert f"1. Not picked: {first_q.split()[0]}" in page
-    for rid in topic.resources:
-        assert LIB.resources[rid].name.split()[0] in page
+    resources = after(page, "\nSupport resources:\n").split("\n\n", 1)[0].splitlines()
+    assert resources == [  # names alone, as in the resources list: the rest is on their page
+        f"{n}. {LIB.resources[rid].name}"
+        for n, rid in enumerate(topic.resources, len(topic.questions) + 1)]
     for tid in topic.related_topics:
         assert LIB.topics[tid].title in page
 
@@ -196,11 +198,11 @@ def test_resource_filters_by_words_kind_and_language_combined(state_dir):
         "k helpline", "l es",
         "c", "q",
     ])
-    assert count_phrase(len(resources)) in run.out
-    assert 'Filter: words "cancer".\n' + count_phrase(len(cancer)) in run.out
-    assert "Filter: kind Helpline.\n" in run.out
+    assert f"\nSupport resources\n{count_phrase(len(resources))}\n" in run.out
+    assert f'\n{count_phrase(len(cancer))} Filter: words "cancer".\n' in run.out
+    assert " Filter: kind Helpline.\n" in run.out
     assert (
-        f"Filter: kind Helpline, language Spanish (Español).\n{count_phrase(len(helpline_es))}"
+        f"\n{count_phrase(len(helpline_es))} Filter: kind Helpline, language Spanish (Español).\n"
         in run.out
     )
     listed = after(run.out, "language Spanish (Español).")
@@ -212,7 +214,22 @@ def test_resource_filters_by_words_kind_and_language_combined(state_dir):
 
 def test_typing_words_on_resources_filters_and_no_match_is_said(state_dir):
     run = run_plain(state_dir, [str(HOME["resources"]), "zzqx nothing", "q"])
-    assert 'Filter: words "zzqx nothing".\nNo resources match.' in run.out
+    assert '\nNo resources match. Filter: words "zzqx nothing".\n' in run.out
+
+
+def test_the_resources_list_is_names_alone_and_a_resource_opened_has_the_rest(state_dir):
+    """A reader hears the count and one name a line (kind, language, phone and organisation
+    were a second line under each, heard twice over: the list, then the filtered list); the
+    rest is on the resource's page."""
+    resources = list(LIB.resources.values())
+    res = next(r for r in resources if r.phone)
+    run = run_plain(state_dir, [str(HOME["resources"]), str(resources.index(res) + 1), "q"])
+    listing = after(run.out, "\nSupport resources\n").split("\nChoose 1 to ", 1)[0]
+    assert listing.splitlines() == [
+        count_phrase(len(resources)),
+        "Type words to narrow the list. A number opens one: phone, web address and more.",
+        *(f"{n}. {r.name}" for n, r in enumerate(resources, 1))]
+    assert f"\nPhone: {res.phone}" in after(run.out, f"\n{res.name}\n")
 
 
 def test_resource_kind_and_language_menus(state_dir):

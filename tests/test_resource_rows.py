@@ -73,13 +73,18 @@ async def test_full_screen_rows_show_whole_fields_and_the_phone(state_dir, size)
 
 
 @pytest.mark.parametrize("columns", ["80", "40"])
-def test_plain_rows_have_the_name_then_kind_language_and_phone(state_dir, columns):
+def test_plain_rows_are_the_name_and_an_opened_one_has_kind_language_and_phone(state_dir, columns):
+    """Plain mode lists names alone (a screen reader heard kind, language, phone and
+    organisation for every row, twice over: issue 13); opening one shows them all."""
     numbers = home_numbers(library())
-    run = run_plain(state_dir, [str(numbers["resources"]), "", "q"], COLUMNS=columns)
+    run = run_plain(state_dir, [str(numbers["resources"]), "1", "q"], COLUMNS=columns)
     listing = run.out.split("resources match.", 1)[1]
     flat = " ".join(listing.split())
-    assert f"1. {LIFELINE.name} Helpline, Emotional support; English; Phone: 988 2." in flat
-    assert f"{LIFELINE.name} - " not in flat  # no organisation that only repeats the name
+    assert f"1. {LIFELINE.name} 2." in flat
+    page = " ".join(listing.split(f"\n{LIFELINE.name}\n", 1)[1].split())
+    for label, value in (("Kind", LIFELINE.kind_words), ("Language", LIFELINE.language_name),
+                         ("Phone", "988")):
+        assert f"{label}: {value}" in page
 
 
 def test_a_topics_resources_use_the_same_row_with_the_phone(state_dir):

@@ -24,6 +24,7 @@ import time
 import pyte
 import pytest
 
+from metanav.content.search import ResourceFilter, filter_resources
 from metanav.core.commands import key_name, keys_in_words
 from metanav.kiosk import IdleWatch
 from metanav.plain.shell import READ_ALL, Shell
@@ -437,6 +438,22 @@ def test_a_prompt_heard_again_names_only_g_and_h_until_a_wrong_answer():
         assert short.split(". ")[-1].startswith("Choose 1 to ")
         assert "g to get help now, h for help" in short and "q to quit" not in short
     assert "b to bookmark" in after_wrong and "q to quit" in after_wrong
+
+
+def test_a_filter_shows_the_count_and_names_on_one_screen_with_the_short_prompt():
+    """Typing words on resources shows the same screen again: the count, then the names, no
+    "more" for the bundled list, and the prompt names only g, h and i (its letters were just
+    heard). The language key and r name them all again."""
+    from plain_helpers import home_numbers
+
+    lib = bundled_library()
+    found = len(filter_resources(lib, ResourceFilter(text="spanish")))
+    out = plain_run([str(home_numbers(lib)["resources"]), "q", "spanish", "i", "q", "q"])
+    filtered = out.split('Filter: words "spanish".\n', 1)[1].split("[default: back]:", 1)[0]
+    assert MORE not in filtered and filtered.count("\n") == found
+    assert filtered.endswith(f"Choose 1 to {found}, g to get help now, h for help, i for Español ")
+    spanish = out.split("Filtro: palabras", 1)[1].split("[predeterminado: atrás]:", 1)[0]
+    assert "f para buscar palabras" in spanish  # every letter again, in the new words
 
 
 def test_plain_mode_starts_on_the_terminal_last_line_in_one_write():

@@ -7,7 +7,6 @@ from metanav.content.model import Resource
 from metanav.core import actions, commands
 from metanav.core.resources import (
     ResourceFinder,
-    resource_details_line,
     resource_fields,
     resource_page,
 )
@@ -44,15 +43,17 @@ class ResourcesScreen(Screen):
         self.finder.set_words(self.finder.filter.text)  # the same filter, in the new words
 
     def build(self, page: Page) -> None:
+        # The count first, then names alone, one line each: a reader hears a list it can
+        # follow, and a whole filtered list fits one screen. A resource's kind, language,
+        # phone and the rest are on its own page (a number opens it), as in the full screen.
         finder = self.finder
-        page.add(_("Find help by words, kind and language; they combine. Type words to find them."))
-        page.add(finder.described())
-        page.add(finder.count())
-        page.blank()
+        page.add(finder.count_and_filter())
+        if not finder.filtering:
+            page.add(_("Type words to narrow the list. A number opens one: phone, web address "
+                       "and more."))
         for res in finder.matches:
-            fields = resource_fields(res, finder.bookmarked(res))  # name, kind, language, phone
-            page.choice(fields[0][0], lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)),
-                        [resource_details_line(fields)])
+            name = resource_fields(res, finder.bookmarked(res))[0][0]  # "[Bookmarked] " first
+            page.choice(name, lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)))
 
     def free_text(self, answer: str) -> bool | None:
         if len(answer) < 2:  # one letter is a command's, not words

@@ -209,6 +209,9 @@ class TopicScreen(QuestionActions):
                 kind, _sep, item_id = item.key.partition(":")
                 if kind == "question":
                     page.choice(item.text, lambda q=item_id: self.pick(q))
+                elif kind == "resource":  # its name; the rest is on its page, as in resources
+                    page.choice(self.library.resources[item_id].name,
+                                lambda key=item.key: self.shell.open(open_key(self.shell, key)))
                 else:
                     page.choice(item.text,
                                 lambda key=item.key: self.shell.open(open_key(self.shell, key)))

@@ -95,6 +95,7 @@ class Shell:
         """i at any prompt: English to Español and back; the screen is shown again in it."""
         before = self.session.library
         done = actions.switch_language(self.session)
+        self.stack[-1].keys_told = False  # every letter, in the new words
         self.language_changed(before)
         self.notices.extend(done.lines())
         return True
@@ -106,6 +107,7 @@ class Shell:
 
     def again(self, _arg: str = "") -> bool:
         self._read_all = True
+        self.stack[-1].keys_told = False  # r: all of it, every letter too
         return True
 
     def quit(self, _arg: str = "") -> None:
@@ -203,8 +205,11 @@ class Shell:
     def show(self, screen: Screen, after: Screen | None, full: bool) -> None:
         """Write a screen: all of it, or (coming back to it) its title and summary."""
         lines = screen.render() if full else screen.brief()
-        if full:
-            screen.keys_told = False  # a full showing names every letter again
+        if full and screen is not after:
+            # A screen opened names every letter again; the same screen shown again after
+            # one of its own letters (a filter, a kind) keeps the short prompt: its letters
+            # were just heard (r and the language key ask for them again).
+            screen.keys_told = False
         room = self.term.height - len(self.term.prompt_lines(
             *self.prompt(screen, not full, screen.keys_told)))
         gap = 0
