@@ -456,6 +456,41 @@ def test_a_filter_shows_the_count_and_names_on_one_screen_with_the_short_prompt(
     assert "f para buscar palabras" in spanish  # every letter again, in the new words
 
 
+def test_a_long_topic_pauses_where_a_part_ends_not_in_a_sentence():
+    """A reader hears the first part whole, then "more": the page does not stop in the
+    middle of the next part's sentence (it did: "It may appear while they are having")."""
+    topic = next(iter(bundled_library().topics.values()))
+    out = plain_run([*first_topic_keys(), "", "q", "q"])
+    first, rest = out.split(f"\n{topic.title}\n", 1)[1].split(MORE, 1)
+    assert first.endswith("\n\n")  # the end of a part, then its blank line
+    assert len(first.splitlines()) < PagedTerm.height - 2  # (it would have gone on)
+    headings = [section.heading for section in topic.sections]
+    next_line = rest.split("\n", 1)[0]  # after "more" (a script's Enter is not echoed)
+    assert next_line in headings, next_line
+
+
+def test_paging_keeps_a_part_whole_when_it_fits_a_page():
+    term = PagedTerm([""] * 3)
+    lines = [f"line {n}" for n in range(30)]
+    term.page(lines, 20, parts=[10, 15])
+    pages = term.stdout.getvalue().split(MORE)
+    assert pages[0].splitlines()[-1] == "line 14"  # 15-29 would not fit what is left
+    assert pages[1].splitlines()[0].endswith("line 15") or pages[1].startswith("line 15")
+    term = PagedTerm([""] * 3)
+    term.page(lines, 20, parts=[2])  # a part longer than a page starts where it comes
+    assert term.stdout.getvalue().split(MORE)[0].splitlines()[-1] == "line 22"
+
+
+def test_help_starts_with_how_it_works_then_the_screen_it_was_asked_on():
+    from plain_helpers import home_numbers
+
+    out = plain_run([str(home_numbers(bundled_library())["resources"]), "h", *[""] * 6])
+    headings = [line for line in out.split("\nHelp\n", 1)[1].replace(MORE, "").splitlines()
+                if line.endswith(":") and not line.startswith("-")]
+    assert headings[:3] == ["How plain mode works:", "Support resources:", "Everywhere:"]
+    assert "Home:" in headings and "Bookmarks:" in headings  # the other screens follow
+
+
 def test_plain_mode_starts_on_the_terminal_last_line_in_one_write():
     """Blank lines first, sent with the first text: every prompt is then on the last line,
     and a reader's cursor never lands on an empty line when an answer's line feed comes."""

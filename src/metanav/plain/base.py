@@ -58,6 +58,7 @@ class Page:
         self.lines: list[str] = []
         self.choices: list[Action] = []
         self.choice_lines: list[tuple[int, int]] = []  # (first, end) of each choice's text
+        self.parts: list[int] = []  # where each part starts (a topic's section, a help section)
 
     def add(self, text: str, indent: str = "", subsequent: str | None = None) -> None:
         self.lines.extend(wrap(text, self.width, indent, subsequent))
@@ -71,6 +72,12 @@ class Page:
     def blank(self) -> None:
         if self.lines and self.lines[-1]:
             self.lines.append("")
+
+    def part(self) -> None:
+        """A part starts here: a long screen's "more" comes before it rather than in it,
+        if it fits on a page of its own (Term.page)."""
+        self.blank()
+        self.parts.append(len(self.lines))
 
     def choice(self, text: str, action: Action, extra: list[str] | tuple[str, ...] = ()) -> int:
         """A numbered line ("3. text"), with optional indented lines under it."""
@@ -144,6 +151,11 @@ class Screen:
         self.build(self.page)
         self._title_lines = wrap(self.title(), self.page.width)
         return [*self._title_lines, *self.page.lines]
+
+    def part_starts(self) -> list[int]:
+        """Where each part starts in what render() returned."""
+        top = len(self._title_lines)
+        return [top + start for start in self.page.parts] if self.page else []
 
     def brief(self) -> list[str]:
         """Coming back: the title and a one-line summary, not the whole screen again (its

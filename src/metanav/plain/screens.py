@@ -161,20 +161,26 @@ class TopicScreen(QuestionActions):
         actions.remember_topic(self.session, topic_id)
         self.section = section  # a search result starts at its section, once
         self.starts: list[int] = []
+        self.cut = 0  # lines of the page left out above a search result's section
 
     def language_changed(self, before) -> None:
         self.topic = self.library.topics[self.topic.id]
 
     def render(self) -> list[str]:
         lines = super().render()
+        self.cut = 0
         section, self.section = self.section, -1  # r, or coming back, reads it all
         if not 0 <= section < len(self.starts) or self.page is None:
             return lines
         title = lines[: len(lines) - len(self.page.lines)]
         heading = self.topic.sections[section].heading
+        self.cut = self.starts[section] - 1  # the page's lines before it, less "From the part"
         return [*title, _('From the part "{heading}" (r reads the whole topic):').format(
                     heading=heading),
                 *self.page.lines[self.starts[section]:]]
+
+    def part_starts(self) -> list[int]:
+        return [start - self.cut for start in super().part_starts() if start - self.cut > 0]
 
     def title(self) -> str:
         mark = _(" (bookmarked)") if self.store.is_bookmarked("topic", self.topic.id) else ""
@@ -186,13 +192,13 @@ class TopicScreen(QuestionActions):
         page.add(text.summary)
         self.starts = []
         for part in text.parts:
-            page.blank()
+            page.part()
             self.starts.append(len(page.lines))
             page.add(part.heading)
             if part.about:
                 page.add(part.about)
             page.lines.extend(block_lines(part.blocks, page.width))
-        page.blank()
+        page.part()
         page.add(f"{text.sources_heading}:")
         for source in text.sources:
             page.add(source, "- ", "  ")
@@ -201,7 +207,7 @@ class TopicScreen(QuestionActions):
         page.blank()
         page.add(text.care_team)
         for section in views.topic_related(self.session, topic):
-            page.blank()
+            page.part()
             hint = _(" (a number adds it to your list, or takes it off)")
             is_questions = section.heading == _(views.QUESTIONS_HEADING)
             page.add(f"{section.heading}{hint if is_questions else ''}:")
@@ -256,12 +262,23 @@ class BookmarksScreen(Screen):
 class Help(Screen):
     NAME = N_("Help")
 
+    def __init__(self, shell):
+        super().__init__(shell)
+        # The screen help was asked on: its keys come first, after how plain mode works, so
+        # the first page answers "what can I do here" (the other screens follow).
+        here = type(shell.stack[-1]) if shell.stack else None
+        self.first = here if here in SCREENS else None
+
     def build(self, page: Page) -> None:
-        screens = [(screen.NAME, screen.NUMBERS, screen.KEYS) for screen in SCREENS]
+        order = sorted(SCREENS, key=lambda screen: screen is not self.first)  # (stable)
+        screens = [(screen.NAME, screen.NUMBERS, screen.KEYS) for screen in order]
         view = core_help.plain_help(screens, self.session.kiosk, self.session.policy,
                                     self.shell.term.paging)
-        for section in view.sections:
-            page.blank()
+        sections = list(view.sections)  # how it works, the screens, the keys everywhere
+        if self.first is not None:  # ... here, everywhere, then the other screens
+            sections[2:] = [sections[-1], *sections[2:-1]]
+        for section in sections:
+            page.part()
             if section.heading:
                 page.add(section.heading)
             for line in section.lines:

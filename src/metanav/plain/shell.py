@@ -217,7 +217,7 @@ class Shell:
             lines.insert(0, "")  # a blank line between screens, if it fits
             gap = 1
         try:
-            self.term.page(lines, room)
+            self.term.page(lines, room, [gap + start for start in screen.part_starts()] if full else ())
             if self.notices:
                 self.term.line()
                 for notice in self.notices:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Collection
 from typing import TextIO
 
 from metanav.content.text import READING_WIDTH, clean, wrap
@@ -80,18 +81,27 @@ class Term:
         for text in lines:
             self.line(text)
 
-    def page(self, lines: list[str], room: int) -> None:
-        """Write a screen's lines: all at once if they fit in ``room`` lines, else paged."""
+    def page(self, lines: list[str], room: int, parts: Collection[int] = ()) -> None:
+        """Write a screen's lines: all at once if they fit in ``room`` lines, else paged.
+        ``parts``: the lines where parts start (a topic's sections). Paged, "more" comes
+        before a part that does not fit in what is left of the page but fits on a page of
+        its own, so a page ends where a part ends, not in the middle of a sentence."""
         self.written = 0
         if len(lines) <= room:
             for text in lines:
                 self._write(text + "\n")
             self._shown += len(lines)
             self.written = len(lines)
-        else:
-            for text in lines:
-                self.line(text)
-                self.written += 1
+            return
+        starts = sorted(set(parts))
+        for index, text in enumerate(lines):
+            if self.paging and index in starts and self._shown > 1:
+                after = [start for start in starts if start > index]
+                size = (after[0] if after else len(lines)) - index
+                if self.height - 1 - self._shown < size <= self.height - 2:
+                    self._more()
+            self.line(text)
+            self.written += 1
 
     @property
     def stopped_by_choice(self) -> bool:
