@@ -285,11 +285,12 @@ def test_help_lists_every_key_of_every_screen(state_dir):
     for screen in SCREENS:
         assert f"{screen.NAME}:" in text
         if screen.NUMBERS:
-            assert f"- a number: {screen.NUMBERS}" in text
+            assert f" a number: {screen.NUMBERS}" in text
         for key in screen.KEYS:
-            assert f"- {key.letter}: {key.plain_help}" in text, key
+            assert f" {key.letter}: {key.plain_help}" in text, key
     for key in GLOBAL_KEYS:
-        assert f"- {key.letter}: {key.plain_help}" in text
+        assert f" {key.letter}: {key.plain_help}" in text
+    assert "- " not in text.replace(" - ", "")  # indented, no dash a reader says each time
 
 
 def test_every_prompt_names_its_letters(state_dir):
@@ -299,7 +300,9 @@ def test_every_prompt_names_its_letters(state_dir):
     assert "t for top three, k to mark asked, n for a note" in flat
     assert "a to add your own, s to show my list, e to save it to a file" in flat
     assert "f to find words, k for kind, l for language, c to clear filters, b to bookmark" in flat
-    assert "g to get help now, h for help, / to search, q to quit, i for Español [default: back]:" in flat
+    # Away from home, of the letters every screen has: g, h and i (home and help name them all).
+    assert "c to clear filters, b to bookmark, g to get help now, h for help, i for Español [default: back]:" in flat
+    assert HOME_PROMPT in flat and "/ to search, q to quit" not in flat.split(HOME_PROMPT, 1)[1]
 
 
 def test_enter_takes_the_default_and_home_moves_on(state_dir):

@@ -282,7 +282,7 @@ class Help(Screen):
             if section.heading:
                 page.add(section.heading)
             for line in section.lines:
-                page.add(line, "- ", "  ")
+                page.add(line, "  ", "    ")  # indented: a reader said "dash" before each
 
 
 SCREENS: tuple[type[Screen], ...] = (

@@ -26,7 +26,8 @@ BACK = N_("back")
 # Said in the prompt after a screen is shown in brief.
 READ_ALL = N_("r to read it all")
 # The letters a prompt heard again on the same screen still names: get help now, help (which
-# lists every key) and the other language.
+# lists every key) and the other language. Away from home they are the only letters of every
+# screen a prompt names (home names them all, and so does help, under "Everywhere").
 SHORT_PROMPT = ("g", "h", "i")
 
 # Whole words people may type instead of a letter.
@@ -141,7 +142,9 @@ class Shell:
             return own
         allows = self.session.policy.allows
         other = actions.other_language_name(self.session)  # "i for Español"
-        keys = [_(k.prompt).format(language=other) for k in (*screen.KEYS, *GLOBAL_KEYS)
+        everywhere = GLOBAL_KEYS if screen is self.stack[0] else tuple(
+            k for k in GLOBAL_KEYS if k.letter in SHORT_PROMPT)  # / and q: home and help
+        keys = [_(k.prompt).format(language=other) for k in (*screen.KEYS, *everywhere)
                 if k.prompt and allows(k.needs) and screen.offers(k)
                 and (not short or k.letter in SHORT_PROMPT)]
         if brief:
