@@ -48,6 +48,8 @@ def test_the_cursor_takes_the_shortest_way():
     assert painter.move_code(9, 5) == "\b"
     assert painter.move_code(20, 5) == "\x1b[10C"
     assert painter.move_code(40, 20) == "\x1b[21;41H"
+    assert painter.move_code(10, 4) == "\x1bM"  # one up: RI, 2 bytes (never at a region's top)
+    assert painter.move_code(10, 3) == "\x1b[2A"
     painter.write("x" * 70, 70)  # to the last column: where the cursor is then differs
     assert painter.x is None and painter.move_code(5, 5) == "\x1b[6G"
     assert Painter(80, None, None).move_code(0, 0) == "\x1b[1H"

@@ -229,9 +229,11 @@ class Painter:
         if self.y is None:
             return best
         dy = y - self.y
+        # One line up: RI (reverse index, VT100), two bytes; it would scroll only at the top
+        # of a scroll region, and the region is the whole screen again after every scroll.
         vertical = "" if dy == 0 else (
             ("\x1b[B" if dy == 1 else f"\x1b[{dy}B") if dy > 0 else
-            ("\x1b[A" if dy == -1 else f"\x1b[{-dy}A"))
+            ("\x1bM" if dy == -1 else f"\x1b[{-dy}A"))
         if self.newline and 0 < dy <= 3:
             # A vertical tab is a line feed that no terminal driver turns into CR LF: one byte
             # down, the column kept (never from the last row, so nothing scrolls).
