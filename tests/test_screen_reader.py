@@ -28,7 +28,7 @@ from metanav.content.search import ResourceFilter, filter_resources
 from metanav.core.commands import key_name, keys_in_words
 from metanav.kiosk import IdleWatch
 from metanav.plain.shell import READ_ALL, Shell
-from metanav.plain.term import MORE, Term
+from metanav.plain.term import ANSWER_ROOM, MORE, Term
 from metanav.session import Session
 from metanav.state.store import Store
 from metanav.tui.screens.home import HomeScreen
@@ -450,8 +450,9 @@ def test_a_filter_shows_the_count_and_names_on_one_screen_with_the_short_prompt(
     found = len(filter_resources(lib, ResourceFilter(text="spanish")))
     out = plain_run([str(home_numbers(lib)["resources"]), "q", "spanish", "i", "q", "q"])
     filtered = out.split('Filter: words "spanish".\n', 1)[1].split("[default: back]:", 1)[0]
-    assert MORE not in filtered and filtered.count("\n") == found
-    assert filtered.endswith(f"Choose 1 to {found}, g to get help now, h for help, i for Español ")
+    assert MORE not in filtered and filtered.count("\n") in (found, found + 1)  # (the prompt)
+    assert " ".join(filtered.split()).endswith(
+        f"Choose 1 to {found}, g to get help now, h for help, i for Español")
     spanish = out.split("Filtro: palabras", 1)[1].split("[predeterminado: atrás]:", 1)[0]
     assert "f para buscar palabras" in spanish  # every letter again, in the new words
 
@@ -489,6 +490,19 @@ def test_help_starts_with_how_it_works_then_the_screen_it_was_asked_on():
                 if line.endswith(":") and not line.startswith("-")]
     assert headings[:3] == ["How plain mode works:", "Support resources:", "Everywhere:"]
     assert "Home:" in headings and "Bookmarks:" in headings  # the other screens follow
+
+
+def test_a_prompt_leaves_room_for_the_answer_on_its_line():
+    """Typed to the terminal's edge, an answer wrapped ("spa", "nish") and the cursor's new
+    line made a reader say the prompt again."""
+    from plain_helpers import home_numbers
+
+    out = plain_run([str(home_numbers(bundled_library())["resources"]), "q", "spanish", "b",
+                     "1", "q"])
+    answered = [line for line in out.splitlines() if line.endswith(("]: spanish", "cancel): 1"))]
+    assert len(answered) == 2
+    assert all(len(line) - len(line.rsplit(": ", 1)[1]) + ANSWER_ROOM <= PagedTerm.width
+               for line in answered)
 
 
 def test_plain_mode_starts_on_the_terminal_last_line_in_one_write():

@@ -18,6 +18,7 @@ from metanav.content.text import READING_WIDTH, clean, wrap
 from metanav.i18n import N_, _
 
 MORE = N_("More: Enter to go on, q to stop.")
+ANSWER_ROOM = 12  # columns an answer has after a prompt ("spanish", "f cancer", "b 12")
 
 
 class EndOfInput(Exception):
@@ -109,13 +110,18 @@ class Term:
         return self._typed_at_more is not None
 
     def prompt_lines(self, prompt: str, tail: str = "") -> list[str]:
-        """The prompt wrapped; ``tail`` ("[default: back]:") is never split across lines."""
+        """The prompt wrapped; ``tail`` ("[default: back]:") is never split across lines. The
+        last line leaves room for a short answer (ANSWER_ROOM): typed to the terminal's edge,
+        "spanish" wrapped as "spa" and "nish", and a screen reader read the prompt again."""
         lines = wrap(prompt, self.width)
+        room = 1 + ANSWER_ROOM
         if tail:
-            if len(lines[-1]) + 1 + len(tail) <= self.width:
+            if len(lines[-1]) + 1 + len(tail) + room <= self.width:
                 lines[-1] = f"{lines[-1]} {tail}"
             else:
                 lines.append(tail)
+        elif len(lines[-1]) + room > self.width:
+            lines[-1:] = wrap(lines[-1], self.width - room)
         return lines
 
     def say(self, text: str) -> None:
