@@ -311,3 +311,14 @@ async def test_an_empty_list_says_so_in_whole_lines_at_40_columns(tmp_path):
         await pilot.pause()
         shown = " ".join(line.strip(" █") for line in screen_text(app).splitlines())
     assert " ".join(NO_BOOKMARKS.split()) in " ".join(shown.split())
+
+
+async def test_a_long_title_wraps_on_a_narrow_screen_instead_of_losing_words(tmp_path):
+    # At 40 columns home's title is 45 characters: it was cut to "...about metastatic".
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert lines[0].strip() == "metanav - information about metastatic"
+        assert lines[1].strip() == "cancer"
+        assert lines[2].strip().startswith("Plain words")
