@@ -3,6 +3,7 @@ at all gives results or "No matches for ...", never an error."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -202,6 +203,17 @@ def test_metanav_search_prints_ranked_results(words, expect):
     assert re.match(r"\d+ match(es)? for ", done.stdout)
     assert expect in done.stdout
     assert "1. " in done.stdout and "\x1b" not in done.stdout
+
+
+def test_metanav_search_never_echoes_a_raw_one_byte_csi():
+    """A query argument that is not UTF-8 (here the byte \x9b, CSI on an 8-bit terminal) is
+    echoed back as a replacement character, not as the byte itself."""
+    done = subprocess.run([sys.executable, "-m", "metanav", "search", b"\x9b31mred"],
+                          capture_output=True, timeout=60, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "LC_ALL": "C.UTF-8"})
+    assert done.returncode == 1, done.stderr
+    shown = done.stdout.decode("utf-8")  # strict: a lone \x9b byte is not UTF-8
+    assert shown.startswith('No matches for "\ufffd31mred".')
 
 
 def test_metanav_search_json_is_one_object_per_line():

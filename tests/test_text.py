@@ -32,6 +32,13 @@ def test_clean_drops_del_and_one_byte_csi():
     assert clean("\x9b2Jcleared") == "2Jcleared"
 
 
+def test_clean_turns_bytes_that_were_not_utf8_into_a_replacement_character():
+    # An argument, a file name or a pipe with a raw \x9b byte reaches Python as a lone
+    # surrogate; written back out (surrogateescape) it is the byte again: a one-byte CSI.
+    assert clean("\udc9b31mred caf\udce9") == "\ufffd31mred caf\ufffd"
+    clean("\ud800\udfff").encode("utf-8")  # strict: nothing unencodable is left
+
+
 def test_clean_keeps_newline_and_tab_and_turns_cr_into_newline():
     assert clean("one\ttwo\nthree") == "one\ttwo\nthree"
     assert clean("one\r\ntwo\rthree") == "one\ntwo\nthree"

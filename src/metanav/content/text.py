@@ -24,6 +24,9 @@ _BIDI = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     "\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
+# Lone surrogates: bytes that were not UTF-8 (a file name, an argument, a pipe) kept by Python's
+# surrogateescape. Written back out they are those bytes again: \x9b is the one-byte CSI.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(value: object) -> str:
@@ -31,11 +34,12 @@ def clean(value: object) -> str:
 
     ``\\r\\n`` and lone ``\\r`` become newlines; other control characters (C0 but tab and
     newline, DEL, C1 including ESC and ``\\x9b``) and bidi/zero-width format characters are
-    dropped. Text is NFC-normalised so the same words compare equal.
+    dropped; bytes that were not UTF-8 become U+FFFD. Text is NFC-normalised so the same
+    words compare equal.
     """
     if value is None:
         return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _SURROGATE.sub("\ufffd", str(value)).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = _BIDI.sub("", text)
     return unicodedata.normalize("NFC", text)
