@@ -160,6 +160,22 @@ def test_valid_folder_prints_summary_and_exits_0(capsys, monkeypatch):
     assert "topic x" in err and err.count("\n") == 1
 
 
+def test_the_note_of_what_is_not_translated_names_ten_and_counts_the_rest(tmp_path, capsys,
+                                                                           monkeypatch):
+    """A clinic's 10,000 resources in English only made a note of 250 KB, every id on one line."""
+    entries = "".join(
+        f"  - id: CLINIC-{n:02d}\n    name: Group {n}\n    organisation: Riverside\n"
+        f"    kinds: [support-group]\n    language: en\n    phone: 555-010-01{n:02d}\n"
+        f"    description: A weekly group.\n"
+        for n in range(1, 13))
+    (tmp_path / "resources.yaml").write_text("resources:\n" + entries, encoding="utf-8")
+    code, _, err = run_check(tmp_path, capsys, monkeypatch)
+    assert code == 0
+    assert err == ("Note: not yet in Español (es), so shown in English: 12: "
+                   + ", ".join(f"resource CLINIC-{n:02d}" for n in range(1, 11))
+                   + " and 2 more.\n")
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_broken_folder_reports_each_problem(case, capsys, monkeypatch):
     code, lines, err = run_check(BROKEN / case, capsys, monkeypatch)

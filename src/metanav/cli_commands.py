@@ -60,6 +60,9 @@ def _cannot_start(exc) -> None:
     print(_("metanav cannot start until the content is fixed."), file=sys.stderr)
 
 
+NOTE_NAMES = 10  # items named in check-data's note of what is not yet translated
+
+
 def cmd_check_data(args: argparse.Namespace) -> int:
     from metanav.content.load import (
         ContentError,
@@ -111,9 +114,13 @@ def cmd_check_data(args: argparse.Namespace) -> int:
     for lang, words in translated.items():
         left = missing(words)
         if left:
+            # The first few by name: a clinic's 10,000 resources made one line of 250 KB.
+            items = ", ".join(left[:NOTE_NAMES])
+            if len(left) > NOTE_NAMES:
+                items += _(" and {count} more").format(count=len(left) - NOTE_NAMES)
             print(_("Note: not yet in {language} ({code}), so shown in English: {count}: "
                     "{items}.").format(language=LANGUAGE_NAMES[lang], code=lang,
-                                       count=len(left), items=", ".join(left)), file=sys.stderr)
+                                       count=len(left), items=items), file=sys.stderr)
     if folder is not None and not bundled:
         read = [clean(str(p.relative_to(folder))) for p in content_files(folder)]
         print(_("Read from {folder}: {files}.").format(folder=clean(str(folder)),
