@@ -279,6 +279,9 @@ def test_real_plain_kiosk_ignores_signals_clears_scrollback_and_writes_nothing(t
                   clean_env(home, METANAV_STATE_DIR=str(state)), cwd)
     try:
         assert child.wait_for("q when you are done")
+        # Every prompt on the last line, at the start and after the clear below: an answer's
+        # line feed then never lands a reader's cursor on an empty line (Fenrir: "blank").
+        assert child.screen.cursor.y == child.screen.lines - 1
         for key in (b"\x03", b"\x1a", b"\x1c"):
             child.send(key, settle=0.5)
             assert child.alive(), repr(key)
@@ -298,8 +301,9 @@ def test_real_plain_kiosk_ignores_signals_clears_scrollback_and_writes_nothing(t
         assert after.count(plain_kiosk.CLEAR_SCREEN.encode()) == 1
         # Said right after the clear; at 24 lines the fresh home screen then fills the window.
         cleared = after.split(plain_kiosk.CLEAR_SCREEN.encode(), 1)[1]
-        assert cleared.startswith(kiosk.CLEARED.encode())
+        assert cleared.lstrip(b"\r\n").startswith(kiosk.CLEARED.encode())  # from the last line
         assert "metanav: Home" in child.text() and "Bookmarks (" not in child.text()
+        assert child.screen.cursor.y == child.screen.lines - 1
         # The clear is the only escape sequence plain mode wrote.
         assert bytes(child.raw).count(b"\x1b") == 3
         child.send(b"\x18\r", settle=0.5)

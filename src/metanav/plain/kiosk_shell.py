@@ -260,6 +260,7 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
     config = session.kiosk_config or KioskConfig()
     keyboard = KioskInput(fd, out, config, clock, poll)
     term = Term(stdin=keyboard, stdout=out)  # type: ignore[arg-type]
+    term.start_at_bottom()  # every prompt on the last line, as in plain mode (Term)
     gate = StaffGate(config, clock)
     shell = KioskShell(session, term)
     while True:
@@ -268,7 +269,7 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
         except StillHere:
             term.say(_("Welcome back."))
         except (IdleReset, SessionDone):
-            clear_session(session, keyboard, out)
+            clear_session(session, keyboard, out, term.height)
             shell = KioskShell(session, term)
         except StaffKey:
             refusal = gate.can_ask()
@@ -282,12 +283,15 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
             term.say(gate.can_ask() or _(kiosk.WRONG_PIN))
 
 
-def clear_session(session: Session, keyboard: KioskInput, out) -> None:
+def clear_session(session: Session, keyboard: KioskInput, out, rows: int = 24) -> None:
     done = actions.clear_session(session)
     keyboard.forget_typing()
     keyboard.watch.rest()
     if _isatty(out):
-        out.write(CLEAR_SCREEN)
+        # Cleared, then on to the last line (as Term.start_at_bottom): the prompt stays at
+        # the bottom, and an answer's line feed never lands a reader's cursor on an empty
+        # line ("blank", twice at the staff PIN under Fenrir).
+        out.write(CLEAR_SCREEN + "\n" * (rows - 1))
     else:
         out.write("\n")
     out.write(done.words + "\n")  # one line: the home screen still fits 24 lines under it
