@@ -216,6 +216,16 @@ def test_metanav_search_never_echoes_a_raw_one_byte_csi():
     assert shown.startswith('No matches for "\ufffd31mred".')
 
 
+def test_metanav_search_takes_a_word_that_starts_with_a_dash_as_a_word():
+    """FTS's "-" (NOT) typed first made argparse refuse the line: "unrecognized arguments"."""
+    done = metanav("search", "-pain", "bone")
+    assert done.returncode == 0, done.stderr
+    assert re.match(r'\d+ match(es)? for "bone -pain"', done.stdout)
+    assert "[pain]" in done.stdout.lower() and done.stderr == ""
+    typo = metanav("search", "--jsn", "pain")  # a misspelt option is still said to be one
+    assert typo.returncode == 2 and "unrecognized arguments: --jsn" in typo.stderr
+
+
 def test_metanav_search_json_is_one_object_per_line():
     import json
 

@@ -193,7 +193,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None = None) -> int:
     interface_language(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown and args.command == "search" and not any(u.startswith("--") for u in unknown):
+        args.words += unknown  # `metanav search -pain`: a word that starts with "-", not an error
+    elif unknown:
+        args = parser.parse_args(argv)  # argparse's own message and exit code
     if args.command == "check-data":
         return cmd_check_data(args)
     if args.command == "export":
