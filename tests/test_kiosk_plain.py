@@ -299,9 +299,11 @@ def test_real_plain_kiosk_ignores_signals_clears_scrollback_and_writes_nothing(t
         child.send(b"y\r", settle=0.8)
         after = bytes(child.raw[before:])
         assert after.count(plain_kiosk.CLEAR_SCREEN.encode()) == 1
-        # Said right after the clear; at 24 lines the fresh home screen then fills the window.
-        cleared = after.split(plain_kiosk.CLEAR_SCREEN.encode(), 1)[1]
-        assert cleared.lstrip(b"\r\n").startswith(kiosk.CLEARED.encode())  # from the last line
+        # After the clear, from the last line: the fresh home screen, then what happened,
+        # just above the prompt (the last thing a reader says).
+        cleared = after.split(plain_kiosk.CLEAR_SCREEN.encode(), 1)[1].decode()
+        assert cleared.lstrip("\r\n").startswith("metanav: Home")
+        assert cleared.split(kiosk.CLEARED, 1)[1].lstrip().startswith("Choose 1 to ")
         assert "metanav: Home" in child.text() and "Bookmarks (" not in child.text()
         assert child.screen.cursor.y == child.screen.lines - 1
         # The clear is the only escape sequence plain mode wrote.

@@ -269,8 +269,12 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
         except StillHere:
             term.say(_("Welcome back."))
         except (IdleReset, SessionDone):
-            clear_session(session, keyboard, out, term.height)
+            cleared = clear_session(session, keyboard, out, term.height)
             shell = KioskShell(session, term)
+            # Said under the home screen, just above its prompt: the last thing heard. (Above
+            # home, the screen after Done could be the one before it scrolled, and Fenrir read
+            # only the prompt's last words.)
+            shell.notices.append(cleared)
         except StaffKey:
             refusal = gate.can_ask()
             if refusal:
@@ -283,7 +287,8 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
             term.say(gate.can_ask() or _(kiosk.WRONG_PIN))
 
 
-def clear_session(session: Session, keyboard: KioskInput, out, rows: int = 24) -> None:
+def clear_session(session: Session, keyboard: KioskInput, out, rows: int = 24) -> str:
+    """Clear the session and the screen; return what to say about it."""
     done = actions.clear_session(session)
     keyboard.forget_typing()
     keyboard.watch.rest()
@@ -294,8 +299,8 @@ def clear_session(session: Session, keyboard: KioskInput, out, rows: int = 24) -
         out.write(CLEAR_SCREEN + "\n" * (rows - 1))
     else:
         out.write("\n")
-    out.write(done.words + "\n")  # one line: the home screen still fits 24 lines under it
     out.flush()
+    return done.words
 
 
 def _isatty(stream) -> bool:
