@@ -30,9 +30,15 @@ def test_fields_come_in_order_of_need_and_whole():
 
 
 def test_the_organisation_is_left_out_when_it_is_the_name_again():
-    fields = resource_fields(LIFELINE)
-    assert [f[0] for f in fields] == [LIFELINE.name, "Helpline, Emotional support", "English",
-                                      "Phone: 988"]
+    angels = bundled_library().resources["R-EMO-02"]
+    assert angels.organisation == angels.name == "Imerman Angels"
+    assert [f[0] for f in resource_fields(angels)] == ["Imerman Angels", "Emotional support",
+                                                       "English"]
+    # "988 Lifeline" (its common name since issue 15's shorter home lines) is run by the
+    # 988 Suicide & Crisis Lifeline: that full name comes last, as the organisation.
+    assert [f[0] for f in resource_fields(LIFELINE)] == [
+        "988 Lifeline", "Helpline, Emotional support", "English", "Phone: 988",
+        "988 Suicide & Crisis Lifeline"]
 
 
 def rows_on_screen(app) -> list[str]:
@@ -59,7 +65,8 @@ async def test_full_screen_rows_show_whole_fields_and_the_phone(state_dir, size)
         # the line may be cut.
         assert row.endswith(")") or "(" not in row, row
     if size == (80, 24):
-        assert f"{LIFELINE.name} (Helpline; English; Phone: 988)" in rows
+        assert (f"{LIFELINE.name} (Helpline; English; Phone: 988; "
+                "988 Suicide & Crisis Lifeline)") in rows
         assert not any(row.endswith("…") for row in rows), rows
         # A phone is left out only when even the shortest row with it would not fit.
         for resource in bundled_library().resources.values():
