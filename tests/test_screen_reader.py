@@ -121,6 +121,22 @@ async def test_the_setting_comes_from_the_option_and_ctrl_s_switches_and_remembe
         assert again.screen_reader
 
 
+@pytest.mark.parametrize(("term", "queries"), [("linux", []), ("xterm-256color", ["2026", "2048"])])
+def test_no_terminal_query_on_the_linux_console(monkeypatch, term, queries):
+    """Fenrir's terminal showed a "p" for each of Textual's ``CSI ? n $ p`` queries, and said
+    "pp" at start; the Linux console answers neither."""
+    from metanav.tui.textual_internals.key_reader import GuardedDriver
+
+    monkeypatch.setenv("TERM", term)
+    driver = object.__new__(GuardedDriver)  # only the two methods: nothing else is set up
+    written: list[str] = []
+    driver.write, driver.flush, driver.input_tty = written.append, lambda: None, True
+    driver._request_terminal_sync_mode_support()
+    driver._query_in_band_window_resize()
+    assert [text[3:7] for text in written] == queries
+    assert all(text.endswith("$p") for text in written)
+
+
 def test_option_and_environment(monkeypatch):
     from metanav.cli import build_parser, wants_screen_reader
 

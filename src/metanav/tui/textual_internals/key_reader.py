@@ -28,6 +28,11 @@ from metanav.tui import input_guard
 from metanav.tui.input_guard import acceptable
 
 
+def linux_console() -> bool:
+    """TERM says the Linux console (as Fenrir gives its programs): it answers no queries."""
+    return os.environ.get("TERM", "").startswith("linux")
+
+
 def parser_looks_right(parser) -> bool:
     return (all(hasattr(parser, name) for name in ("_gen", "_tokens", "_awaiting"))
             and all(hasattr(LinuxDriver, name) for name in ("run_input_thread", "process_message")))
@@ -156,6 +161,18 @@ if XTermParser is not None:
             # the shell, or whatever runs while metanav is suspended, starts from plain.
             self.write("\x1b[m")
             super().stop_application_mode()
+
+        # Textual asks the terminal whether it has synchronized output and in-band resize
+        # (``CSI ? 2026 $ p``, ``CSI ? 2048 $ p``). The Linux console has neither, and the
+        # terminal a console screen reader keeps (Fenrir's pyte) does not know ``$p``: it
+        # shows a "p" for each, and Fenrir said "pp" before metanav's first words.
+        def _request_terminal_sync_mode_support(self) -> None:
+            if not linux_console():
+                super()._request_terminal_sync_mode_support()
+
+        def _query_in_band_window_resize(self) -> None:
+            if not linux_console():
+                super()._query_in_band_window_resize()
 
         def run_input_thread(self) -> None:
             selector = selectors.SelectSelector()
