@@ -107,6 +107,21 @@ async def test_with_the_setting_a_screen_opens_as_its_title_and_the_focused_item
         assert len(items) == 1 and items[0].startswith("1. ")
 
 
+async def test_the_number_of_the_item_already_highlighted_says_it(tmp_path):
+    """Nothing moved, so a screen reader said nothing: the status line says where you are."""
+    app = make_app(tmp_path, screen_reader=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen.query_one(LeanList)
+        await pilot.press("2")
+        await pilot.pause(1)  # past the wait for a second digit
+        assert "You are on" not in status(app)  # a move: the new item is what is read
+        await pilot.press("2")
+        await pilot.pause()
+        assert status(app) == f"You are on {home.highlighted_row.text}"
+        assert home.highlighted_row.text.startswith("2. ")
+
+
 async def test_the_setting_comes_from_the_option_and_ctrl_s_switches_and_remembers_it(tmp_path):
     app = make_app(tmp_path, screen_reader=True)
     async with app.run_test(size=SIZE) as pilot:

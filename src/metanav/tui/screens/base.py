@@ -226,7 +226,11 @@ class ListScreen(BaseScreen):
             if 1 <= number <= len(keys):
                 lst = self.main_list()
                 lst.focus()
-                lst.move_to(lst.index_of(keys[number - 1]))
+                index = lst.index_of(keys[number - 1])
+                if index is not None and index == lst.highlighted and lst.highlighted_row:
+                    # Nothing moves, so a screen reader said nothing: say where you are.
+                    self.say(_("You are on {item}").format(item=lst.highlighted_row.text))
+                lst.move_to(index)
 
     def _clear_digits(self) -> None:
         self._digits = ""
