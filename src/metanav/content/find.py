@@ -132,12 +132,15 @@ class Finder:
 
     # -- reading the index ---------------------------------------------------------------------
     def ids(self, match: str, where: str, *, rank: bool = False, limit: int = 50,
-            offset: int = 0) -> list[int]:
-        order = f"bm25({where}, {WEIGHTS})" if rank else "rowid"
-        sql = (f"SELECT rowid FROM {where} WHERE {where} MATCH ? ORDER BY {order} "
+            offset: int = 0, within: str = "") -> list[int]:
+        """Rows matching ``match``, in row order or (``rank``) best BM25 first, ties in row
+        order; ``within``: only those that also match this (ranked still by ``match``)."""
+        order = f"bm25({where}, {WEIGHTS}), rowid" if rank else "rowid"
+        also = f" AND rowid IN (SELECT rowid FROM {where} WHERE {where} MATCH ?)" if within else ""
+        sql = (f"SELECT rowid FROM {where} WHERE {where} MATCH ?{also} ORDER BY {order} "
                f"LIMIT {int(limit)} OFFSET {int(offset)}")
         try:
-            return [r for (r,) in self.db.execute(sql, (match,))]
+            return [r for (r,) in self.db.execute(sql, (match, within) if within else (match,))]
         except sqlite3.Error:  # never expected (every term is quoted); never shown either
             return []
 
@@ -275,16 +278,21 @@ class Finder:
 
     def _ranked(self, matches: list[str], limit: int) -> list[int]:
         """The words as typed before their synonyms; within each, titles and headings of
-        topics and questions, then names of resources, then the rest."""
-        order: list[int] = []
-        small = {m: self.ids(m, SMALL, rank=True, limit=limit) for m in matches}
+        topics and questions (best BM25 first), then names of resources, then the rest.
+        The first N are the same whatever the limit: each group reads ``limit`` rows more
+        than are already placed (those it may repeat), so none is cut short before ranking."""
+        order: dict[int, None] = {}
+
+        def add(match: str, where: str, **how) -> None:
+            order.update(dict.fromkeys(self.ids(match, where, limit=limit + len(order), **how)))
+
         for m in matches:
-            top = set(self.ids("{title heading} : (" + m + ")", SMALL, limit=limit))
-            order += [r for r in small[m] if r in top]
-            order += self.ids("{title} : (" + m + ")", BIG, limit=limit)
+            add(m, SMALL, rank=True, within="{title heading} : (" + m + ")")
+            add("{title} : (" + m + ")", BIG)
         for m in matches:
-            order += small[m] + self.ids(m, BIG, limit=limit)
-        return list(dict.fromkeys(order))[:limit]
+            add(m, SMALL, rank=True)
+            add(m, BIG)
+        return list(order)[:limit]
 
     def _closest_for(self, terms: list[Term]) -> list[str]:
         near: list[str] = []
