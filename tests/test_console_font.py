@@ -98,7 +98,7 @@ SCREENS: dict[str, tuple[bool, str, list[str]]] = {
     "my list": (False, "questions", ["space", "s"]),
     "show your doctor": (False, "questions", ["space", "down", "space", "s", "l"]),
     "resources": (False, "resources", []),
-    "resources filtered": (False, "resources", ["slash", "h", "e"]),
+    "resources filtered": (False, "resources", ["ctrl+f", "h", "e"]),
     "resource": (False, "resource", []),
     "qr code": (False, "resource", ["c"]),
     "qr code phone": (False, "resource", ["c", "c"]),  # a 21x21 code: drawn whole at 80x24

@@ -168,7 +168,7 @@ async def test_idle_countdown_then_full_reset():
         assert any(e["chosen"] for e in app.session.store.doc["checklist"].values())
         app.open_resources()
         await pilot.pause()
-        await pilot.press("slash", *"help")
+        await pilot.press("ctrl+f", *"help")
         typed = app.screen.query_one("#filter-text", Input).value
         assert typed.endswith("help")
         app.theme = "high-contrast"

@@ -88,7 +88,7 @@ CASES: dict[str, Case] = {
     "mylist.doctor": Case("mylist", LIB.questions[FIRST_QUESTION].text.split()[0], seed=pick_first),
     "mylist.print": Case("mylist", "", seed=pick_first),  # words depend on a printer: see below
     # The same filter finds the same resources in both faces (core/resources.py).
-    # (The full screen opens in the filter box, where / is typed: its key works from the list.)
+    # (The full screen opens in the filter box; its key, Ctrl+F, is tried from the list.)
     "resources.filter": Case("resources", resources_found(text="988"), plain_arg="988",
                              then=("988",), tui_keys=("down",), also=('Filter: words "988".',)),
     "resources.kind": Case("resources", resources_found(kind=FIRST_KIND[0]), plain_arg="2",
@@ -97,7 +97,7 @@ CASES: dict[str, Case] = {
                                plain_arg="2", also=(f"Filter: language {FIRST_LANGUAGE[1]}.",)),
     "resources.bookmark": Case("resources", "Bookmarked", plain_arg="1", tui_keys=("down",),
                                state=lambda d: len(d["bookmarks"]) == 1),
-    "resources.clear": Case("resources", "Filters cleared.", tui_keys=("slash", "9", "8", "8"),
+    "resources.clear": Case("resources", "Filters cleared.", tui_keys=("ctrl+f", "9", "8", "8"),
                             plain_arg=""),
     "resource.bookmark": Case("resource", "Bookmarked",
                               state=lambda d: {"kind": "resource", "id": FIRST_RESOURCE}

@@ -66,7 +66,7 @@ async def test_typing_on_the_resource_list_filters_and_escape_clears_words(tmp_p
         assert isinstance(app.screen, ResourcesScreen)
         await pilot.press("ctrl+r")
         assert status(app).startswith("Filters cleared.")
-        await pilot.press("slash", "9", "8", "8")  # the count line says 2 match now
+        await pilot.press("ctrl+f", "9", "8", "8")  # the count line says 2 match now
         await pilot.pause()
         assert status(app) == "", "'Filters cleared. N resources match.' is old news"
 
@@ -119,3 +119,34 @@ async def test_typing_narrows_and_deleting_widens_the_matches_again(tmp_path):
         await pilot.press("ctrl+r")
         assert screen.finder.matches == resources
         assert f"{len(resources)} resources match." in screen_text(app)
+
+
+async def test_slash_opens_the_search_from_every_part_of_resources_and_ctrl_f_the_filter(tmp_path):
+    """'/' opens the one search on every screen (issue 12): here too, from the filter box,
+    the list and the Kind line. The filter has its own key, Ctrl+F, in the key bar and help."""
+    from metanav.tui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for way_in in ((), ("down",), ("tab",)):  # the box, the list, the Kind line
+            app.open_resources()
+            await pilot.pause()
+            await pilot.press(*way_in, "slash")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen), way_in
+            assert "Type words to search" in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ResourcesScreen)
+            assert app.screen.query_one("#filter-text").value == "", "no '/' typed there"
+            await pilot.press("escape")
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press("down")
+        assert "Ctrl+F Filter" in screen_text(app).splitlines()[-1]  # the key bar
+        await pilot.press("ctrl+f", *"988")
+        assert app.screen.query_one("#filter-text").value == "988"
+        assert "2 resources match." in screen_text(app)
+    from metanav.tui.screens.help import help_text
+
+    assert "Support resources:\n  Ctrl+F: Filter\n" in help_text()

@@ -155,10 +155,12 @@ _ALL = [
     Command("doctor.previous", "step(-1)", N_("Previous"), key="left,pageup,up", key_display="\u2190",
             only="plain mode lists every question at once"),
     # -- support resources ---------------------------------------------------------------------
+    # The filter has Ctrl+F (it works from the box, the list and the Kind and Language lines),
+    # so / opens the one search over everything here too, as on every screen.
     Command("resources.filter", "filter", N_("Filter"),
             N_("with words (f spanish): show only resources with those words; f alone clears them. "
             "Typing two or more letters without f works too"),
-            key="slash", key_display="/", letter="f", prompt=N_("f to find words")),
+            key="ctrl+f", letter="f", prompt=N_("f to find words"), priority=True),
     Command("resources.list", "focus_list", N_("Go to the list"), key="down", show=False,
             only="plain mode has no focus to move"),
     Command("resources.kind", "kind", N_("Kind"),

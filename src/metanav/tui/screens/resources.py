@@ -6,6 +6,7 @@ The filter and what it finds are the core's (core/resources.py), the same as pla
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.widgets import Input, Static
 
 from metanav.content.model import Resource
 from metanav.content.text import READING_WIDTH, fit_fields, label_lines, wrap
+from metanav.core.commands import COMMANDS
 from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_fields, resource_page
 from metanav.i18n import N_, _
 from metanav.state.store import Store
@@ -49,6 +51,14 @@ class ResourceRows(Sequence):
         return resource_row(r, self.store.is_bookmarked("resource", r.id))
 
 
+class FilterBox(QuietInput):
+    """The filter's words. "/" here opens the search over everything, as on every screen: a
+    filter's words are words, and "/" is never part of one."""
+
+    BINDINGS = [replace(bindings.binding(COMMANDS["search"]), action="screen.search",
+                        priority=True, show=False)]
+
+
 class ResourcesScreen(ListScreen):
     BINDINGS = bindings.RESOURCES
     TITLE_TEXT = N_("Support resources")
@@ -61,7 +71,7 @@ class ResourcesScreen(ListScreen):
         self.finder = finder = ResourceFinder(self.session)
         kinds = [(words, kind) for kind, words in finder.kinds()]
         languages = [(words, code) for code, words in finder.languages()]
-        yield QuietInput(placeholder=_("Type words to filter (name, organisation, description)"),
+        yield FilterBox(placeholder=_("Type words to filter (name, organisation, description)"),
                          id="filter-text")
         with Horizontal(id="filter-row"):
             yield Choice(_("Kind"), kinds, id="filter-kind")
@@ -119,7 +129,7 @@ class ResourcesScreen(ListScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "filter" and isinstance(self.focused, Input) and not self.metanav.screen_reader:
-            # Already typing in the filter: "/" is just a character there. (With the
+            # Already typing in the filter: its key has nothing to do. (With the
             # screen-reader setting the key bar stays the same as focus moves.)
             return False
         return super().check_action(action, parameters)
