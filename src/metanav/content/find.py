@@ -283,15 +283,15 @@ class Finder:
         than are already placed (those it may repeat), so none is cut short before ranking."""
         order: dict[int, None] = {}
 
-        def add(match: str, where: str, **how) -> None:
+        def place(match: str, where: str, **how) -> None:  # FTS5 queries, never shown
             order.update(dict.fromkeys(self.ids(match, where, limit=limit + len(order), **how)))
 
         for m in matches:
-            add(m, SMALL, rank=True, within="{title heading} : (" + m + ")")
-            add("{title} : (" + m + ")", BIG)
+            place(m, SMALL, rank=True, within="{title heading} : (" + m + ")")
+            place("{title} : (" + m + ")", BIG)
         for m in matches:
-            add(m, SMALL, rank=True)
-            add(m, BIG)
+            place(m, SMALL, rank=True)
+            place(m, BIG)
         return list(order)[:limit]
 
     def _closest_for(self, terms: list[Term]) -> list[str]:
