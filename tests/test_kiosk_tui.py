@@ -400,3 +400,15 @@ async def test_qr_code_keeps_its_colours_in_every_theme():
             assert styles == {("#000000", "#ffffff")}, theme
             await pilot.press("escape", "escape")
             await pilot.pause()
+
+
+async def test_a_staff_key_on_ctrl_f_still_works_on_resources_where_ctrl_f_filters():
+    """Ctrl+F is the resources filter's key and may also be a kiosk's staff exit key: the
+    staff key wins there (the kiosk's binding is the app's, checked first)."""
+    app = kiosk_app(KioskConfig(exit_key="ctrl+f", pin_hash=f"plain${PIN}"))
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        await pilot.press("down", "ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, PinPrompt)
