@@ -47,12 +47,13 @@ class SearchScreen(ListScreen):
 
     def _rows(self) -> list[Row]:
         """The results; when nothing matched, the closest words and the help lines (Enter on
-        a help line opens it)."""
+        a help line opens it). 'No matches for ...' is the count line's, under the box: said
+        once, where a screen reader hears it as the words are typed."""
         assert self.view is not None
         if self.view.results.hits or not self.view.results.query.strip():
             return [Row(text, key=str(n)) for n, text in enumerate(self.view.rows())]
         results = self.view.results
-        rows = [Row(self.view.status(), heading=True)]
+        rows = []
         if results.closest:
             rows.append(Row(_("Closest words in metanav: {words}.").format(words=", ".join(results.closest)),
                             heading=True))
