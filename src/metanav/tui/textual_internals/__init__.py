@@ -10,7 +10,9 @@ check; the other three hold the code, and everything is imported from here:
   ``_end_update``. Uses ``textual._compositor``'s update classes and the app's ``_driver``,
   ``_batch_count``, ``_running`` and ``_closed``; and ``_set_pointer_shape``, silenced
   without the mouse. ``paint_now``: a widget's repaint handed to its screen in the same frame
-  (``Widget._repaint_required``, ``Screen._dirty_widgets``). ``preload_default_css``: a
+  (``Widget._repaint_required``, ``Screen._dirty_widgets``), and its new layout with it
+  (``Widget._layout_required``, ``_clear_arrangement_cache``, ``_layout_updates``;
+  ``Screen._layout_required``, ``_layout_widgets``). ``preload_default_css``: a
   widget class's built-in CSS read before one is mounted (``Widget._get_default_css``).
   ``screen_lines`` (``Screen._compositor``; for tests and tools).
 - ``app_state.py``: ``forget_clipboard`` (``App._clipboard``), ``forget_render_caches`` (the
@@ -40,8 +42,9 @@ from textual.widget import Widget
 NEEDED: dict[str, tuple[str, ...]] = {
     "app": ("_display", "_driver", "_batch_count", "_running", "_closed", "_exit", "_closing",
             "_clipboard", "_begin_update", "_end_update", "_set_pointer_shape"),
-    "screen": ("_dirty_widgets", "_compositor"),
-    "widget": ("_repaint_required", "_get_default_css"),
+    "screen": ("_dirty_widgets", "_compositor", "_layout_required", "_layout_widgets"),
+    "widget": ("_repaint_required", "_get_default_css", "_layout_required",
+               "_clear_arrangement_cache", "_layout_updates"),
 }
 OFF = "METANAV_TEXTUAL_INTERNALS"  # =off: behave as if the internals were not there
 

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - a Textual that moved its compositor
 
 from textual.app import App
 from textual.screen import Screen
+from textual.widget import Widget
 
 from metanav.tui import textual_internals as internals  # AVAILABLE: set by its start-up check
 
@@ -94,9 +95,28 @@ def paint_now(screen: Screen, widgets) -> None:
     if not internals.AVAILABLE:
         return
     for widget in widgets:
-        if widget.is_mounted and widget._repaint_required:
-            widget._repaint_required = False  # the screen has it now
-            screen._dirty_widgets.add(widget)
+        # With its scroll bar, and a new layout too (the bar comes or goes, a line grows to
+        # two): in this frame, as Widget._check_refresh would ask for it in the next one;
+        # else the frame drew the old layout, and the next one (30-40 ms later) corrected it.
+        for part in (widget, getattr(widget, "_vertical_scrollbar", None)):
+            if part is None or not part.is_mounted:
+                continue
+            if part._repaint_required and (part is widget or part.display):
+                part._repaint_required = False  # the screen has it now
+                screen._dirty_widgets.add(part)
+            if part._layout_required:
+                part._layout_required = False
+                below = part
+                for ancestor in part.ancestors:  # as _check_refresh and Screen._on_layout
+                    if not isinstance(ancestor, Widget):
+                        break
+                    ancestor._clear_arrangement_cache()
+                    ancestor._layout_updates += 1
+                    screen._layout_widgets.setdefault(ancestor, set()).add(below)
+                    if not ancestor.styles.auto_dimensions:
+                        break
+                    below = ancestor
+                screen._layout_required = True
     screen.check_idle()
 
 

@@ -153,14 +153,10 @@ class LeanList(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         width = self._text_width if self.is_mounted else self._likely_text_width()
         if self._wrap:
-            if width != self._layout_width:
-                self._layout_width = width
-                self._starts = []
-                self._lines = []
-                for index, row in enumerate(self._rows):
-                    self._starts.append(len(self._lines))
-                    parts = wrap(row.text, max(4, width)) if row.text else [""]
-                    self._lines.extend((index, part) for part in parts)
+            if self._bar_may_change():
+                width = self._wrap_beside_bar()
+            elif width != self._layout_width:
+                self._wrap_to(width)
             total = len(self._lines)
         else:
             total = len(self._rows)
@@ -176,6 +172,35 @@ class LeanList(ScrollView, can_focus=True):
             self.refresh()
         else:
             self.virtual_size = size
+
+    def _wrap_to(self, width: int) -> None:
+        self._layout_width = width
+        self._starts = []
+        self._lines = []
+        for index, row in enumerate(self._rows):
+            self._starts.append(len(self._lines))
+            parts = wrap(row.text, max(4, width)) if row.text else [""]
+            self._lines.extend((index, part) for part in parts)
+
+    def _bar_may_change(self) -> bool:
+        return (self.is_mounted and self.styles.overflow_y == "auto"
+                and not self.styles.height.is_auto and bool(self.styles.scrollbar_size_vertical))
+
+    def _wrap_beside_bar(self) -> int:
+        """Wrap to the width the rows will have once the scroll bar comes or goes with them
+        (a bar when they are more lines than fit), not to the width they have now: rows
+        wrapped to the old width were drawn, then wrapped and drawn again a frame later (a
+        search keystroke whose results went from a few to a page)."""
+        wide = max(4, self.region.shrink(self.styles.gutter).width - 2)  # with no bar
+        narrow = max(4, wide - self.styles.scrollbar_size_vertical)
+        fits = self.container_size.height
+        width = narrow if self.show_vertical_scrollbar else wide
+        if width != self._layout_width:
+            self._wrap_to(width)
+        if (len(self._lines) > fits) != (width == narrow):  # the bar will not be as guessed
+            width = wide if width == narrow else narrow
+            self._wrap_to(width)
+        return width
 
     def _likely_text_width(self) -> int:
         """Before the list has a size: the width a full-width list with a scroll bar gets.
