@@ -169,3 +169,54 @@ def test_plain_words_on_the_results_search_again(state_dir):
     run = run_plain(state_dir, ["/hospice", "dinero", "q"])
     assert 'for "dinero"' in run.out
     assert "search" in run.out.lower()
+
+
+# -- the help lines offered when nothing matched, in the person's language first --------------
+# The 988 line in English (R-HELP-04) and its Spanish line (R-HELP-05), data/resources.yaml.
+FIRST_LINE = {"en": "R-HELP-04", "es": "R-HELP-05"}
+OTHER_LINE = {"en": "R-HELP-05", "es": "R-HELP-04"}
+
+
+def library(lang: str):
+    from metanav.content.load import bundled_data_dir
+    from metanav.content.translation import translate
+
+    return LIB if lang == "en" else translate(LIB, (bundled_data_dir(),), lang)
+
+
+def in_order(text: str, lang: str) -> bool:
+    """Whether the help line in ``lang`` is listed before the other one."""
+    lib = library(lang)
+    first, other = (f"{lib.resources[i].name}: 988" for i in (FIRST_LINE[lang], OTHER_LINE[lang]))
+    text = " ".join(text.split())
+    assert first in text and other in text, text
+    return text.index(first) < text.index(other)
+
+
+@pytest.fixture
+def english_after():
+    yield
+    from metanav import i18n
+
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_full_screen_no_match_lists_help_lines_in_the_persons_language_first(
+        tmp_path, lang, english_after):
+    from metanav import i18n
+    from metanav.content.load import bundled_data_dir
+
+    i18n.set_language(lang)
+    app = make_app(tmp_path, library=library(lang), folders=(bundled_data_dir(),))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_search(pilot, "zzyzx")
+        text = screen_text(app)
+    assert ('No hay resultados para "zzyzx"' if lang == "es" else 'No matches for "zzyzx"') in text
+    assert in_order(text, lang), text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_plain_no_match_lists_help_lines_in_the_persons_language_first(state_dir, lang):
+    run = run_plain(state_dir, ["/zzyzx", "q"], "--lang", lang)
+    assert in_order(run.out.split("zzyzx", 1)[1], lang), run.out

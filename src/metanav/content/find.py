@@ -303,9 +303,16 @@ class Finder:
         return list(dict.fromkeys(near))[:5]
 
     def help_lines(self, limit: int = 3) -> list[Resource]:
-        """Help lines to offer when nothing matched (the bundled ones come first)."""
-        ids = self.ids(_quote(kind_tag("helpline")), BIG, limit=limit)
-        return self.resources.take([i - RESOURCE_BASE for i in ids])
+        """Help lines to offer when nothing matched (the bundled ones come first); in Spanish
+        (any language but English) those in that language before the others."""
+        from metanav.i18n import language
+
+        helpline = _quote(kind_tag("helpline"))
+        ids = []
+        if language() != "en":
+            ids = self.ids(f"{helpline} AND {_quote(language_tag(language()))}", BIG, limit=limit)
+        ids += [i for i in self.ids(helpline, BIG, limit=limit + len(ids)) if i not in ids]
+        return self.resources.take([i - RESOURCE_BASE for i in ids[:limit]])
 
     def _hits(self, rowids: list[int], marks: Marks) -> list[Hit]:
         resources = self.resources.take([r - RESOURCE_BASE for r in rowids if r >= RESOURCE_BASE])
