@@ -23,10 +23,17 @@ class ResourceFilter:
     def words(self) -> tuple[str, ...]:
         return tuple(clean_line(self.text).casefold().split())
 
+    @property
+    def has_words(self) -> bool:
+        """Whether the text holds a word to filter by: a letter or a digit (quotes alone have none)."""
+        from metanav.content.words import words
+
+        return bool(words(self.text))
+
     def describe(self) -> str:
         """The filter in words, for confirmations such as '4 resources match: kind Helpline'."""
         parts = []
-        if self.text.strip():
+        if self.has_words:
             parts.append(_('words "{words}"').format(words=clean_typed(self.text, limit=60)))
         if self.kind:
             parts.append(_("kind {kind}").format(kind=_(KINDS.get(self.kind, self.kind))))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from metanav.content.model import KINDS, Resource
 from metanav.content.search import ResourceFilter, count_phrase, filter_choices, filter_resources
+from metanav.content.text import clean_typed
 from metanav.core.actions import Done
 from metanav.core.views import Item, resource_details
 from metanav.i18n import N_, _
@@ -60,7 +61,7 @@ class ResourceFinder:
     @property
     def filtering(self) -> bool:
         """True when words, a kind or a language narrow the list."""
-        return bool(self.filter.text.strip() or self.filter.kind or self.filter.language)
+        return bool(self.filter.has_words or self.filter.kind or self.filter.language)
 
     def count(self) -> str:
         """'No resources match.', '1 resource matches.', '4 resources match.'"""
@@ -71,8 +72,13 @@ class ResourceFinder:
         return _("Filter: {filter}.").format(filter=self.filter.describe())
 
     def count_and_filter(self) -> str:
-        """The count, then the filter when there is one: '4 resources match. Filter: ...'"""
-        return f"{self.count()} {self.described()}" if self.filtering else self.count()
+        """The count, then the filter when there is one: '4 resources match. Filter: ...';
+        then, when what was typed has no words (only quotes, say), that it has none."""
+        phrase = f"{self.count()} {self.described()}" if self.filtering else self.count()
+        if self.filter.text.strip() and not self.filter.has_words:
+            typed = clean_typed(self.filter.text, limit=60)
+            phrase += " " + _("No words to filter by in {typed}.").format(typed=typed)
+        return phrase
 
     def kinds(self) -> list[tuple[str, str]]:
         """What the kind can be, as (value, words): "Any kind" first, then the kinds the
