@@ -242,8 +242,12 @@ class Shell:
                 self.term.page(left, room)
             else:
                 first = screen.count - screen.choice_count(after=written) + 1
-                self.term.say(_("Not read out: {first} to {last}. r reads it all.").format(
-                    first=first, last=screen.count))
+                if first == screen.count:  # one left: "11", not "11 to 11"
+                    said = _("Not read out: {number}. r reads it all.").format(number=first)
+                else:
+                    said = _("Not read out: {first} to {last}. r reads it all.").format(
+                        first=first, last=screen.count)
+                self.term.say(said)
         except StopOutput:
             pass
 
