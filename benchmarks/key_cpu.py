@@ -7,7 +7,8 @@ with ``/``, types ``pai``, deletes it, types ``hospis`` and deletes it, then doe
 the resources filter, and divides the app's user + system time (``/proc/PID/stat``) by the
 number of keys. The clock ticks in 10 ms steps, so only the mean over many keys means much.
 It also prints the processor time the app took to show its home screen (compare a run with
-``--data`` to one without for the start-up ratio).
+``--data`` to one without for the start-up ratio), and each run's median wall clock a key to
+the last byte of its redraw (as run.py times it; this moves with the load).
 
     .venv/bin/python benchmarks/key_cpu.py --runs 3                                  # bundled
     .venv/bin/python benchmarks/key_cpu.py --runs 3 --data benchmarks/results/data/resources-100000
@@ -52,11 +53,11 @@ def one_run(data: Path | None, cache: Path) -> dict[str, float]:
                     app.press("enter", until=is_resources, timeout=30)
                 app.idle(1.0)
                 before = cpu_ms(app.pid)
-                for key in KEYS:
-                    app.press(key)
+                walls = [app.press(key).seconds * 1000 for key in KEYS]
                 after = cpu_ms(app.pid)
                 if before is not None and after is not None:
                     per_key[what] = (after - before) / len(KEYS)
+                per_key[f"{what} (wall clock)"] = statistics.median(walls)
         finally:
             app.close()
     return per_key
@@ -75,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     for what, values in samples.items():
         shown = ", ".join(f"{v:.1f}" for v in values)
         unit = "to the home screen" if what == "first frame" else "a key"
-        print(f"{what}: {statistics.median(values):.1f} ms of processor time {unit} "
+        kind = "to the last byte" if "wall" in what else "of processor time"
+        print(f"{what}: {statistics.median(values):.1f} ms {kind} {unit} "
               f"(median of {len(values)} runs: {shown})")
     return 0
 
