@@ -220,3 +220,33 @@ async def test_full_screen_no_match_lists_help_lines_in_the_persons_language_fir
 def test_plain_no_match_lists_help_lines_in_the_persons_language_first(state_dir, lang):
     run = run_plain(state_dir, ["/zzyzx", "q"], "--lang", lang)
     assert in_order(run.out.split("zzyzx", 1)[1], lang), run.out
+
+
+# -- before a word is typed: what to do, said once, and examples that find something ----------
+@pytest.mark.parametrize(("lang", "box", "examples"), [
+    ("en", "Type words to search", "For example: bone pain, hospice, money help."),
+    ("es", "Escriba palabras para buscar",
+     "Por ejemplo: dolor de huesos, hospicio, ayuda con dinero."),
+])
+async def test_the_empty_search_says_what_to_do_once_and_gives_examples(tmp_path, lang, box,
+                                                                        examples, english_after):
+    from metanav import i18n
+    from metanav.content.index import search
+    from metanav.content.load import bundled_data_dir
+    from metanav.content.translation import translate
+
+    lib = LIB if lang == "en" else translate(LIB, (bundled_data_dir(),), lang)
+    i18n.set_language(lang)
+    app = make_app(tmp_path, library=lib, folders=(bundled_data_dir(),))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        opened = screen_text(app)
+        await pilot.press("x", "backspace")  # words typed and gone: the same again
+        await pilot.pause()
+        cleared = screen_text(app)
+    for text in (opened, cleared):
+        assert text.count(box) == 1, text  # was three times: the box, the count line, the list
+        assert examples in " ".join(text.split()), text
+    for words in examples.split(":", 1)[1].rstrip(".").split(","):
+        assert search(lib, words.strip()).total, words

@@ -17,6 +17,8 @@ from metanav.session import Session
 
 PROMPT = N_("Search for (words in your own words; Enter alone to cancel):")
 PLACEHOLDER = N_("Type words to search topics, questions and resources")
+# Under the box before anything is typed: words that find something, not the box's words again.
+EXAMPLES = N_("For example: bone pain, hospice, money help.")
 
 
 @dataclass(frozen=True)

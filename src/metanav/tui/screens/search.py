@@ -34,7 +34,7 @@ class SearchScreen(ListScreen):
     def compose_body(self) -> ComposeResult:
         self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
         yield QuietInput(value=self.query_text, placeholder=_(search.PLACEHOLDER), id="search-text")
-        yield Static(plain(self.view.status()), id="search-count", markup=False)
+        yield Static(plain(self._status()), id="search-count", markup=False)
         yield LeanList(self._rows(), wrap=True, id="search-list", empty_text=self._empty())
 
     AUTO_FOCUS = "#search-text"
@@ -64,9 +64,15 @@ class SearchScreen(ListScreen):
         rows.append(Row(_("Your care team can help you find answers too."), heading=True))
         return rows
 
+    def _status(self) -> str:
+        """The count line; blank before a word is typed (the box says what to do, and a
+        screen reader heard 'Type words to search ...' three times: the box, here, the list)."""
+        assert self.view is not None
+        return self.view.status() if self.view.results.query.strip() else ""
+
     def _empty(self) -> str:
         assert self.view is not None
-        return " ".join(self.view.nothing_found()) or _(search.PLACEHOLDER) + "."
+        return " ".join(self.view.nothing_found()) or _(search.EXAMPLES)
 
     _pending = False
 
@@ -84,7 +90,7 @@ class SearchScreen(ListScreen):
         self._pending = False
         self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
         count = self.query_one("#search-count", Static)
-        status = self.view.status()
+        status = self._status()
         fits = cell_len(status) <= count.content_region.width
         count.update(plain(status), layout=not fits or count.content_region.height != 1)
         lst = self.main_list()
