@@ -4,7 +4,10 @@ Built around plain mode's shell without changing it: a ``KioskShell`` whose quit
 clear my session", and a ``KioskInput`` that reads the keyboard itself (``select`` + ``os.read``)
 so it can notice a quiet spell, see the staff key, and never block forever.
 
-- Ctrl+C, Ctrl+Z and Ctrl+\\ are ignored (:func:`metanav.kiosk.harden_process` set SIG_IGN).
+- Ctrl+C, Ctrl+Z and Ctrl+\\ reach metanav as keys, not signals, and are answered in words: "This
+  screen stays open for the next person." (not "^C", which a screen reader says as "C"). On a
+  terminal, metanav shows what is typed itself (plain.kiosk_typing); the signals stay ignored
+  too (:func:`metanav.kiosk.harden_process` set SIG_IGN).
 - Ctrl+D and q ask "Done? Clear my session" instead of leaving; yes clears it at once.
 - After ``idle_seconds`` without an answer: "Still there? Press Enter to keep going. Clearing in
   30 seconds."; then the session is cleared, and when output is a terminal its scrollback too
@@ -26,6 +29,7 @@ from metanav import kiosk
 from metanav.core import actions
 from metanav.i18n import _, ngettext
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
+from metanav.plain.kiosk_typing import LineTyping, keys_untouched
 from metanav.plain.shell import Shell
 from metanav.plain.term import EndOfInput, Term
 from metanav.session import Session
@@ -91,6 +95,9 @@ class KioskInput:
         self.staff = key_sequences(config.exit_key)
         self.buffer = b""
         self.warned = 0  # seconds left when the countdown was last shown (0: not shown)
+        # On a terminal whose own line editing is off (keys_untouched): what is typed, shown here.
+        self.typing: LineTyping | None = None
+        self.asking: Callable[[], str] = str  # the question on the screen (plain mode's Term.asking)
 
     def isatty(self) -> bool:
         try:
@@ -125,12 +132,40 @@ class KioskInput:
                 self._tick()
                 continue
             self.watch.touch()  # a key: someone is there
+            if self.typing is not None and data:
+                typed = self.typing.feed(data)
+                self._echo(typed.echo)
+                if typed.refused:
+                    self._refuse()
+                self.buffer += "".join(typed.lines).encode("utf-8")
+                if not typed.ended or self.buffer:
+                    continue
+                data = b""
             if data == b"":  # Ctrl+D on an empty line, or the end of input
                 line, self.buffer = self.buffer, b""
                 return self._done(line.decode("utf-8", "replace"), countdown=self.warned > 0)
             self.buffer += data
         line, _, self.buffer = self.buffer.partition(b"\n")
         return self._done(line.decode("utf-8", "replace") + "\n", countdown=self.warned > 0)
+
+    def _echo(self, text: str) -> None:
+        """Show typed keys where the terminal showed them (its own echo is off)."""
+        if not text:
+            return
+        self.out.flush()
+        try:
+            os.write(self.fd, text.encode("utf-8"))
+        except OSError:  # a terminal opened for reading only
+            self.out.write(text)
+            self.out.flush()
+
+    def _refuse(self) -> None:
+        """Ctrl+C, Ctrl+Z, Ctrl+\\: said in words, then the question and what was typed, again."""
+        self._say(_(kiosk.STAYS_OPEN))
+        self.out.write(self.asking())
+        self.out.flush()
+        if self.typing is not None:
+            self._echo(self.typing.shown)
 
     def _done(self, line: str, countdown: bool) -> str:
         self.warned = 0
@@ -174,7 +209,12 @@ class KioskInput:
                 data = self._wait()
                 if data == b"":
                     break
-                if data:
+                if data and self.typing is not None:
+                    typed = self.typing.feed(data, echo=False)
+                    self.buffer += "".join(typed.lines).encode("utf-8")
+                    if typed.ended and not self.buffer:
+                        break
+                elif data:
                     self.buffer += data
             line, _, self.buffer = self.buffer.partition(b"\n")
             return line.decode("utf-8", "replace").strip()
@@ -193,6 +233,8 @@ class KioskInput:
         if not self.isatty():
             return
         self.buffer = b""
+        if self.typing is not None:
+            self.typing.forget()
         if termios is not None:
             try:
                 termios.tcflush(self.fd, termios.TCIFLUSH)
@@ -226,7 +268,7 @@ def run(session: Session, stdin_fd: int | None = None, stdout=None,
     fd = sys.stdin.fileno() if stdin_fd is None else stdin_fd
     saved = no_flow_control(fd)
     try:
-        return _run(session, fd, out, clock, poll)
+        return _run(session, fd, out, clock, poll, typing=saved is not None and keys_untouched(fd))
     finally:
         if saved is not None:
             try:
@@ -256,10 +298,14 @@ def still_there(seconds: int) -> str:
                     seconds).format(n=seconds)
 
 
-def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float) -> int:
+def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float,
+         typing: bool = False) -> int:
     config = session.kiosk_config or KioskConfig()
     keyboard = KioskInput(fd, out, config, clock, poll)
+    if typing:
+        keyboard.typing = LineTyping()
     term = Term(stdin=keyboard, stdout=out)  # type: ignore[arg-type]
+    keyboard.asking = lambda: term.asking
     term.start_at_bottom()  # every prompt on the last line, as in plain mode (Term)
     gate = StaffGate(config, clock)
     shell = KioskShell(session, term)

@@ -46,6 +46,7 @@ class Term:
         self._shown = 0  # lines written since the last prompt
         self._typed_at_more: str | None = None  # an answer typed at "more" instead of Enter
         self.written = 0  # lines of the last page() written before it stopped (or all)
+        self.asking = ""  # the question waiting for an answer, as shown (the kiosk repeats it)
 
     @property
     def width(self) -> int:
@@ -129,7 +130,8 @@ class Term:
         self.lines(wrap(text, self.width))
 
     def _more(self) -> None:
-        self._write(_(MORE))
+        self.asking = _(MORE)
+        self._write(self.asking)
         self.stdout.flush()
         self._shown = 1  # the "more" line stays on screen
         answer = self.stdin.readline()
@@ -155,6 +157,7 @@ class Term:
         for text in parts[:-1]:
             self._write(text + "\n")
         self._write(parts[-1] + " ")
+        self.asking = "\n".join(parts) + " "
         self.stdout.flush()
         self._shown = 1  # the answered prompt stays on screen
         if self._typed_at_more is not None:
