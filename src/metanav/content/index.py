@@ -156,7 +156,11 @@ def open_file(path: Path) -> sqlite3.Connection:
 _indexes: list[tuple[Library, object]] = []
 
 
-def connection(library: Library) -> sqlite3.Connection:
+SLOW_BUILD = 5_000  # resources: from here an index built in memory takes seconds (20 s at 100,000)
+
+
+def connection(library: Library,
+               progress: Callable[[int, int], None] | None = None) -> sqlite3.Connection:
     """The index file ``library`` reads its resources from, if it has one (large content:
     content/cache.py, content/prebuilt.py), else a new index in memory. A translation is
     indexed in memory: the file holds the English words."""
@@ -166,17 +170,28 @@ def connection(library: Library) -> sqlite3.Connection:
             return open_file(table.path)
         except sqlite3.Error:
             pass
-    return build(library)
+    return build(library, progress=progress)
 
 
-def index_for(library: Library):
-    """The :class:`metanav.content.find.Finder` of ``library``, made once."""
+def ready(library: Library) -> bool:
+    """Whether search can start at once: its index is made, opens from a file, or is small.
+    Not ready: large content in a translation, whose first search indexes it in memory."""
+    if any(known is library for known, _ in _indexes):
+        return True
+    if isinstance(library.resources, resource_table.ResourceTable) and library.english is None:
+        return True
+    return len(library.resources) < SLOW_BUILD
+
+
+def index_for(library: Library, progress: Callable[[int, int], None] | None = None):
+    """The :class:`metanav.content.find.Finder` of ``library``, made once (``progress`` is
+    told how far an index built in memory has come)."""
     from metanav.content.find import Finder
 
     for known, finder in _indexes:
         if known is library:
             return finder
-    finder = Finder(library, connection(library))
+    finder = Finder(library, connection(library, progress))
     _indexes[:] = [(library, finder), *_indexes[:3]]
     return finder
 

@@ -7,11 +7,13 @@ snippets come from the search engine (content/find.py). Plain Python: never impo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from metanav.content.find import Results
-from metanav.content.index import index_for, search
+from metanav.content.index import index_for, ready, search
 from metanav.content.snippet import Hit
+from metanav.content.text import clean_typed
 from metanav.i18n import N_, _
 from metanav.session import Session
 
@@ -74,9 +76,25 @@ def find(session: Session, query: str, *, as_typed: bool = False, limit: int = 5
     return SearchView(query, search(session.library, query, as_typed=as_typed, limit=limit))
 
 
-def prepare(session: Session) -> None:
-    """Get search ready for words with typos (a screen calls this once it shows)."""
-    index_for(session.library).prepare()
+def prepare(session: Session, progress: Callable[[int, int], None] | None = None) -> None:
+    """Get search ready for words with typos (a screen calls this once it shows); made
+    first if need be (``progress`` is told how far that has come)."""
+    index_for(session.library, progress).prepare()
+
+
+def preparing(session: Session) -> str:
+    """'' when search can start at once; else what to show while its index is made in memory
+    (large content in a translation: about 20 s at 100,000 resources, the first time)."""
+    if ready(session.library):
+        return ""
+    count = f"{len(session.library.resources):,}"
+    return _("Preparing search for {count} resources (only the first time in this "
+             "language):").format(count=count)
+
+
+def waiting(query: str) -> SearchView:
+    """The view while search is being prepared: the words typed so far, no results yet."""
+    return SearchView(query, Results(clean_typed(query, limit=60)))
 
 
 def target(session: Session, hit: Hit) -> Target | None:

@@ -7,6 +7,8 @@ here with the same words and the same result highlighted.
 
 from __future__ import annotations
 
+import threading
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
@@ -30,17 +32,56 @@ class SearchScreen(ListScreen):
         super().__init__()
         self.query_text = query
         self.view: search.SearchView | None = None
+        self.preparing = ""  # while search is being made ready: the line that says so
 
     def compose_body(self) -> ComposeResult:
-        self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
+        self.preparing = search.preparing(self.session)
+        if self.preparing:  # large content in a translation: its index is made first
+            self.view = search.waiting(self.query_text)
+        else:
+            self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
+        status = self.preparing or self._status()
         yield QuietInput(value=self.query_text, placeholder=_(search.PLACEHOLDER), id="search-text")
-        yield Static(plain(self._status()), id="search-count", markup=False)
+        yield Static(plain(status), id="search-count", markup=False)
         yield LeanList(self._rows(), wrap=True, id="search-list", empty_text=self._empty())
 
     AUTO_FOCUS = "#search-text"
 
     def on_mount(self) -> None:
-        self.call_after_refresh(search.prepare, self.session)
+        if not self.preparing:
+            self.call_after_refresh(search.prepare, self.session)
+            return
+        # About 20 s at 100,000 resources: made beside the screen, which says how far it has
+        # come and takes the words meanwhile; they are searched once it is ready. A daemon
+        # thread, so leaving metanav does not wait for it.
+        threading.Thread(target=self._prepare_beside, daemon=True).start()
+
+    def _prepare_beside(self) -> None:
+        shown = [0]
+
+        def progress(done: int, total: int) -> None:
+            tenth = done * 10 // max(total, 1)
+            if tenth > shown[0]:
+                shown[0] = tenth
+                self._from_thread(self._show_progress, tenth * 10)
+
+        search.prepare(self.session, progress)
+        self._from_thread(self._prepared)
+
+    def _from_thread(self, callback, *args) -> None:
+        try:
+            self.app.call_from_thread(callback, *args)
+        except Exception:  # noqa: BLE001 - the app has ended meanwhile: nothing to show
+            pass
+
+    def _show_progress(self, percent: int) -> None:
+        if self.preparing and self.is_attached:
+            self.query_one("#search-count", Static).update(plain(f"{self.preparing} {percent}%"))
+
+    def _prepared(self) -> None:
+        self.preparing = ""
+        if self.is_attached:
+            self._search_now()
 
     def numbered_keys(self) -> list[str]:
         return []  # numbers are typed into the box here
@@ -88,6 +129,8 @@ class SearchScreen(ListScreen):
 
     def _search_now(self) -> None:
         self._pending = False
+        if self.preparing:
+            return  # searched once search is ready (_prepared)
         self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
         count = self.query_one("#search-count", Static)
         status = self._status()

@@ -1,0 +1,56 @@
+"""Large content in Spanish: the first search makes its index in memory (about 20 s at
+100,000 resources). The search screen says so, with how far it has come, takes the words
+typed meanwhile, and searches them once it is ready; it does not freeze."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from metanav import i18n
+from metanav.content import index
+from metanav.content.load import bundled_data_dir, load_library
+from metanav.content.translation import translate
+from tui_helpers import make_app, screen_text
+
+
+@pytest.fixture
+def english_after():
+    yield
+    i18n.set_language("en")
+
+
+async def test_spanish_search_says_it_is_preparing_then_finds_the_words_typed(
+        tmp_path, monkeypatch, english_after):
+    from metanav.tui.screens import search as screen
+
+    monkeypatch.setattr(index, "SLOW_BUILD", 0)  # the bundled content, as if it were large
+    go_on = threading.Event()
+    real = screen.search.prepare
+
+    def slow_prepare(session, progress=None):
+        go_on.wait(10)
+        real(session, progress)
+
+    monkeypatch.setattr(screen.search, "prepare", slow_prepare)
+    lib = translate(load_library(), (bundled_data_dir(),), "es")
+    i18n.set_language("es")
+    app = make_app(tmp_path, library=lib, folders=(bundled_data_dir(),))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"dolor")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Preparando la búsqueda para" in text and "solo la primera vez" in text, text
+        assert "dolor" in text and "resultados" not in text
+        go_on.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "resultados para" in screen_text(app):
+                break
+        text = " ".join(screen_text(app).split())
+        assert 'resultados para "dolor"' in text, text
+        assert "Preparando" not in text
+        assert "[dolor]" in text.lower()
