@@ -1,0 +1,182 @@
+"""What a screen reader needs from plain mode and the kiosk (issue 13).
+
+Plain mode: coming back to a screen is short (r reads it all), q at "more" still lists the
+choices, a long topic pauses where a part ends, prompts leave room for the answer and start on
+the terminal's last line. A kiosk nobody uses stays quiet after a reset. (The full screen:
+test_screen_reader.py and test_screen_reader_pty.py.)
+"""
+
+from __future__ import annotations
+
+import io
+
+from metanav.content.search import ResourceFilter, filter_resources
+from metanav.kiosk import IdleWatch
+from metanav.plain.shell import READ_ALL, Shell
+from metanav.plain.term import ANSWER_ROOM, MORE, Term
+from metanav.session import Session
+from metanav.state.store import Store
+from tui_helpers import bundled_library
+
+
+# -- plain mode ---------------------------------------------------------------------------------
+class PagedTerm(Term):
+    """A terminal that pages at 24 lines, fed from a script."""
+
+    height = 24
+    width = 80
+
+    def __init__(self, answers: list[str]):
+        super().__init__(io.StringIO("\n".join(answers) + "\n"), io.StringIO())
+        self.paging = True
+        self.typing = False
+
+
+def first_topic_keys() -> list[str]:
+    """What to type on home to open the first topic (its group, then its number)."""
+    from plain_helpers import home_numbers
+
+    lib = bundled_library()
+    return str(home_numbers(lib)[next(iter(lib.topics))]).split("\n")
+
+
+def plain_run(answers: list[str]) -> str:
+    session = Session(library=bundled_library(), store=Store.memory())
+    term = PagedTerm(answers)
+    Shell(session, term).run()
+    return term.stdout.getvalue()
+
+
+def test_coming_back_is_title_summary_and_prompt_and_r_reads_it_all():
+    out = plain_run([*first_topic_keys(), "q", "m", "r", "q"])
+    homes = out.split("metanav: Home\n")
+    assert len(homes) == 4  # the start, coming back, r
+    back = homes[2]
+    assert "groups of topics. Then Questions for your doctor" in back
+    assert "Plain words about" not in back
+    assert f", {READ_ALL}," in back
+    assert "Plain words about" in homes[3]  # r: all of it again
+
+
+def test_q_at_more_still_lists_the_choices():
+    topic = next(iter(bundled_library().topics.values()))
+    out = plain_run([*first_topic_keys(), "q", "q"])
+    assert MORE == "More: Enter to go on, q to stop."
+    assert MORE in out
+    listed = out.split(MORE, 1)[1]
+    first_question = bundled_library().questions[topic.questions[0]].text
+    assert f"1. Not picked: {first_question.split()[0]}" in listed
+    assert "Choose 1 to " in listed
+
+
+def test_a_prompt_heard_again_names_only_g_and_h_until_a_wrong_answer():
+    """A reader reads the prompt each time, and the answered prompt's line again: the long
+    list of letters is said once per full showing of a screen, and after a wrong answer."""
+    out = plain_run([*first_topic_keys(), "q", "b", "b", "zz", "q"])
+    prompts = [" ".join(p.split()) for p in
+               " ".join(out.split(MORE, 1)[1].split("\n")).split("]: ")[:-1]]
+    first, again, again2, after_wrong = prompts[-4:]
+    assert first.endswith("b to bookmark, g to get help now, h for help, i for Español [default: back")
+    for short in (again, again2):
+        assert short.split(". ")[-1].startswith("Choose 1 to ")
+        assert "g to get help now, h for help" in short and "b to bookmark" not in short
+    assert "b to bookmark" in after_wrong
+
+
+def test_a_filter_shows_the_count_and_names_on_one_screen_with_the_short_prompt():
+    """Typing words on resources shows the same screen again: the count, then the names, no
+    "more" for the bundled list, and the prompt names only g, h and i (its letters were just
+    heard). The language key and r name them all again."""
+    from plain_helpers import home_numbers
+
+    lib = bundled_library()
+    found = len(filter_resources(lib, ResourceFilter(text="spanish")))
+    out = plain_run([str(home_numbers(lib)["resources"]), "q", "spanish", "i", "q", "q"])
+    filtered = out.split('Filter: words "spanish".\n', 1)[1].split("[default: back]:", 1)[0]
+    assert MORE not in filtered and filtered.count("\n") in (found, found + 1)  # (the prompt)
+    assert " ".join(filtered.split()).endswith(
+        f"Choose 1 to {found}, g to get help now, h for help, i for Español")
+    spanish = out.split("Filtro: palabras", 1)[1].split("[predeterminado: atrás]:", 1)[0]
+    assert "f para buscar palabras" in spanish  # every letter again, in the new words
+
+
+def test_a_long_topic_pauses_where_a_part_ends_not_in_a_sentence():
+    """A reader hears the first part whole, then "more": the page does not stop in the
+    middle of the next part's sentence (it did: "It may appear while they are having")."""
+    topic = next(iter(bundled_library().topics.values()))
+    out = plain_run([*first_topic_keys(), "", "q", "q"])
+    first, rest = out.split(f"\n{topic.title}\n", 1)[1].split(MORE, 1)
+    assert first.endswith("\n\n")  # the end of a part, then its blank line
+    assert len(first.splitlines()) < PagedTerm.height - 2  # (it would have gone on)
+    headings = [section.heading for section in topic.sections]
+    next_line = rest.split("\n", 1)[0]  # after "more" (a script's Enter is not echoed)
+    assert next_line in headings, next_line
+
+
+def test_paging_keeps_a_part_whole_when_it_fits_a_page():
+    term = PagedTerm([""] * 3)
+    lines = [f"line {n}" for n in range(30)]
+    term.page(lines, 20, parts=[10, 15])
+    pages = term.stdout.getvalue().split(MORE)
+    assert pages[0].splitlines()[-1] == "line 14"  # 15-29 would not fit what is left
+    assert pages[1].splitlines()[0].endswith("line 15") or pages[1].startswith("line 15")
+    term = PagedTerm([""] * 3)
+    term.page(lines, 20, parts=[2])  # a part longer than a page starts where it comes
+    assert term.stdout.getvalue().split(MORE)[0].splitlines()[-1] == "line 22"
+
+
+def test_help_starts_with_how_it_works_then_the_screen_it_was_asked_on():
+    from plain_helpers import home_numbers
+
+    out = plain_run([str(home_numbers(bundled_library())["resources"]), "h", *[""] * 6])
+    headings = [line for line in out.split("\nHelp\n", 1)[1].replace(MORE, "").splitlines()
+                if line.endswith(":") and not line.startswith("-")]
+    assert headings[:3] == ["How plain mode works:", "Support resources:", "Everywhere:"]
+    assert "Home:" in headings and "Bookmarks:" in headings  # the other screens follow
+
+
+def test_a_prompt_leaves_room_for_the_answer_on_its_line():
+    """Typed to the terminal's edge, an answer wrapped ("spa", "nish") and the cursor's new
+    line made a reader say the prompt again."""
+    from plain_helpers import home_numbers
+
+    out = plain_run([str(home_numbers(bundled_library())["resources"]), "q", "spanish", "b",
+                     "1", "q"])
+    answered = [line for line in out.splitlines() if line.endswith(("]: spanish", "cancel): 1"))]
+    assert len(answered) == 2
+    assert all(len(line) - len(line.rsplit(": ", 1)[1]) + ANSWER_ROOM <= PagedTerm.width
+               for line in answered)
+
+
+def test_plain_mode_starts_on_the_terminal_last_line_in_one_write():
+    """Blank lines first, sent with the first text: every prompt is then on the last line,
+    and a reader's cursor never lands on an empty line when an answer's line feed comes."""
+    class Writes(io.StringIO):
+        def __init__(self):
+            super().__init__()
+            self.writes = []
+
+        def write(self, text):
+            self.writes.append(text)
+            return super().write(text)
+
+    term = Term(io.StringIO(""), Writes())
+    term.paging = True
+    term.start_at_bottom()
+    assert term.stdout.writes == []
+    term.say("metanav: Home")
+    assert term.stdout.writes[0] == "\n" * (term.height - 1) + "metanav: Home\n"
+
+
+# -- kiosk: an empty kiosk stays quiet ----------------------------------------------------------
+def test_after_a_reset_nothing_counts_down_until_a_key():
+    now = [0.0]
+    watch = IdleWatch(10, 5, lambda: now[0])
+    now[0] = 12
+    assert watch.state()[0] == "warning"
+    watch.rest()  # the reset
+    now[0] = 10_000
+    assert watch.state() == ("active", 0)
+    watch.touch()  # somebody
+    now[0] += 11
+    assert watch.state()[0] == "warning"
