@@ -248,3 +248,18 @@ def test_kiosk_drops_textual_settings_even_without_the_launcher(place, tmp_path)
         child.close()
     assert not (tmp_path / "textual.log").exists()
     assert not (tmp_path / "shots").exists()
+
+
+def test_each_refused_key_writes_its_sentence_again(place):
+    """Ctrl+C, then Ctrl+Z: the same words, written again for the second key too (emptied, then
+    back), so a screen reader, which reads what changed, answers every key (it was silent)."""
+    child = start(place)
+    try:
+        for key in (b"\x03", b"\x1a", b"\x03"):
+            before = len(child.raw)
+            child.send(key, settle=0.8)
+            assert kiosk.STAYS_OPEN.encode() in bytes(child.raw[before:]), repr(key)
+            assert kiosk.STAYS_OPEN in child.text()
+        assert child.alive()
+    finally:
+        child.close()

@@ -206,13 +206,13 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         if self.session.policy.quit:
             self.exit(0)
         else:
-            self.say(_(kiosk.STAYS_OPEN) if self.kiosk else self.session.policy.refusal())
+            self.say(_(kiosk.STAYS_OPEN) if self.kiosk else self.session.policy.refusal(), again=True)
 
-    def say(self, message: str) -> None:
-        """Put words on the status line of the screen below any dialog."""
+    def say(self, message: str, again: bool = False) -> None:
+        """Put words on the status line of the screen below any dialog (``again``: BaseScreen.say)."""
         for screen in reversed(self.screen_stack):
             if isinstance(screen, BaseScreen):
-                screen.say(message)
+                screen.say(message, again)
                 return
 
     # -- kiosk mode: nobody leaves, nothing runs, the next person starts fresh ----------------
@@ -264,7 +264,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
         return True
 
     def action_stay(self) -> None:
-        self.say(_(kiosk.STAYS_OPEN))
+        self.say(_(kiosk.STAYS_OPEN), again=True)
 
     def action_done(self) -> None:
         if self.kiosk is not None:
@@ -280,7 +280,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
 
     def action_suspend_process(self) -> None:
         if self.kiosk is not None:
-            self.say(_(kiosk.STAYS_OPEN))
+            self.say(_(kiosk.STAYS_OPEN), again=True)
             return
         super().action_suspend_process()
 

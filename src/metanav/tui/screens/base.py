@@ -59,14 +59,20 @@ class BaseScreen(Screen):
 
     _said = ""  # what the status line shows now
 
-    def say(self, message: str) -> None:
-        """Show a message in words on the status line (and keep it until the next one)."""
+    def say(self, message: str, again: bool = False) -> None:
+        """Show a message in words on the status line (and keep it until the next one).
+        ``again``: a key answered with the words already shown (Ctrl+C, then Ctrl+Z, in a kiosk)
+        empties the line and shows them a moment later, so a screen reader, which reads only
+        what changed, says them again (it was silent)."""
         try:
             status = self.query_one("#status", Static)
         except NoMatches:  # a screen already taken down (a kiosk reset): nobody to tell
             return
         text = clean_line(message)
         if text == self._said:
+            if again and text:
+                status.update("")
+                self.set_timer(0.3, lambda: self._said == text and status.update(plain(text)))
             return  # the same words again cost bytes and a screen reader's attention
         self._said = text
         status.update(plain(text))
