@@ -54,3 +54,39 @@ async def test_spanish_search_says_it_is_preparing_then_finds_the_words_typed(
         assert 'resultados para "dolor"' in text, text
         assert "Preparando" not in text
         assert "[dolor]" in text.lower()
+
+
+async def test_spanish_resource_filter_says_it_is_preparing_then_filters(
+        tmp_path, monkeypatch, english_after):
+    from metanav.tui.screens import search as screen
+
+    monkeypatch.setattr(index, "SLOW_BUILD", 0)  # the bundled content, as if it were large
+    go_on = threading.Event()
+    real = screen.search.prepare
+
+    def slow_prepare(session, progress=None):
+        go_on.wait(10)
+        real(session, progress)
+
+    monkeypatch.setattr(screen.search, "prepare", slow_prepare)
+    lib = translate(load_library(), (bundled_data_dir(),), "es")
+    i18n.set_language("es")
+    app = make_app(tmp_path, library=lib, folders=(bundled_data_dir(),))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_resources()
+        await pilot.pause()
+        everything = " ".join(screen_text(app).split())
+        await pilot.press(*"dinero")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Preparando la búsqueda para" in text, text
+        assert "dinero" in text
+        go_on.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "Preparando" not in screen_text(app):
+                break
+        text = " ".join(screen_text(app).split())
+        assert "Preparando" not in text, text
+        assert 'palabras "dinero"' in text, text  # the count line says what filters
+        assert text != everything

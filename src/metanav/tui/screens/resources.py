@@ -15,11 +15,13 @@ from textual.widgets import Input, Static
 
 from metanav.content.model import Resource
 from metanav.content.text import READING_WIDTH, fit_fields, label_lines, wrap
+from metanav.core import search
 from metanav.core.commands import COMMANDS
 from metanav.core.resources import WORDS_CLEARED, ResourceFinder, resource_fields, resource_page
 from metanav.i18n import N_, _
 from metanav.state.store import Store
 from metanav.tui import bindings
+from metanav.tui.preparing import prepare_beside
 from metanav.tui.screens.base import BaseScreen, ListScreen, plain
 from metanav.tui.screens.topic import WIDE_HINT
 from metanav.tui.widgets.choice import Choice
@@ -106,8 +108,40 @@ class ResourcesScreen(ListScreen):
         lst = self.main_list()
         lst.set_rows(ResourceRows(self.finder.matches, self.session.store), keep=None)
 
+    preparing = ""  # while search is made ready for the filter: the line that says so
+
+    def _not_ready(self) -> bool:
+        """Large content in a translation: the filter's first words or choice make its index
+        in memory (about 20 s at 100,000), beside the screen, which says how far it has come
+        and filters by what is chosen meanwhile once it is ready."""
+        if not self.preparing:
+            self.preparing = search.preparing(self.session)
+            if not self.preparing:
+                return False
+            prepare_beside(self, self.session, self._show_progress, self._prepared)
+        self._show_progress(self._percent)
+        return True
+
+    _percent = 0
+
+    def _show_progress(self, percent: int) -> None:
+        self._percent = percent
+        if self.preparing and self.is_attached:
+            line = f"{self.preparing} {percent}%" if percent else self.preparing
+            self.query_one("#match-count", Static).update(plain(line), layout=True)
+
+    def _prepared(self) -> None:
+        self.preparing = ""
+        if self.is_attached:
+            self.finder.set_words(self.query_one("#filter-text", Input).value)
+            self.finder.set_kind(self.query_one("#filter-kind", Choice).value)
+            self.finder.set_language(self.query_one("#filter-language", Choice).value)
+            self.show_matches()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter-text":
+            if self._not_ready():
+                return
             self.finder.set_words(event.value)
             self.show_matches()
             if event.value:  # typed words: "Filters cleared. 20 resources match." is old news
@@ -117,6 +151,8 @@ class ResourcesScreen(ListScreen):
         self.main_list().focus()
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
+        if self._not_ready():
+            return
         if event.choice.id == "filter-kind":
             self.finder.set_kind(event.value)
         elif event.choice.id == "filter-language":

@@ -7,8 +7,6 @@ here with the same words and the same result highlighted.
 
 from __future__ import annotations
 
-import threading
-
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
@@ -16,6 +14,7 @@ from textual.widgets import Input, Static
 from metanav.core import search
 from metanav.i18n import N_, _
 from metanav.tui import bindings
+from metanav.tui.preparing import prepare_beside
 from metanav.tui.screens.base import ListScreen, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.quiet_input import QuietInput
@@ -52,27 +51,8 @@ class SearchScreen(ListScreen):
             self.call_after_refresh(search.prepare, self.session)
             return
         # About 20 s at 100,000 resources: made beside the screen, which says how far it has
-        # come and takes the words meanwhile; they are searched once it is ready. A daemon
-        # thread, so leaving metanav does not wait for it.
-        threading.Thread(target=self._prepare_beside, daemon=True).start()
-
-    def _prepare_beside(self) -> None:
-        shown = [0]
-
-        def progress(done: int, total: int) -> None:
-            tenth = done * 10 // max(total, 1)
-            if tenth > shown[0]:
-                shown[0] = tenth
-                self._from_thread(self._show_progress, tenth * 10)
-
-        search.prepare(self.session, progress)
-        self._from_thread(self._prepared)
-
-    def _from_thread(self, callback, *args) -> None:
-        try:
-            self.app.call_from_thread(callback, *args)
-        except Exception:  # noqa: BLE001 - the app has ended meanwhile: nothing to show
-            pass
+        # come and takes the words meanwhile; they are searched once it is ready.
+        prepare_beside(self, self.session, self._show_progress, self._prepared)
 
     def _show_progress(self, percent: int) -> None:
         if self.preparing and self.is_attached:
