@@ -15,7 +15,7 @@ import pytest
 
 from kiosk_pty import PYTHON, Kiosk, clean_env
 from metanav import kiosk
-from metanav.plain.kiosk_typing import LineTyping
+from metanav.plain.kiosk_typing import LineTyping, without_keys
 
 PIN = "4711"
 PROMPT_END = "[default: 1]:"
@@ -64,7 +64,10 @@ def test_ctrl_c_and_ctrl_z_are_answered_in_words_not_echoed(tmp_path, term):
         assert child.text().splitlines()[-1].rstrip().endswith(PROMPT_END + " 1")
         assert child.screen.cursor.y == row
         assert "^" not in child.text() and "[A" not in child.text()
-        child.send(b"\x15\r", settle=0.6)  # Ctrl+U: the line is empty again; Enter, the default
+        child.send(b"\r", settle=0.6)
+        assert "not one of the choices" not in child.text()  # the arrows went whole: "1", Enter
+        child.send(b"\x1b[A\x1bOQ\r", settle=0.6)
+        assert '"" is not' not in child.text() and "[A" not in child.text()
         assert child.alive()
         # Only the staff key and PIN end it, and the terminal is as it was.
         child.send(b"\x18\r", settle=0.6)
@@ -116,3 +119,8 @@ def test_a_lone_escape_does_not_swallow_what_comes_next():
     typing = LineTyping()
     typing.feed(b"\x1b")  # the Escape key, alone
     assert typing.feed(b"[2\r").echo == "[2\n"
+
+
+def test_keys_typed_into_an_answer_go_whole():
+    line = "1\x1b[A\x1b[24~\x1bOP\x1b[[A\x1b[1;5C\x1bx2"
+    assert without_keys(line) == "12"

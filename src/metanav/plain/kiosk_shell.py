@@ -29,7 +29,7 @@ from metanav import kiosk
 from metanav.core import actions
 from metanav.i18n import _, ngettext
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
-from metanav.plain.kiosk_typing import LineTyping, keys_untouched
+from metanav.plain.kiosk_typing import LineTyping, keys_untouched, without_keys
 from metanav.plain.shell import Shell
 from metanav.plain.term import EndOfInput, Term
 from metanav.session import Session
@@ -174,7 +174,11 @@ class KioskInput:
             raise StaffKey
         if countdown:
             raise StillHere
-        return line
+        # Arrow and F keys typed into the answer go whole: not '"[A" is not one of the choices'.
+        from metanav.content.text import clean_typed
+
+        text = line.rstrip("\n")
+        return clean_typed(without_keys(text)) + line[len(text):]
 
     def _tick(self) -> None:
         state, seconds = self.watch.state()

@@ -15,6 +15,7 @@ Enter, Ctrl+D on an empty line. Keys that show nothing:
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -28,6 +29,15 @@ _ERASE = ("\x7f", "\x08")
 _KILL_LINE = "\x15"  # Ctrl+U
 _KILL_WORD = "\x17"  # Ctrl+W
 _END_OF_INPUT = "\x04"  # Ctrl+D
+
+# What arrow, F and Alt keys put in a line: CSI (ESC [ ... final), the Linux console's F1 to F5
+# (ESC [ [ A), SS3 (ESC O P), ESC and one character.
+_KEY_SEQUENCE = re.compile(r"\x1b(?:\[\[[@-~]|\[[0-?]*[ -/]*[@-~]?|O[ -~]?|[ -~])?")
+
+
+def without_keys(line: str) -> str:
+    """The line without the escape sequences of keys typed into it."""
+    return _KEY_SEQUENCE.sub("", line)
 
 
 def keys_untouched(fd: int) -> bool:
