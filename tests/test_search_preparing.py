@@ -90,3 +90,35 @@ async def test_spanish_resource_filter_says_it_is_preparing_then_filters(
         assert "Preparando" not in text, text
         assert 'palabras "dinero"' in text, text  # the count line says what filters
         assert text != everything
+
+
+def test_plain_spanish_search_with_large_content_says_it_is_preparing(tmp_path):
+    """Plain mode in a real terminal: 5,000 clinic resources (index.SLOW_BUILD), in Spanish."""
+    import sys
+    from pathlib import Path
+
+    from kiosk_pty import PYTHON, Kiosk, clean_env
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import gen_content
+
+    clinic, home, state = tmp_path / "clinic", tmp_path / "home", tmp_path / "state"
+    for folder in (clinic, home, state):
+        folder.mkdir()
+    gen_content.write_folder(index.SLOW_BUILD, clinic)
+    env = clean_env(home, METANAV_STATE_DIR=str(state), METANAV_CACHE_DIR=str(tmp_path / "c"))
+    argv = [PYTHON, "-I", "-m", "metanav", "--plain", "--lang", "es", "--data", str(clinic)]
+    child = Kiosk(argv, env, tmp_path)
+    try:
+        assert child.wait_for("Elija", 120.0), child.text()
+        child.send(b"/dolor\r")
+        assert child.wait_for('resultados para "dolor"', 60.0), child.text()
+        shown = " ".join(bytes(child.raw).decode("utf-8", "replace").split())
+    finally:
+        child.close()
+    count = f"{len(load_library().resources) + index.SLOW_BUILD:,}"
+    line = (f"metanav: Preparando la búsqueda para {count} recursos (solo la primera vez en "
+            "este idioma):")
+    assert line in shown, shown[-3000:]
+    after = shown.split(line, 1)[1]
+    assert "listo." in after.split('resultados para "dolor"')[0]

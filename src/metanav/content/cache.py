@@ -259,10 +259,16 @@ def _reading(size: int) -> Callable[[], None]:
 def _progress(resources: int) -> Callable[[int, int], None] | None:
     """A line that grows as the index is built: '... search for 100,000 resources: 20% 40%'.
     Only on a terminal, and with no cursor movement (plain mode and screen readers read it)."""
+    return progress_line(_("metanav: preparing search for {count} resources (only after the "
+                           "content changes):").format(count=f"{resources:,}"))
+
+
+def progress_line(heading: str) -> Callable[[int, int], None] | None:
+    """``heading``, then ' 10% 20% ... done.' on the same line as the work goes on, on
+    standard error when it is a terminal (else None: nothing is shown)."""
     if not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
         return None
-    sys.stderr.write(_("metanav: preparing search for {count} resources (only after the "
-                       "content changes):").format(count=f"{resources:,}"))
+    sys.stderr.write(heading)
     sys.stderr.flush()
     shown = [0]
 

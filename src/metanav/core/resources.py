@@ -55,6 +55,10 @@ class ResourceFinder:
 
     def _set(self, flt: ResourceFilter) -> None:
         self.filter = flt
+        if flt.text.strip() or flt.kind or flt.language:
+            from metanav.core.search import ready_here
+
+            ready_here(self.session)  # large content in a translation: a line while it waits
         self.matches = filter_resources(self.session.library, flt)
 
     # -- what the faces show -------------------------------------------------------------------

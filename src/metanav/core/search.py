@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from metanav.content.cache import progress_line
 from metanav.content.find import Results
 from metanav.content.index import index_for, ready, search
 from metanav.content.snippet import Hit
@@ -73,7 +74,15 @@ class SearchView:
 
 def find(session: Session, query: str, *, as_typed: bool = False, limit: int = 50) -> SearchView:
     """Search the session's content (never raises, whatever the query)."""
+    ready_here(session)
     return SearchView(query, search(session.library, query, as_typed=as_typed, limit=limit))
+
+
+def ready_here(session: Session) -> None:
+    """Make search ready now if it is not (large content in a translation, in plain mode: the
+    full screen does it beside its screen), with a line on a terminal while it waits."""
+    if not ready(session.library):
+        prepare(session, progress_line("metanav: " + preparing(session)))
 
 
 def prepare(session: Session, progress: Callable[[int, int], None] | None = None) -> None:
