@@ -6,11 +6,13 @@ strings, so nothing a person types is ever FTS5 syntax. A term matches any of it
 two letters on). A word of five or more letters that is nowhere in the content is taken as a
 typo of the nearest words (one or two letters off, rapidfuzz over the content's words).
 
-Ranking: topics, sections and questions whose title or heading matches come first (BM25 among
-them), then resources whose name matches, then other topics and questions, then other
-resources. Every query reads only a page of rows in row order, and counts with
-``count(*)``, so a keystroke costs a few milliseconds at 100,000 resources; ranking all the
-matches with BM25 took up to a second there (BENCHMARKS.md).
+Ranking: hits whose title or heading matches come first, then the rest. In each, hits of the
+words as typed come first, then (a listed phrase such as "talk to someone") of the synonyms
+that say what it means, then of all the synonyms ("talk", "Talking about ..." headings); and
+in each of those, topics, sections and questions (BM25 among them) before resources.
+Every query reads only a page of rows in row order, and counts with ``count(*)``, so a
+keystroke costs a few milliseconds at 100,000 resources; ranking all the matches with BM25
+took up to a second there (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -24,13 +26,14 @@ from metanav.content.model import Library, Resource
 from metanav.content.resource_table import Paged, in_order
 from metanav.content.snippet import Hit, Marks, make_hit
 from metanav.content.text import clean_typed
-from metanav.content.words import Term, parse_query, phrase_stems
+from metanav.content.words import Term, meaning, parse_query, phrase_stems
 from metanav.i18n import _, ngettext
 
 TYPO_MIN = 5  # words this long or longer may have one or two typos
 PREFIX_MIN = 2  # a word being typed matches the words it starts from this many letters on
 WEIGHTS = "10.0, 5.0, 1.0, 0.5, 0.0"  # title, heading, text, a section's topic, tags
 SMALL, BIG = "small", "doc"  # topics, sections and questions; resources
+MEANT = "meant"  # a phrase's synonyms that say what it means ("talk to someone": counseling)
 
 
 @dataclass
@@ -207,8 +210,11 @@ class Finder:
 
     # -- queries -------------------------------------------------------------------------------
     def _term_expr(self, term: Term, typos: list[str], marks: Marks,
-                   synonyms: bool = True) -> str | None:
-        alternatives = [term.typed, *(term.also if synonyms else ())]
+                   synonyms: bool | str = True) -> str | None:
+        also = term.also if synonyms else ()
+        if synonyms == MEANT:
+            also = meaning(term, self.library.synonyms) or also
+        alternatives = [term.typed, *also]
         word = term.typed[0]
         prefix = term.last and len(word) >= PREFIX_MIN
         if not term.also and len(term.typed) == 1 and not self._known(word, prefix):
@@ -226,9 +232,11 @@ class Finder:
         return "(" + " OR ".join(dict.fromkeys(parts)) + ")"
 
     def match(self, terms: list[Term], typos: list[str] | None = None, marks: Marks | None = None,
-              joiner: str = " AND ", synonyms: bool = True) -> str | None:
+              joiner: str = " AND ", synonyms: bool | str = True) -> str | None:
         """The FTS5 query for ``terms``; None when a term (AND) or every term (OR) matches
-        nothing at all. ``synonyms=False``: only the words typed (to rank those first)."""
+        nothing at all. ``synonyms=False``: only the words typed (to rank those first);
+        ``MEANT``: a phrase's synonyms that say what it means (words.meaning), not its loose
+        words (to rank those next)."""
         typos = typos if typos is not None else []
         marks = marks if marks is not None else Marks()
         exprs = [e for e in (self._term_expr(t, typos, marks, synonyms) for t in terms) if e]
@@ -271,14 +279,17 @@ class Finder:
         if notes:
             text = "; ".join(notes)
             results.note = text[0].upper() + text[1:] + "."
-        exact = self.match(terms, [], marks, " OR " if partial else " AND ", synonyms=False)
-        matches = list(dict.fromkeys(m for m in (exact, match) if m))  # often the same
+        joiner = " OR " if partial else " AND "
+        exact = self.match(terms, [], marks, joiner, synonyms=False)
+        meant = self.match(terms, [], marks, joiner, synonyms=MEANT)
+        matches = list(dict.fromkeys(m for m in (exact, meant, match) if m))  # often the same
         results.hits = self._hits(self._ranked(matches, limit), marks)
         return results
 
     def _ranked(self, matches: list[str], limit: int) -> list[int]:
-        """The words as typed before their synonyms; within each, titles and headings of
-        topics and questions (best BM25 first), then names of resources, then the rest.
+        """``matches`` in order (the words as typed, a phrase's meaning, all synonyms); within
+        each, titles and headings of topics and questions (best BM25 first), then names of
+        resources; then the rest, in the same order.
         The first N are the same whatever the limit: each group reads ``limit`` rows more
         than are already placed (those it may repeat), so none is cut short before ranking."""
         order: dict[int, None] = {}

@@ -192,3 +192,15 @@ def phrase_stems(phrase: Sequence[str]) -> list[tuple[str, ...]]:
     """The stemmed forms a phrase may take in the index: all English, or all Spanish."""
     forms = [tuple(stem(w, "en") for w in phrase), tuple(stem(w, "es") for w in phrase)]
     return list(dict.fromkeys(forms))
+
+
+def meaning(term: Term, synonyms: Synonyms) -> tuple[tuple[str, ...], ...] | None:
+    """For a phrase of a few words that has synonyms ("talk to someone"), the synonyms that
+    say what it means (counseling, helpline): not a single word that is just another everyday
+    word of the same list ("talk", which finds every "Talking about ..." heading). None for a
+    single word, or when every synonym says what it means."""
+    if len(term.typed) < 2 or not term.also:
+        return None
+    lookup = _by_stem(synonyms)
+    meant = tuple(t for t in term.also if len(t) > 1 or _synonyms_of(t, lookup) != term.also)
+    return meant if len(meant) < len(term.also) else None
