@@ -21,15 +21,16 @@ PIN = "4711"
 PROMPT_END = "[default: 1]:"
 
 
-def start(tmp_path: Path, term: str) -> Kiosk:
+def start(tmp_path: Path, term: str, cols: int = 80, rows: int = 24,
+          ready: str = "q when you are done") -> Kiosk:
     home, state, cwd = tmp_path / "home", tmp_path / "state", tmp_path / "cwd"
     for folder in (home, state, cwd):
         folder.mkdir()
     config = tmp_path / "kiosk.ini"
     config.write_text(f"[kiosk]\npin = {PIN}\n", encoding="utf-8")
     child = Kiosk([PYTHON, "-I", "-m", "metanav", "--kiosk", "--plain", "--kiosk-config", str(config)],
-                  clean_env(home, METANAV_STATE_DIR=str(state), TERM=term), cwd)
-    if not child.wait_for("q when you are done"):
+                  clean_env(home, METANAV_STATE_DIR=str(state), TERM=term), cwd, cols, rows)
+    if not child.wait_for(ready):
         child.close()
         pytest.fail(f"metanav did not start:\n{child.text()}")
     return child
@@ -73,6 +74,19 @@ def test_ctrl_c_and_ctrl_z_are_answered_in_words_not_echoed(tmp_path, term):
         child.send(b"\x18\r", settle=0.6)
         child.send(PIN.encode() + b"\r", settle=0.2)
         assert child.wait_exit() == 0
+    finally:
+        child.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a POSIX pty")
+def test_the_sentence_wraps_at_words_on_a_narrow_terminal(tmp_path):
+    child = start(tmp_path, "linux", cols=40, rows=20, ready="More:")
+    try:
+        child.send(b"\x03", settle=0.6)  # at "More: Enter to go on, q to stop."
+        assert child.text().rstrip().endswith("q to stop.")
+        words = child.text().split()
+        assert all(word in words for word in kiosk.STAYS_OPEN.split()), child.text()
     finally:
         child.close()
 

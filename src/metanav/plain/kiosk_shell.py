@@ -97,7 +97,7 @@ class KioskInput:
         self.warned = 0  # seconds left when the countdown was last shown (0: not shown)
         # On a terminal whose own line editing is off (keys_untouched): what is typed, shown here.
         self.typing: LineTyping | None = None
-        self.asking: Callable[[], str] = str  # the question on the screen (plain mode's Term.asking)
+        self.term: Term | None = None  # plain mode's terminal: its width, the question it asks
 
     def isatty(self) -> bool:
         try:
@@ -106,9 +106,10 @@ class KioskInput:
             return False
 
     def _say(self, text: str) -> None:
-        from metanav.content.text import clean
+        from metanav.content.text import clean, wrap
 
-        self.out.write("\n" + clean(text) + "\n")
+        lines = wrap(text, self.term.width) if self.term is not None else [clean(text)]
+        self.out.write("\n" + "\n".join(lines) + "\n")
         self.out.flush()
 
     def _wait(self) -> bytes | None:
@@ -162,7 +163,7 @@ class KioskInput:
     def _refuse(self) -> None:
         """Ctrl+C, Ctrl+Z, Ctrl+\\: said in words, then the question and what was typed, again."""
         self._say(_(kiosk.STAYS_OPEN))
-        self.out.write(self.asking())
+        self.out.write(self.term.asking if self.term is not None else "")
         self.out.flush()
         if self.typing is not None:
             self._echo(self.typing.shown)
@@ -309,7 +310,7 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
     if typing:
         keyboard.typing = LineTyping()
     term = Term(stdin=keyboard, stdout=out)  # type: ignore[arg-type]
-    keyboard.asking = lambda: term.asking
+    keyboard.term = term
     term.start_at_bottom()  # every prompt on the last line, as in plain mode (Term)
     gate = StaffGate(config, clock)
     shell = KioskShell(session, term)
