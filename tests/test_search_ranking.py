@@ -61,3 +61,25 @@ def test_title_and_heading_matches_come_before_text_matches(word):
     assert True in named and False in named, named
     first_unnamed = named.index(False)
     assert True not in named[first_unnamed:], (word, named)
+
+
+@pytest.mark.parametrize("word", ["cancer", "pain", "hospice", "palliative", "money"])
+def test_a_topic_whose_title_has_the_word_comes_before_questions_with_it(word):
+    """Questions are short, so BM25 put 'How well has my cancer responded ...?' above the topic
+    'What metastatic cancer is'. A person typing a topic's words expects that topic first."""
+    hits = search(LIB, word, limit=500).hits
+    kinds = ["topic" if h.kind == "topic" and h.section < 0 and word in fold(h.title)
+             else "question" if h.kind == "question" and word in fold(h.title) else ""
+             for h in hits]
+    assert kinds[0] == "topic", [h.title for h in hits[:3]]
+    assert kinds.index("question") > max(i for i, k in enumerate(kinds) if k == "topic")
+    if word == "cancer":
+        assert [h.title for h in hits[:2]] == ["What metastatic cancer is", "Where cancer spreads"]
+
+
+def test_metanav_search_in_spanish_lists_the_topic_first():
+    done = subprocess.run([sys.executable, "-m", "metanav", "--lang", "es", "search", "--limit",
+                           "3", "cáncer"], capture_output=True, text=True, timeout=60,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "1. Qué es el cáncer metastásico (Tema)" in done.stdout.splitlines()

@@ -9,7 +9,9 @@ typo of the nearest words (one or two letters off, rapidfuzz over the content's 
 Ranking: hits whose title or heading matches come first, then the rest. In each, hits of the
 words as typed come first, then (a listed phrase such as "talk to someone") of the synonyms
 that say what it means, then of all the synonyms ("talk", "Talking about ..." headings); and
-in each of those, topics, sections and questions (BM25 among them) before resources.
+in each of those, topics, sections and questions (BM25 among them) before resources. Among
+title and heading matches, topic titles come before section headings, and those before
+questions (short, so BM25 put "my cancer" questions above "What metastatic cancer is").
 Every query reads only a page of rows in row order, and counts with ``count(*)``, so a
 keystroke costs a few milliseconds at 100,000 resources; ranking all the matches with BM25
 took up to a second there (BENCHMARKS.md).
@@ -132,13 +134,26 @@ class Finder:
         # Answers already worked out: each keystroke asks again about the words before it.
         self._seen: dict[tuple[str, bool], bool] = {}
         self._near: dict[tuple[str, int, int], list[str]] = {}
+        self._by_kind = self._kind_order()
+
+    def _kind_order(self) -> str:
+        """SQL that sorts the small table's rows: topics (their titles), sections, questions."""
+        topics = [str(n) for n, (kind, _key, section) in enumerate(self.items, start=1)
+                  if kind == "topic" and section < 0]
+        last_section = max((n for n, (kind, _, _) in enumerate(self.items, start=1)
+                            if kind == "topic"), default=0)
+        sql = (f"CASE WHEN rowid IN ({', '.join(topics) or '0'}) THEN 0 "
+               f"WHEN rowid <= {last_section} THEN 1 ELSE 2 END")
+        return sql  # never shown (named, so tests/test_i18n.py does not take it for prose)
 
     # -- reading the index ---------------------------------------------------------------------
     def ids(self, match: str, where: str, *, rank: bool = False, limit: int = 50,
-            offset: int = 0, within: str = "") -> list[int]:
+            offset: int = 0, within: str = "", by_kind: bool = False) -> list[int]:
         """Rows matching ``match``, in row order or (``rank``) best BM25 first, ties in row
-        order; ``within``: only those that also match this (ranked still by ``match``)."""
+        order; ``within``: only those that also match this (ranked still by ``match``);
+        ``by_kind`` (small table): topics, then sections, then questions, each ranked so."""
         order = f"bm25({where}, {WEIGHTS}), rowid" if rank else "rowid"
+        order = f"{self._by_kind}, {order}" if by_kind else order
         also = f" AND rowid IN (SELECT rowid FROM {where} WHERE {where} MATCH ?)" if within else ""
         sql = (f"SELECT rowid FROM {where} WHERE {where} MATCH ?{also} ORDER BY {order} "
                f"LIMIT {int(limit)} OFFSET {int(offset)}")
@@ -288,8 +303,8 @@ class Finder:
 
     def _ranked(self, matches: list[str], limit: int) -> list[int]:
         """``matches`` in order (the words as typed, a phrase's meaning, all synonyms); within
-        each, titles and headings of topics and questions (best BM25 first), then names of
-        resources; then the rest, in the same order.
+        each, titles of topics, headings of sections, questions (each best BM25 first), then
+        names of resources; then the rest, in the same order.
         The first N are the same whatever the limit: each group reads ``limit`` rows more
         than are already placed (those it may repeat), so none is cut short before ranking."""
         order: dict[int, None] = {}
@@ -298,7 +313,7 @@ class Finder:
             order.update(dict.fromkeys(self.ids(match, where, limit=limit + len(order), **how)))
 
         for m in matches:
-            place(m, SMALL, rank=True, within="{title heading} : (" + m + ")")
+            place(m, SMALL, rank=True, within="{title heading} : (" + m + ")", by_kind=True)
             place("{title} : (" + m + ")", BIG)
         for m in matches:
             place(m, SMALL, rank=True)
