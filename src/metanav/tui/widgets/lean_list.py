@@ -9,8 +9,8 @@ uses the Line API: moving the highlight refreshes the old and the new row, nothi
   never by a moving mark: a row's text stays the same when the highlight comes or goes, so a
   screen reader reads only the row it lands on.
 - With ``wrap=True`` long rows wrap onto several lines (for questions); otherwise a row is one
-  line, cut with an ellipsis (for lists that can hold 100,000 resources: setting new rows is
-  O(1) apart from building the list).
+  line, cut with an ellipsis (for lists that can hold 100,000 resources). Which line shows
+  which row, and where a key lands, is worked out in :mod:`~metanav.tui.widgets.row_lines`.
 - The real terminal cursor is moved to the highlighted row, so braille displays and console
   screen readers follow it.
 - With the screen-reader setting, a list shows only the rows its highlight has been on since
@@ -35,6 +35,7 @@ from textual.strip import Strip
 from metanav.content.text import wrap
 from metanav.i18n import N_, _
 from metanav.tui.widgets.list_row import Row, one_line
+from metanav.tui.widgets.row_lines import RowLines
 
 
 class _ListMessage(Message):
@@ -89,12 +90,8 @@ class LeanList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._wrap = wrap
         self.empty_text = empty_text
-        self._rows: Sequence[Row] = ()
-        self._starts: list[int] = []  # first line of each row (wrap mode only)
-        self._lines: list[tuple[int, str]] = []  # (row index, text) per line (wrap mode only)
-        self._layout_width = 0
+        self.row_lines = RowLines(wrap)
         self.highlighted: int | None = None
         self._shown: set[int] = set()  # rows shown so far (screen-reader setting)
         self.set_rows(rows)
@@ -102,30 +99,21 @@ class LeanList(ScrollView, can_focus=True):
     # -- data --------------------------------------------------------------------------------
     @property
     def rows(self) -> Sequence[Row]:
-        return self._rows
+        return self.row_lines.rows
 
     @property
     def highlighted_row(self) -> Row | None:
-        if self.highlighted is None or not self._rows:
+        if self.highlighted is None or not self.rows:
             return None
-        return self._rows[self.highlighted]
+        return self.rows[self.highlighted]
 
     def set_rows(self, rows: Sequence[Row], *, keep: str | None = None) -> None:
         """Replace the rows. The highlight stays on the row with key ``keep`` if given, else
         on the same position (clamped), else on the first selectable row."""
-        old = self.highlighted
-        self._rows = rows
-        target: int | None = None
-        if keep is not None:
-            target = next((i for i, r in enumerate(rows) if r.key == keep and r.selectable), None)
-        if target is None and old is not None and rows:
-            target = self._nearest_selectable(min(old, len(rows) - 1))
-        if target is None:
-            target = self._nearest_selectable(0)
+        target = self.row_lines.replace_all(rows, keep, self.highlighted)
         self.highlighted = target
         self._shown = set()
         self._show(target)
-        self._layout_width = 0
         self._relayout()
         self.refresh()
         self._scroll_to_highlight()
@@ -133,14 +121,11 @@ class LeanList(ScrollView, can_focus=True):
 
     def update_row(self, index: int, row: Row) -> None:
         """Change one row's text in place, repainting only that row when its height holds."""
-        if not isinstance(self._rows, list):
-            self._rows = list(self._rows)
-        old_lines = self._row_line_count(index)
-        self._rows[index] = row  # type: ignore[index]
-        if self._wrap:
-            self._layout_width = 0
+        old_lines = self.row_lines.line_count(index)
+        self.row_lines.replace(index, row)
+        if self.row_lines.wrap:
             self._relayout()
-            if self._row_line_count(index) != old_lines:
+            if self.row_lines.line_count(index) != old_lines:
                 self.refresh()
                 return
         self._refresh_row(index)
@@ -152,15 +137,13 @@ class LeanList(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self._text_width if self.is_mounted else self._likely_text_width()
-        if self._wrap:
+        if self.row_lines.wrap:
             if self._bar_may_change():
                 width = self._wrap_beside_bar()
-            elif width != self._layout_width:
-                self._wrap_to(width)
-            total = len(self._lines)
-        else:
-            total = len(self._rows)
-        size = Size(self.scrollable_content_region.width or width + 2, max(total, 1))
+            elif width != self.row_lines.width:
+                self.row_lines.wrap_to(width)
+        lines = max(self.row_lines.total, 1)
+        size = Size(self.scrollable_content_region.width or width + 2, lines)
         if size == self.virtual_size:
             return
         if self.is_mounted and not self.styles.height.is_auto:
@@ -173,34 +156,15 @@ class LeanList(ScrollView, can_focus=True):
         else:
             self.virtual_size = size
 
-    def _wrap_to(self, width: int) -> None:
-        self._layout_width = width
-        self._starts = []
-        self._lines = []
-        for index, row in enumerate(self._rows):
-            self._starts.append(len(self._lines))
-            parts = wrap(row.text, max(4, width)) if row.text else [""]
-            self._lines.extend((index, part) for part in parts)
-
     def _bar_may_change(self) -> bool:
         return (self.is_mounted and self.styles.overflow_y == "auto"
                 and not self.styles.height.is_auto and bool(self.styles.scrollbar_size_vertical))
 
     def _wrap_beside_bar(self) -> int:
-        """Wrap to the width the rows will have once the scroll bar comes or goes with them
-        (a bar when they are more lines than fit), not to the width they have now: rows
-        wrapped to the old width were drawn, then wrapped and drawn again a frame later (a
-        search keystroke whose results went from a few to a page)."""
         wide = max(4, self.region.shrink(self.styles.gutter).width - 2)  # with no bar
         narrow = max(4, wide - self.styles.scrollbar_size_vertical)
-        fits = self.container_size.height
-        width = narrow if self.show_vertical_scrollbar else wide
-        if width != self._layout_width:
-            self._wrap_to(width)
-        if (len(self._lines) > fits) != (width == narrow):  # the bar will not be as guessed
-            width = wide if width == narrow else narrow
-            self._wrap_to(width)
-        return width
+        return self.row_lines.wrap_beside_bar(wide, narrow, self.container_size.height,
+                                              self.show_vertical_scrollbar)
 
     def _likely_text_width(self) -> int:
         """Before the list has a size: the width a full-width list with a scroll bar gets.
@@ -209,15 +173,6 @@ class LeanList(ScrollView, can_focus=True):
             return max(4, self.app.size.width - 4)  # focus column, scroll bar, "> " marker
         except Exception:  # noqa: BLE001 - no app yet (a list made outside one)
             return 76
-
-    def _row_line_count(self, index: int) -> int:
-        if not self._wrap:
-            return 1
-        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
-        return end - self._starts[index]
-
-    def _row_first_line(self, index: int) -> int:
-        return self._starts[index] if self._wrap else index
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -229,20 +184,19 @@ class LeanList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line_no = y + int(self.scroll_offset.y)
         base = self.rich_style
-        if not self._rows:  # the words for an empty list, wrapped (never cut) to the width
+        rows = self.rows
+        if not rows:  # the words for an empty list, wrapped (never cut) to the width
             lines = wrap(_(self.empty_text), max(4, width - 2))
             text = lines[line_no] if line_no < len(lines) else ""
             return Strip([Segment(set_cell_size(f"  {text}", width), base)], width)
-        if self._wrap:
-            if line_no >= len(self._lines):
-                return Strip.blank(width, base)
-            index, text = self._lines[line_no]
+        if line_no >= self.row_lines.total:
+            return Strip.blank(width, base)
+        if self.row_lines.wrap:
+            index, text = self.row_lines.wrapped_line(line_no)
         else:
-            if line_no >= len(self._rows):
-                return Strip.blank(width, base)
             index = line_no
-            text = one_line(self._rows[index], width - 2, self._reader())
-        row = self._rows[index]
+            text = one_line(rows[index], width - 2, self._reader())
+        row = rows[index]
         if index not in self._shown and not self.whole and self._reader():
             return Strip.blank(width, base)
         if row.heading:
@@ -257,15 +211,15 @@ class LeanList(ScrollView, can_focus=True):
         style = base
         if index == self.highlighted:
             style = base + self.get_component_rich_style("lean-list--highlight")
-            if not self._wrap or self._starts[index] == line_no:
+            if self.row_lines.first_line(index) == line_no:
                 self._place_cursor()  # in the frame that draws the row, not one after it
         return Strip([Segment(set_cell_size("  " + text, width), style)], width)
 
     def _refresh_row(self, index: int | None) -> None:
         if index is None or not self.is_mounted:
             return
-        top = self._row_first_line(index) - int(self.scroll_offset.y)
-        height = self._row_line_count(index)
+        top = self.row_lines.first_line(index) - int(self.scroll_offset.y)
+        height = self.row_lines.line_count(index)
         if top + height <= 0 or top >= self.scrollable_content_region.height:
             return
         self.refresh(Region(0, top, self.size.width, height))
@@ -279,7 +233,7 @@ class LeanList(ScrollView, can_focus=True):
         if index is None or index in self._shown or not (focusing or self.has_focus):
             return
         self._shown.add(index)
-        above = index > 0 and self._rows[index - 1].heading
+        above = self.row_lines.heading_above(index)
         if above:
             self._shown.add(index - 1)
         if self._reader():  # otherwise every row is on show already
@@ -303,21 +257,9 @@ class LeanList(ScrollView, can_focus=True):
             self.refresh()
 
     # -- the highlight -----------------------------------------------------------------------
-    def _nearest_selectable(self, start: int, step: int = 1) -> int | None:
-        if not self._rows:
-            return None
-        start = max(0, min(start, len(self._rows) - 1))
-        for i in range(start, len(self._rows) if step > 0 else -1, step):
-            if self._rows[i].selectable:
-                return i
-        for i in range(start, -1 if step > 0 else len(self._rows), -step):
-            if self._rows[i].selectable:
-                return i
-        return None
-
     def move_to(self, index: int | None) -> None:
         """Highlight row ``index`` (ignored for headings), repainting only what changed."""
-        if index is None or not self._rows or not self._rows[index].selectable:
+        if index is None or not self.rows or not self.rows[index].selectable:
             return
         old, self.highlighted = self.highlighted, index
         if old != index:
@@ -328,26 +270,10 @@ class LeanList(ScrollView, can_focus=True):
         self._scroll_to_highlight()
         self._place_cursor()
 
-    def _step(self, delta: int) -> None:
-        if not self._rows:
-            return
-        start = (self.highlighted if self.highlighted is not None else -1) + delta
-        step = 1 if delta > 0 else -1
-        for i in range(max(0, start) if step > 0 else min(start, len(self._rows) - 1),
-                       len(self._rows) if step > 0 else -1, step):
-            if self._rows[i].selectable:
-                self.move_to(i)
-                return
-
     def _scroll_to_highlight(self) -> None:
         if self.highlighted is None or not self.is_mounted:
             return
-        first = self._row_first_line(self.highlighted)
-        height = self._row_line_count(self.highlighted)
-        # Show a heading just above the first item of a group too.
-        if self.highlighted > 0 and self._rows[self.highlighted - 1].heading:
-            first -= self._row_line_count(self.highlighted - 1)
-            height += self._row_line_count(self.highlighted - 1)
+        first, height = self.row_lines.span_with_heading(self.highlighted)
         top = int(self.scroll_offset.y)
         view = self.scrollable_content_region.height
         if top <= first and first + height <= top + view:
@@ -365,7 +291,7 @@ class LeanList(ScrollView, can_focus=True):
         if not self.is_mounted or not (focusing or self.has_focus) or self.highlighted is None:
             return
         region = self.scrollable_content_region
-        y = self._row_first_line(self.highlighted) - int(self.scroll_offset.y)
+        y = self.row_lines.first_line(self.highlighted) - int(self.scroll_offset.y)
         if 0 <= y < region.height:
             self.app.cursor_position = Offset(region.x, region.y + y)
 
@@ -379,54 +305,39 @@ class LeanList(ScrollView, can_focus=True):
 
     # -- actions -----------------------------------------------------------------------------
     def action_cursor_down(self) -> None:
-        self._step(1)
+        self.move_to(self.row_lines.next_selectable(self.highlighted, 1))
 
     def action_cursor_up(self) -> None:
-        self._step(-1)
-
-    def _page_rows(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
+        self.move_to(self.row_lines.next_selectable(self.highlighted, -1))
 
     def action_page_down(self) -> None:
-        if self.highlighted is None:
-            return
-        if self._wrap:
-            line = self._row_first_line(self.highlighted) + self._page_rows()
-            target = self._lines[min(line, len(self._lines) - 1)][0]
-        else:
-            target = min(len(self._rows) - 1, self.highlighted + self._page_rows())
-        self.move_to(self._nearest_selectable(target, 1))
+        self._page(1)
 
     def action_page_up(self) -> None:
-        if self.highlighted is None:
-            return
-        if self._wrap:
-            line = self._row_first_line(self.highlighted) - self._page_rows()
-            target = self._lines[max(line, 0)][0]
-        else:
-            target = max(0, self.highlighted - self._page_rows())
-        self.move_to(self._nearest_selectable(target, -1))
+        self._page(-1)
+
+    def _page(self, step: int) -> None:
+        """Down (``step`` 1) or up (-1) by the list's height less one line."""
+        if self.highlighted is not None:
+            lines = step * max(1, self.scrollable_content_region.height - 1)
+            target = self.row_lines.row_lines_away(self.highlighted, lines)
+            self.move_to(self.row_lines.nearest_selectable(target, step))
 
     def action_first(self) -> None:
-        self.move_to(self._nearest_selectable(0, 1))
+        self.move_to(self.row_lines.nearest_selectable(0, 1))
 
     def action_last(self) -> None:
-        self.move_to(self._nearest_selectable(len(self._rows) - 1, -1))
+        self.move_to(self.row_lines.nearest_selectable(len(self.rows) - 1, -1))
 
     def action_select(self) -> None:
         if self.highlighted is not None:
             self.post_message(self.Selected(self, self.highlighted))
 
     def on_click(self, event: events.Click) -> None:
-        line = event.y + int(self.scroll_offset.y)
-        if self._wrap:
-            if line < len(self._lines):
-                self.move_to(self._lines[line][0])
-        elif line < len(self._rows):
-            self.move_to(line)
+        self.move_to(self.row_lines.row_at(event.y + int(self.scroll_offset.y)))
 
     def index_of(self, key: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.key == key), None)
+        return self.row_lines.index_of(key)
 
     def first_line_of(self, index: int) -> int:
-        return self._row_first_line(index) if self._rows else 0
+        return self.row_lines.first_line(index) if self.rows else 0
