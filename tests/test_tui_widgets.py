@@ -322,3 +322,30 @@ async def test_a_long_title_wraps_on_a_narrow_screen_instead_of_losing_words(tmp
         assert lines[0].strip() == "metanav - information about metastatic"
         assert lines[1].strip() == "cancer"
         assert lines[2].strip().startswith("Plain words")
+
+
+async def test_new_rows_in_a_focused_wrapped_list_with_the_screen_reader_setting():
+    # Fuzzed kiosk keys found it: with the setting on and the results list focused, new rows
+    # were shown (their first line looked up) before they were wrapped: IndexError, and the
+    # kiosk ended. Now the rows are wrapped as they arrive.
+    from metanav.tui.widgets.list_row import Row
+
+    class Reader(App):
+        screen_reader = True
+
+        def compose(self):
+            yield LeanList([], wrap=True, id="results", empty_text="Nothing yet.")
+
+    app = Reader()
+    async with app.run_test(size=(40, 12)) as pilot:
+        results = app.query_one(LeanList)
+        results.focus()
+        await pilot.pause()
+        results.set_rows([Row("Help lines", heading=True),
+                          Row("A long row about talking with someone who listens", key="a"),
+                          Row("Cancer helpline", key="b")])
+        await pilot.pause()
+        results.update_row(2, Row("Cancer helpline, every day from 8 in the morning", key="b"))
+        await pilot.pause()
+        assert "A long row about talking" in screen_text(app)
+        assert results.highlighted == 1

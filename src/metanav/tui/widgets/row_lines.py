@@ -23,7 +23,7 @@ class RowLines:
     def __init__(self, wrap: bool) -> None:
         self.wrap = wrap
         self.rows: Sequence[Row] = ()
-        self.width = 0  # the width the rows were wrapped to; 0: to be wrapped again
+        self.width = 0  # the width the rows were wrapped to (0: not wrapped yet)
         self._starts: list[int] = []  # first line of each row (wrap mode only)
         self._lines: list[tuple[int, str]] = []  # (row index, text) per line (wrap mode only)
 
@@ -33,7 +33,7 @@ class RowLines:
         ``keep`` if given, else the one at position ``old`` (clamped), else the first one that
         can be chosen."""
         self.rows = rows
-        self.width = 0
+        self._rewrap()
         target: int | None = None
         if keep is not None:
             target = next((i for i, r in enumerate(rows) if r.key == keep and r.selectable), None)
@@ -48,8 +48,14 @@ class RowLines:
         if not isinstance(self.rows, list):
             self.rows = list(self.rows)
         self.rows[index] = row
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Wrap new rows at once, to the width the old ones had: a row's lines are asked for
+        (a screen reader's highlight is shown) before the list lays itself out again, and
+        lines left from the old rows were an IndexError that ended a kiosk."""
         if self.wrap:
-            self.width = 0
+            self.wrap_to(self.width or 76)
 
     def wrap_to(self, width: int) -> None:
         self.width = width
