@@ -50,12 +50,14 @@ class SearchView:
         """The count line: '12 matches for "spread".', and the note about typos if any."""
         return " ".join(part for part in (self.results.summary(), self.results.note) if part)
 
-    def row(self, hit: Hit) -> str:
-        """One result on one (wrapped) line: title, where it is, and the snippet."""
-        return f"{hit.title} ({hit.where}): {hit.snippet}"
+    def row(self, hit: Hit, reader: bool = False) -> str:
+        """One result on one (wrapped) line: title, where it is, and the snippet. For a
+        screen reader without the "…" that marks a cut snippet (a reader says it as noise)."""
+        snippet = hit.snippet.strip("…") if reader else hit.snippet
+        return f"{hit.title} ({hit.where}): {snippet}"
 
-    def rows(self) -> list[str]:
-        return [self.row(hit) for hit in self.results.hits]
+    def rows(self, reader: bool = False) -> list[str]:
+        return [self.row(hit, reader) for hit in self.results.hits]
 
     def nothing_found(self) -> list[str]:
         """When nothing matched: the closest words, and help lines to call."""

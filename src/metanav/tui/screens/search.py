@@ -72,7 +72,8 @@ class SearchScreen(ListScreen):
         once, where a screen reader hears it as the words are typed."""
         assert self.view is not None
         if self.view.results.hits or not self.view.results.query.strip():
-            return [Row(text, key=str(n)) for n, text in enumerate(self.view.rows())]
+            reader = bool(getattr(self.app, "screen_reader", False))
+            return [Row(text, key=str(n)) for n, text in enumerate(self.view.rows(reader))]
         results = self.view.results
         rows = []
         if results.closest:
