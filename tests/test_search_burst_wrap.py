@@ -36,3 +36,20 @@ async def test_a_burst_of_keys_wraps_results_beside_the_scroll_bar(tmp_path, siz
         await pilot.pause()
         await pilot.pause()
         assert screen_text(app) == shown
+
+
+async def test_down_down_enter_arriving_together_open_the_second_result(tmp_path):
+    # Over SSH keys arrive together: the first Down moved into the results, but the focus
+    # came after the other keys were handled (in the box), so the second Down and Enter were lost.
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await burst(pilot, "hospice")
+        await pilot.pause()
+        for key, char in (("down", None), ("down", None), ("enter", "\r")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ != "SearchScreen", screen_text(app)

@@ -202,6 +202,13 @@ class BaseScreen(Screen):
         await self.metanav.switch_language()
 
 
+def focus_now(screen: Screen, widget) -> None:
+    """Focus ``widget`` before the next key is handled. ``Widget.focus()`` waits its turn
+    behind the keys already queued, so Down Down Enter arriving together (over SSH, or typed
+    fast) moved into the results once and lost the rest."""
+    screen.set_focus(widget)
+
+
 class ListScreen(BaseScreen):
     """A screen whose main part is one LeanList; number keys jump to numbered rows."""
 
@@ -231,7 +238,7 @@ class ListScreen(BaseScreen):
                 self._digits = event.character
             if 1 <= number <= len(keys):
                 lst = self.main_list()
-                lst.focus()
+                focus_now(self, lst)
                 index = lst.index_of(keys[number - 1])
                 if index is not None and index == lst.highlighted and lst.highlighted_row:
                     # Nothing moves, so a screen reader said nothing: say where you are.

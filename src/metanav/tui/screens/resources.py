@@ -22,7 +22,7 @@ from metanav.i18n import N_, _
 from metanav.state.store import Store
 from metanav.tui import bindings
 from metanav.tui.preparing import prepare_beside
-from metanav.tui.screens.base import BaseScreen, ListScreen, plain
+from metanav.tui.screens.base import BaseScreen, ListScreen, focus_now, plain
 from metanav.tui.screens.topic import WIDE_HINT
 from metanav.tui.widgets.choice import Choice
 from metanav.tui.widgets.lean_list import LeanList, Row
@@ -148,7 +148,7 @@ class ResourcesScreen(ListScreen):
                 self.say("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.main_list().focus()
+        focus_now(self, self.main_list())
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         if self._not_ready():
@@ -173,10 +173,10 @@ class ResourcesScreen(ListScreen):
     def action_focus_list(self) -> None:
         """Down from the filter box goes to the list (the list moves its own highlight)."""
         if not isinstance(self.focused, LeanList):
-            self.main_list().focus()
+            focus_now(self, self.main_list())
 
     def action_filter(self) -> None:
-        self.query_one("#filter-text", Input).focus()
+        focus_now(self, self.query_one("#filter-text", Input))
 
     def _cycle(self, choice_id: str) -> None:
         self.query_one(choice_id, Choice).action_step(1)
@@ -210,7 +210,7 @@ class ResourcesScreen(ListScreen):
             event.stop()
             event.prevent_default()  # not a number-key jump (ListScreen) either
             box = self.query_one("#filter-text", Input)
-            box.focus()
+            focus_now(self, box)
             box.insert_text_at_cursor(char)
 
     def action_back(self) -> None:

@@ -15,7 +15,7 @@ from metanav.core import search
 from metanav.i18n import N_, _
 from metanav.tui import bindings
 from metanav.tui.preparing import prepare_beside
-from metanav.tui.screens.base import ListScreen, plain
+from metanav.tui.screens.base import ListScreen, focus_now, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.quiet_input import QuietInput
 
@@ -124,7 +124,7 @@ class SearchScreen(ListScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if any(row.selectable for row in self.main_list().rows):
-            self.main_list().focus()
+            focus_now(self, self.main_list())
 
     def on_lean_list_selected(self, event: LeanList.Selected) -> None:
         key = event.lean_list.rows[event.index].key
@@ -151,7 +151,7 @@ class SearchScreen(ListScreen):
             event.stop()
             event.prevent_default()
             box = self.query_one("#search-text", Input)
-            box.focus()
+            focus_now(self, box)
             box.insert_text_at_cursor(char)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -160,11 +160,11 @@ class SearchScreen(ListScreen):
         return super().check_action(action, parameters)
 
     def action_search(self) -> None:
-        self.query_one("#search-text", Input).focus()
+        focus_now(self, self.query_one("#search-text", Input))
 
     def action_focus_list(self) -> None:
         if not isinstance(self.focused, LeanList) and any(r.selectable for r in self.main_list().rows):
-            self.main_list().focus()
+            focus_now(self, self.main_list())
 
     def action_back(self) -> None:
         """Escape in the box with words clears the words first."""

@@ -12,7 +12,7 @@ from metanav.content.text import READING_WIDTH, wrap
 from metanav.core import actions, views
 from metanav.i18n import N_, _
 from metanav.tui import bindings
-from metanav.tui.screens.base import BaseScreen, plain
+from metanav.tui.screens.base import BaseScreen, focus_now, plain
 from metanav.tui.widgets.lean_list import LeanList, Row
 from metanav.tui.widgets.reading_view import ReadingView
 
@@ -168,7 +168,7 @@ class TopicScreen(BaseScreen):
             self._toggle_question(related.highlighted, row.key.partition(":")[2])
 
     def action_related(self) -> None:
-        self.query_one("#related", LeanList).focus()
+        focus_now(self, self.query_one("#related", LeanList))
 
     def bookmarked_here(self) -> bool:
         return self._bookmarked()
