@@ -43,3 +43,21 @@ def _english_after():
     from metanav.i18n import set_language
 
     set_language("en")
+
+
+@pytest.fixture(scope="module")
+def spanish_indexed():
+    """The Spanish face's content and its search index, made in Spanish: kinds are indexed as
+    shown ("Línea de ayuda")."""
+    from metanav.content.index import search
+    from metanav.content.load import bundled_data_dir, load_library
+    from metanav.content.translation import translate
+    from metanav.i18n import set_language
+
+    set_language("es")
+    try:
+        library = translate(load_library(cache=False), [bundled_data_dir()], "es")
+        search(library, "telefono")  # the index is made now, in Spanish
+        yield library
+    finally:
+        set_language("en")

@@ -59,7 +59,9 @@ async def test_a_console_code_opens_the_home_page_and_says_so_in_spanish_too(tmp
     assert "Point your phone camera" not in spanish
 
 
-def test_check_data_warns_when_a_shorter_address_is_still_too_long(tmp_path):
+def check_clinic_page(tmp_path, url: str, field: str) -> subprocess.CompletedProcess:
+    """``metanav check-data`` on a clinic folder of one resource with ``url`` and ``field``
+    (a line such as ``qr_address: ...``)."""
     clinic = tmp_path / "clinic"
     clinic.mkdir()
     (clinic / "resources.yaml").write_text(
@@ -69,12 +71,17 @@ def test_check_data_warns_when_a_shorter_address_is_still_too_long(tmp_path):
         "    organisation: Example Clinic\n"
         "    kinds: [support-group]\n"
         "    language: en\n"
-        "    url: https://www.example-cancer-clinic.org/support/groups/monday\n"
-        "    qr_address: https://www.example-cancer-clinic.org\n"
+        f"    url: {url}\n"
+        f"    {field}\n"
         "    description: A group that meets on Mondays.\n", encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    run = subprocess.run([sys.executable, "-m", "metanav", "check-data", str(clinic)],
-                         capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([sys.executable, "-m", "metanav", "check-data", str(clinic)],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_check_data_warns_when_a_shorter_address_is_still_too_long(tmp_path):
+    run = check_clinic_page(tmp_path, "https://www.example-cancer-clinic.org/support/groups/monday",
+                            "qr_address: https://www.example-cancer-clinic.org")
     assert run.returncode == 0, run.stdout + run.stderr  # a warning: the content still works
     assert ("Warning: resource CLINIC-PAGE: the QR code of its qr_address "
             "https://www.example-cancer-clinic.org is too big for an 80x24 console "
@@ -82,21 +89,8 @@ def test_check_data_warns_when_a_shorter_address_is_still_too_long(tmp_path):
 
 
 def test_a_misspelt_shorter_address_gets_did_you_mean(tmp_path):
-    clinic = tmp_path / "clinic"
-    clinic.mkdir()
-    (clinic / "resources.yaml").write_text(
-        "resources:\n"
-        "  - id: CLINIC-PAGE\n"
-        "    name: Our support group\n"
-        "    organisation: Example Clinic\n"
-        "    kinds: [support-group]\n"
-        "    language: en\n"
-        "    url: https://www.example.org/support/groups\n"
-        "    qr_adress: https://example.org\n"
-        "    description: A group that meets on Mondays.\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    run = subprocess.run([sys.executable, "-m", "metanav", "check-data", str(clinic)],
-                         capture_output=True, text=True, env=env, timeout=60)
+    run = check_clinic_page(tmp_path, "https://www.example.org/support/groups",
+                            "qr_adress: https://example.org")
     assert run.returncode == 2
     assert "resources.yaml:8: resources[0].qr_adress:" in run.stdout
     assert "unknown field; did you mean 'qr_address'?" in run.stdout

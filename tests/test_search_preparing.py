@@ -21,8 +21,9 @@ def english_after():
     i18n.set_language("en")
 
 
-async def test_spanish_search_says_it_is_preparing_then_finds_the_words_typed(
-        tmp_path, monkeypatch, english_after):
+def spanish_app_preparing_until_set(tmp_path, monkeypatch):
+    """The app in Spanish on the bundled content, treated as large: making its search index
+    waits until the returned event is set."""
     from metanav.tui.screens import search as screen
 
     monkeypatch.setattr(index, "SLOW_BUILD", 0)  # the bundled content, as if it were large
@@ -36,7 +37,12 @@ async def test_spanish_search_says_it_is_preparing_then_finds_the_words_typed(
     monkeypatch.setattr(screen.search, "prepare", slow_prepare)
     lib = translate(load_library(), (bundled_data_dir(),), "es")
     i18n.set_language("es")
-    app = make_app(tmp_path, library=lib, folders=(bundled_data_dir(),))
+    return make_app(tmp_path, library=lib, folders=(bundled_data_dir(),)), go_on
+
+
+async def test_spanish_search_says_it_is_preparing_then_finds_the_words_typed(
+        tmp_path, monkeypatch, english_after):
+    app, go_on = spanish_app_preparing_until_set(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
         await pilot.pause()
@@ -58,20 +64,7 @@ async def test_spanish_search_says_it_is_preparing_then_finds_the_words_typed(
 
 async def test_spanish_resource_filter_says_it_is_preparing_then_filters(
         tmp_path, monkeypatch, english_after):
-    from metanav.tui.screens import search as screen
-
-    monkeypatch.setattr(index, "SLOW_BUILD", 0)  # the bundled content, as if it were large
-    go_on = threading.Event()
-    real = screen.search.prepare
-
-    def slow_prepare(session, progress=None):
-        go_on.wait(10)
-        real(session, progress)
-
-    monkeypatch.setattr(screen.search, "prepare", slow_prepare)
-    lib = translate(load_library(), (bundled_data_dir(),), "es")
-    i18n.set_language("es")
-    app = make_app(tmp_path, library=lib, folders=(bundled_data_dir(),))
+    app, go_on = spanish_app_preparing_until_set(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_resources()
         await pilot.pause()

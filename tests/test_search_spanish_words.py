@@ -10,24 +10,10 @@ import sys
 import pytest
 
 from metanav.content.index import search
-from metanav.content.load import bundled_data_dir, load_library
 from metanav.content.search import ResourceFilter, filter_resources
-from metanav.content.translation import translate
 from metanav.i18n import set_language
 
 HELP_LINES_IN_SPANISH = {"R-HELP-05", "R-HELP-03"}  # 988 en español; Servicio de Información
-
-
-@pytest.fixture(scope="module")
-def spanish():
-    """The Spanish face's content and index: kinds are indexed as shown ("Línea de ayuda")."""
-    set_language("es")
-    try:
-        library = translate(load_library(cache=False), [bundled_data_dir()], "es")
-        search(library, "telefono")  # the index is made now, in Spanish
-        yield library
-    finally:
-        set_language("en")
 
 
 def resources(library, query: str) -> set[str]:
@@ -39,22 +25,22 @@ def resources(library, query: str) -> set[str]:
 
 
 @pytest.mark.parametrize("words", ["telefono", "llamar", "linea"])
-def test_phone_words_find_the_help_lines(spanish, words):
-    assert HELP_LINES_IN_SPANISH <= resources(spanish, words)
-    shown = {r.id for r in filter_resources(spanish, ResourceFilter(words))}
+def test_phone_words_find_the_help_lines(spanish_indexed, words):
+    assert HELP_LINES_IN_SPANISH <= resources(spanish_indexed, words)
+    shown = {r.id for r in filter_resources(spanish_indexed, ResourceFilter(words))}
     assert HELP_LINES_IN_SPANISH <= shown
 
 
-def test_hablar_con_alguien_finds_help_lines_and_emotional_support(spanish):
-    found = resources(spanish, "hablar con alguien")
+def test_hablar_con_alguien_finds_help_lines_and_emotional_support(spanish_indexed):
+    found = resources(spanish_indexed, "hablar con alguien")
     assert HELP_LINES_IN_SPANISH | {"R-HELP-06"} <= found  # CancerCare: consejería
-    assert sum("emotional-support" in spanish.resources[i].kinds for i in found) >= 5
+    assert sum("emotional-support" in spanish_indexed.resources[i].kinds for i in found) >= 5
 
 
 @pytest.mark.parametrize("words", ["facturas", "dinero", "seguro"])
-def test_money_words_find_money_help(spanish, words):
-    money_help = {r.id for r in spanish.resources.values() if "financial" in r.kinds}
-    assert money_help and money_help <= resources(spanish, words)
+def test_money_words_find_money_help(spanish_indexed, words):
+    money_help = {r.id for r in spanish_indexed.resources.values() if "financial" in r.kinds}
+    assert money_help and money_help <= resources(spanish_indexed, words)
 
 
 def test_metanav_search_in_spanish_lists_the_help_lines():
