@@ -65,3 +65,63 @@ def test_switched_off_the_terminal_shows_the_same_screen(tmp_path):
     assert "Support resources" in off_screen
     assert off_screen == delta_screen
     assert off_bytes > delta_bytes  # whole redraws cost more: the renderer was really off
+
+
+@pytest.fixture
+def scroll_update_missing(monkeypatch):
+    """A Textual whose Widget._scroll_update (a list's scroll bar updated without laying out
+    the whole screen) is gone: the start-up check reports it missing."""
+    real_check = textual_internals.check
+    monkeypatch.setattr(textual_internals, "check",
+                        lambda app: [*real_check(app), "widget._scroll_update"])
+    yield
+    monkeypatch.undo()
+    textual_internals.check_at_start(make_app(None))
+
+
+async def _long_list_then_short_then_long() -> tuple[list[str], list[str]]:
+    """A list of 60 rows cut to 3 (a filter) and back to 60, then End: what the screen shows
+    after the cut and at the end."""
+    from textual.app import App
+
+    from metanav.tui.textual_internals import screen_lines
+    from metanav.tui.widgets.lean_list import LeanList, Row
+
+    many = [Row(f"Row number {n}", key=str(n)) for n in range(60)]
+
+    class OneList(App):
+        def compose(self):
+            yield LeanList(many, id="rows")
+
+    app = OneList()
+    textual_internals.check_at_start(app)
+    async with app.run_test(size=(40, 12)) as pilot:
+        rows = app.query_one(LeanList)
+        rows.focus()
+        await pilot.pause()
+        rows.set_rows(many[:3])
+        await pilot.pause()
+        short = screen_lines(app.screen)
+        rows.set_rows(many)
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        return short, screen_lines(app.screen)
+
+
+async def test_a_list_without_scroll_update_still_scrolls_to_its_last_row(scroll_update_missing):
+    short, end = await _long_list_then_short_then_long()
+    assert "widget._scroll_update" in textual_internals.MISSING
+    assert not textual_internals.AVAILABLE
+    assert [line.strip() for line in short if line.strip()] == [
+        "Row number 0", "Row number 1", "Row number 2"]  # no scroll bar left over
+    assert "Row number 59" in end[-1]  # the whole list is scrollable to its end
+    assert "Row number 48" in end[0]
+
+
+async def test_a_list_shows_the_same_with_and_without_scroll_update(scroll_update_missing,
+                                                                   monkeypatch):
+    without = await _long_list_then_short_then_long()
+    monkeypatch.setattr(textual_internals, "check", lambda app: [])  # everything there
+    assert await _long_list_then_short_then_long() == without
+    assert textual_internals.AVAILABLE

@@ -12,7 +12,9 @@ check; the other three hold the code, and everything is imported from here:
   without the mouse. ``paint_now``: a widget's repaint handed to its screen in the same frame
   (``Widget._repaint_required``, ``Screen._dirty_widgets``), and its new layout with it
   (``Widget._layout_required``, ``_clear_arrangement_cache``, ``_layout_updates``;
-  ``Screen._layout_required``, ``_layout_widgets``). ``preload_default_css``: a
+  ``Screen._layout_required``, ``_layout_widgets``). ``set_content_size``: a list's new
+  length with only its scroll bar updated, not the whole screen laid out
+  (``Widget._scroll_update``). ``preload_default_css``: a
   widget class's built-in CSS read before one is mounted (``Widget._get_default_css``).
   ``screen_lines`` (``Screen._compositor``; for tests and tools).
 - ``app_state.py``: ``forget_clipboard`` (``App._clipboard``), ``forget_render_caches`` (the
@@ -44,7 +46,7 @@ NEEDED: dict[str, tuple[str, ...]] = {
             "_clipboard", "_begin_update", "_end_update", "_set_pointer_shape"),
     "screen": ("_dirty_widgets", "_compositor", "_layout_required", "_layout_widgets"),
     "widget": ("_repaint_required", "_get_default_css", "_layout_required",
-               "_clear_arrangement_cache", "_layout_updates"),
+               "_clear_arrangement_cache", "_layout_updates", "_scroll_update"),
 }
 OFF = "METANAV_TEXTUAL_INTERNALS"  # =off: behave as if the internals were not there
 
@@ -87,6 +89,7 @@ from metanav.tui.textual_internals.frames import (  # noqa: E402
     preload_default_css,
     screen_lines,
     screen_strips,
+    set_content_size,
 )
 from metanav.tui.textual_internals.key_reader import (  # noqa: E402
     GuardedDriver,
@@ -99,7 +102,7 @@ from metanav.tui.textual_internals.key_reader import (  # noqa: E402
 __all__ = [
     "AVAILABLE", "MISSING", "NEEDED", "OFF", "HAS_COMPOSITOR", "check", "check_at_start",
     "ChangedCellsDisplay", "ChopsUpdate", "CompositorUpdate", "LayoutUpdate", "paint_now",
-    "preload_default_css", "screen_lines", "screen_strips",
+    "preload_default_css", "screen_lines", "screen_strips", "set_content_size",
     "forget_clipboard", "forget_render_caches", "is_closed", "is_ending", "queues_look_right",
     "settled",
     "GuardedDriver", "GuardedParser", "WakingEvent", "XTermParser", "parser_looks_right",

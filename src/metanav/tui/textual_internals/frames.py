@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - a Textual that moved its compositor
     HAS_COMPOSITOR = False
 
 from textual.app import App
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -118,6 +119,20 @@ def paint_now(screen: Screen, widgets) -> None:
                     below = ancestor
                 screen._layout_required = True
     screen.check_idle()
+
+
+def set_content_size(widget: Widget, size: Size) -> None:
+    """Tell a scrolling widget how long its content is now (a list's rows came or went).
+    Setting ``virtual_size`` asks for a layout of the whole screen, which put every filter
+    keystroke a frame later; a widget whose own size does not depend on its content needs
+    only its scroll bar updated (``Widget._scroll_update``) and a repaint. Without the
+    internals, the public way: the same screen, a frame later."""
+    if not internals.AVAILABLE:
+        widget.virtual_size = size
+        return
+    widget.set_reactive(Widget.virtual_size, size)
+    widget._scroll_update(size)
+    widget.refresh()
 
 
 def preload_default_css(app: App, classes) -> None:

@@ -34,6 +34,7 @@ from textual.strip import Strip
 
 from metanav.content.text import wrap
 from metanav.i18n import N_, _
+from metanav.tui.textual_internals import set_content_size
 from metanav.tui.widgets.list_row import Row, one_line
 from metanav.tui.widgets.row_lines import RowLines
 
@@ -147,12 +148,9 @@ class LeanList(ScrollView, can_focus=True):
         if size == self.virtual_size:
             return
         if self.is_mounted and not self.styles.height.is_auto:
-            # The list's own size does not depend on its rows, so there is no need for the
-            # layout of the whole screen that setting virtual_size asks for (which put every
-            # filter keystroke a frame later): update the scroll bar and repaint.
-            self.set_reactive(LeanList.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
+            # The list's own size does not depend on its rows: no need to lay out the whole
+            # screen (which put every filter keystroke a frame later), only the scroll bar.
+            set_content_size(self, size)
         else:
             self.virtual_size = size
 
