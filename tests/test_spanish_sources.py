@@ -18,8 +18,9 @@ from plain_helpers import home_numbers, run_plain
 
 # Searched for at NCI (cancer.gov/espanol), Cancer.Net en Español, the American Cancer Society
 # (cancer.org/es), MedlinePlus en español, NCCIH and OncoLink; no Spanish page of the same
-# facts found.
-NO_SPANISH_PAGE_FOUND = {"living-well", "local-treatment", "surgery"}
+# facts found (searched again on 7 December 2026). living-well now names ACS's "Cansancio" and
+# local-treatment Breastcancer.org's "Cáncer de mama (seno) oligometastásico".
+NO_SPANISH_PAGE_FOUND = {"surgery"}
 
 # English pages whose Spanish version stands in their place (the same page, in Spanish).
 REPLACED_BY_THEIR_SPANISH_PAGE = {
