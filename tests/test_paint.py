@@ -6,16 +6,8 @@ from __future__ import annotations
 from rich.color import ColorSystem
 from rich.style import Style
 
-from metanav.tui.paint import (
-    DEFAULT,
-    Painter,
-    Palette,
-    Pen,
-    blank_style,
-    change,
-    erases_in_colour,
-    shown_style,
-)
+from metanav.tui.paint import Painter, erases_in_colour
+from metanav.tui.pens import DEFAULT, Palette, Pen, blank_style, change, shown_style
 
 PALETTE = Palette(ColorSystem.EIGHT_BIT)
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from metanav.tui.paint import Painter, Pen, change
+from metanav.tui.paint import Painter
+from metanav.tui.pens import Pen, change
 
 if TYPE_CHECKING:
-    from metanav.tui.delta import Run
+    from metanav.tui.runs import Run
 
 
 def by_pen(runs: list[Run], pen: Pen | None) -> list[Run]:
