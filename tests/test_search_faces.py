@@ -87,6 +87,43 @@ async def test_slash_opens_search_from_a_topic_and_back_returns_to_the_same_resu
         assert 'for "bones"' in screen_text(app)
 
 
+async def test_typing_on_the_results_after_a_result_starts_a_new_search(tmp_path):
+    """Back from a result, the results list has the focus: words typed now are a new search
+    (as plain mode's results prompt does), not added to the old words ("bonesfatigue")."""
+    from metanav.tui.screens.search import SearchScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(pilot, "bones")
+        search = app.screen
+        await pilot.press("enter", "enter")  # to the results, then open the first one
+        await pilot.pause()
+        assert app.screen is not search
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is search and search.main_list().has_focus
+        await pilot.press(*"fatigue")
+        await pilot.pause()
+        box = search.query_one("#search-text")
+        assert isinstance(app.screen, SearchScreen) and box.has_focus
+        assert box.value == "fatigue"
+        assert 'for "fatigue"' in screen_text(app)
+        await pilot.press("space", *"tired")  # and goes on as typing in the box does
+        await pilot.pause()
+        assert box.value == "fatigue tired"
+
+
+async def test_slash_on_the_results_goes_back_to_the_same_words_to_change_them(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(pilot, "bone")
+        search = app.screen
+        await pilot.press("enter", "slash", "s")  # to the results, back to the box: "bones"
+        await pilot.pause()
+        assert search.query_one("#search-text").value == "bones"
+        assert 'for "bones"' in screen_text(app)
+
+
 async def test_a_question_result_opens_the_questions_at_it(tmp_path):
     from metanav.tui.screens.questions import QuestionsScreen
 

@@ -2,7 +2,8 @@
 
 "/" on any screen opens it. Results follow each keystroke; Enter in the box goes to the list,
 Enter on a result opens it (a topic at the matching part), and Escape from there comes back
-here with the same words and the same result highlighted.
+here with the same words and the same result highlighted. Typing on the results starts a new
+search; "/" there goes back to the words to change them.
 """
 
 from __future__ import annotations
@@ -144,7 +145,9 @@ class SearchScreen(ListScreen):
             self.metanav.open_resource(where.key)
 
     def on_key(self, event) -> None:
-        """Typing on the list goes into the box: this is a search screen."""
+        """Typing on the results starts a new search in the box: back from a result, the
+        words typed were added to the old ones ("bonesfatigue"). "/" goes back to the box
+        with the old words, to change them. (Plain mode's results prompt does the same.)"""
         char = event.character
         if (isinstance(self.focused, LeanList) and char and char.isprintable()
                 and not char.isspace() and event.key not in ("question_mark", "slash")):
@@ -152,7 +155,7 @@ class SearchScreen(ListScreen):
             event.prevent_default()
             box = self.query_one("#search-text", Input)
             focus_now(self, box)
-            box.insert_text_at_cursor(char)
+            box.replace(char, 0, len(box.value))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "search" and isinstance(self.focused, Input):
