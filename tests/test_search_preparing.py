@@ -1,6 +1,8 @@
-"""Large content in Spanish: the first search makes its index in memory (about 20 s at
-100,000 resources). The search screen says so, with how far it has come, takes the words
-typed meanwhile, and searches them once it is ready; it does not freeze."""
+"""Large content in Spanish whose index file lacks the Spanish words (no file could be written,
+or an older one): the first search makes its index in memory (about 20 s at 100,000
+resources). The search screen says so, with how far it has come, takes the words typed
+meanwhile, and searches them once it is ready; it does not freeze. With the index file, search
+starts at once (tests/test_spanish_index_file.py)."""
 
 from __future__ import annotations
 
@@ -85,8 +87,12 @@ async def test_spanish_resource_filter_says_it_is_preparing_then_filters(
         assert text != everything
 
 
-def test_plain_spanish_search_with_large_content_says_it_is_preparing(tmp_path):
-    """Plain mode in a real terminal: 5,000 clinic resources (index.SLOW_BUILD), in Spanish."""
+@pytest.mark.parametrize("cache", ["writable", "unwritable"])
+def test_plain_spanish_search_with_large_content(tmp_path, cache):
+    """Plain mode in a real terminal: 5,000 clinic resources (index.SLOW_BUILD), in Spanish.
+    The first start builds the index file in both languages, so the first search is at once;
+    with no index file (a cache folder that cannot be written), the first search makes its
+    index in memory and says so, with its tenths."""
     import sys
     from pathlib import Path
 
@@ -99,7 +105,11 @@ def test_plain_spanish_search_with_large_content_says_it_is_preparing(tmp_path):
     for folder in (clinic, home, state):
         folder.mkdir()
     gen_content.write_folder(index.SLOW_BUILD, clinic)
-    env = clean_env(home, METANAV_STATE_DIR=str(state), METANAV_CACHE_DIR=str(tmp_path / "c"))
+    cache_dir = tmp_path / "c"
+    if cache == "unwritable":
+        cache_dir.write_text("a file, not a folder")
+        cache_dir = cache_dir / "cache"
+    env = clean_env(home, METANAV_STATE_DIR=str(state), METANAV_CACHE_DIR=str(cache_dir))
     argv = [PYTHON, "-I", "-m", "metanav", "--plain", "--lang", "es", "--data", str(clinic)]
     child = Kiosk(argv, env, tmp_path)
     try:
@@ -112,6 +122,13 @@ def test_plain_spanish_search_with_large_content_says_it_is_preparing(tmp_path):
     count = f"{len(load_library().resources) + index.SLOW_BUILD:,}"
     line = (f"metanav: Preparando la búsqueda para {count} recursos (solo la primera vez en "
             "este idioma):")
+    if cache == "writable":
+        assert "Preparando la búsqueda" not in shown, shown[-3000:]
+        start = shown.split("Elija", 1)[0]  # the first start's own line, before home
+        assert (f"metanav: preparando la búsqueda para {count} recursos (solo después de que "
+                "cambia el contenido):") in start, start
+        assert sorted(p.suffix for p in cache_dir.iterdir()) == [".pickle", ".sqlite"]
+        return
     assert line in shown, shown[-3000:]
     after = shown.split(line, 1)[1]
     assert "listo." in after.split('resultados para "dolor"')[0]

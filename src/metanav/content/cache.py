@@ -39,7 +39,7 @@ MIN_BYTES = 1_000_000  # below this, loading from YAML is fast enough
 _HERE = Path(__file__).resolve().parent
 _CODE = ("model.py", "load.py", "items.py", "fields.py", "yaml_file.py", "fastyaml.py", "problems.py",
          "text.py", "cache.py", "words.py")
-_INDEX_CODE = ("index.py", "words.py", "resource_table.py")
+_INDEX_CODE = ("index.py", "words.py", "resource_table.py", "translation.py")
 
 
 def cache_dir() -> Path:
@@ -193,7 +193,7 @@ def cached(folders: Sequence[Path], load: Callable[[], Library]) -> Library:
         return load()
     key, _ = found
     path = cache_file(folders)
-    target, stamp = index_file(path, key)
+    target, stamp = index_file(path, key, folders)
     library = None
     table = resource_table.open_table(target, stamp)
     if table is not None:
@@ -206,7 +206,7 @@ def cached(folders: Sequence[Path], load: Callable[[], Library]) -> Library:
             library = load()  # raises ContentError for bad content: nothing is cached then
             done()
             write(path, key, library)
-        library = _with_index(library, target, stamp)
+        library = _with_index(library, target, stamp, folders)
     # The content lives as long as the program and holds no cycles: keep the garbage
     # collector from walking its objects in every full collection (which otherwise stalls a
     # random keystroke by ~100 ms when the resources are all in memory).
@@ -214,24 +214,75 @@ def cached(folders: Sequence[Path], load: Callable[[], Library]) -> Library:
     return library
 
 
-def index_file(path: Path, key: tuple) -> tuple[Path, str]:
+def index_file(path: Path, key: tuple, folders: Sequence[Path]) -> tuple[Path, str]:
     """The search index file beside the cache file ``path``, and the key it must be built for
-    (the content's, and the index code's own files)."""
+    (the content's, its translations', and the index code's own files)."""
     target = path.with_name(path.stem + ".search.sqlite")
     code = tuple(_stamp(_HERE / name) for name in _INDEX_CODE)
-    stamp = hashlib.sha256(repr((key, code)).encode("utf-8", "surrogateescape")).hexdigest()
+    both = (key, code, translation_stamps(folders))
+    stamp = hashlib.sha256(repr(both).encode("utf-8", "surrogateescape")).hexdigest()
     return target, stamp
 
 
-def _with_index(library: Library, target: Path, stamp: str) -> Library:
-    """Build the search index file (with a progress line on a terminal); then the library
-    reads its resources from it, as every later start does. If it cannot be written, the
-    resources stay in memory and search builds its index in memory when first used."""
+def translated_languages(folders: Sequence[Path]) -> list[str]:
+    """The languages some content folder has a translation for (``<folder>/es/``)."""
+    from metanav.content.translation import LANGUAGE_NAMES
+
+    return [lang for lang in LANGUAGE_NAMES if lang != "en"
+            and any((Path(folder) / lang).is_dir() for folder in folders)]
+
+
+def translation_stamps(folders: Sequence[Path]) -> tuple:
+    """What the index's translated tables are made from: each translation's files, and the
+    interface's catalogue of that language (the names of kinds and languages in every row).
+    Change one and the index is built again, as for a change of the content itself."""
+    from metanav.i18n import DOMAIN, LOCALE_DIR
+
+    stamps: list = []
+    try:
+        for lang in translated_languages(folders):
+            stamps.append(lang)
+            for folder in folders:
+                base = Path(folder).resolve() / lang
+                topics = base / "topics"
+                files = sorted(topics.glob("*.yaml")) if topics.is_dir() else []
+                files += [p for p in (base / "questions.yaml", base / "resources.yaml")
+                          if p.exists()]
+                stamps += [_stamp(p) for p in files]
+            catalogue = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+            if catalogue.exists():
+                stamps.append(_stamp(catalogue))
+    except OSError:
+        stamps.append("unreadable")  # never matches a file's key: built again, or in memory
+    return tuple(stamps)
+
+
+def translations(library: Library, folders: Sequence[Path]) -> list[Library]:
+    """``library`` in each language the folders translate it into (a translation with
+    problems is left out: it is reported when someone chooses that language)."""
+    from metanav.content.problems import ContentError
+    from metanav.content.translation import translate
+
+    found = []
+    for lang in translated_languages(folders):
+        try:
+            found.append(translate(library, folders, lang))
+        except ContentError:
+            pass
+    return found
+
+
+def _with_index(library: Library, target: Path, stamp: str, folders: Sequence[Path]) -> Library:
+    """Build the search index file, in every language the content has (with a progress line
+    on a terminal); then the library reads its resources from it, as every later start does.
+    If it cannot be written, the resources stay in memory and search builds its index in
+    memory when first used."""
     from metanav.content import index
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        index.build(library, target, stamp, _progress(len(library.resources))).close()
+        index.build(library, target, stamp, _progress(len(library.resources)),
+                    translations(library, folders)).close()
     except Exception:  # noqa: BLE001 - no file: search indexes in memory instead
         for leftover in target.parent.glob(target.name + ".*.tmp"):
             leftover.unlink(missing_ok=True)

@@ -74,13 +74,13 @@ class Matches(Paged):
     def __init__(self, finder: Finder, match: str) -> None:
         super().__init__()
         self.finder, self.match = finder, match
-        self._len = finder.count(match, BIG)
+        self._len = finder.count(match, finder.big)
 
     def __len__(self) -> int:
         return self._len
 
     def _read_page(self, number: int) -> list[Resource]:
-        ids = self.finder.ids(self.match, BIG, limit=self.PAGE, offset=number * self.PAGE)
+        ids = self.finder.ids(self.match, self.finder.big, limit=self.PAGE, offset=number * self.PAGE)
         return self.finder.resources.take([i - RESOURCE_BASE for i in ids])
 
     def __iter__(self) -> Iterator[Resource]:
@@ -124,9 +124,12 @@ class Joined(Sequence):
 
 
 class Finder:
-    def __init__(self, library: Library, db: sqlite3.Connection) -> None:
+    def __init__(self, library: Library, db: sqlite3.Connection, end: str = "") -> None:
+        """``end``: the ending of the tables of ``library``'s language in ``db`` ("" or
+        "_es": content/index.py)."""
         self.library = library
         self.db = db
+        self.small, self.big, self.end = SMALL + end, BIG + end, end
         self.items = small_items(library)
         self.resources = in_order(library.resources)  # read as needed when they are many
         self._vocab: list[str] | None = None
@@ -164,7 +167,7 @@ class Finder:
 
     def count(self, match: str, where: str = "") -> int:
         total = 0
-        for table in (where,) if where else (SMALL, BIG):
+        for table in (where,) if where else (self.small, self.big):
             try:
                 sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
                 total += self.db.execute(sql, (match,)).fetchone()[0]
@@ -184,7 +187,7 @@ class Finder:
     def _look_up(self, word: str, prefix: bool) -> bool:
         forms = {form[0] for form in phrase_stems((word,))} | {word}
         marks = ",".join("?" * len(forms))
-        for table in ("small_terms", "terms"):
+        for table in ("small_terms" + self.end, "terms" + self.end):
             sql = f"SELECT 1 FROM {table} WHERE term IN ({marks}) LIMIT 1"
             if self.db.execute(sql, tuple(forms)).fetchone():
                 return True
@@ -209,7 +212,7 @@ class Finder:
         from rapidfuzz import process  # noqa: F401
 
         if self._vocab is None:
-            rows = self.db.execute("SELECT word, n FROM words").fetchall()
+            rows = self.db.execute(f"SELECT word, n FROM words{self.end}").fetchall()
             self._vocab = [w for w, _ in rows]
             self._counts = dict(rows)
 
@@ -312,12 +315,13 @@ class Finder:
         def place(match: str, where: str, **how) -> None:  # FTS5 queries, never shown
             order.update(dict.fromkeys(self.ids(match, where, limit=limit + len(order), **how)))
 
+        small, big = self.small, self.big
         for m in matches:
-            place(m, SMALL, rank=True, within="{title heading} : (" + m + ")", by_kind=True)
-            place("{title} : (" + m + ")", BIG)
+            place(m, small, rank=True, within="{title heading} : (" + m + ")", by_kind=True)
+            place("{title} : (" + m + ")", big)
         for m in matches:
-            place(m, SMALL, rank=True)
-            place(m, BIG)
+            place(m, small, rank=True)
+            place(m, big)
         return list(order)[:limit]
 
     def _closest_for(self, terms: list[Term]) -> list[str]:
@@ -336,8 +340,9 @@ class Finder:
         helpline = _quote(kind_tag("helpline"))
         ids = []
         if language() != "en":
-            ids = self.ids(f"{helpline} AND {_quote(language_tag(language()))}", BIG, limit=limit)
-        ids += [i for i in self.ids(helpline, BIG, limit=limit + len(ids)) if i not in ids]
+            ids = self.ids(f"{helpline} AND {_quote(language_tag(language()))}", self.big,
+                           limit=limit)
+        ids += [i for i in self.ids(helpline, self.big, limit=limit + len(ids)) if i not in ids]
         return self.resources.take([i - RESOURCE_BASE for i in ids[:limit]])
 
     def _hits(self, rowids: list[int], marks: Marks) -> list[Hit]:

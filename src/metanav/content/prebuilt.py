@@ -10,7 +10,8 @@ Where it goes: the folder kiosk.ini names (``[kiosk] cache_dir``), else ``metana
 inside the last ``--data`` folder, else inside the bundled content folder. ``library.pickle``
 holds the validated content, keyed exactly as the user cache is (every YAML file's path, size,
 time and inode, the metanav and Python versions, the loader's own code); ``search.sqlite`` is
-the search index (:mod:`metanav.content.index`) for the same content, opened read-only.
+the search index (:mod:`metanav.content.index`) for the same content and its translations,
+opened read-only.
 
 A kiosk reads it when its key matches the content as it is now, and when it can be trusted: the
 file is unpickled, so it and its folder must belong to root or to the kiosk's own account and be
@@ -42,7 +43,7 @@ FOLDER_NAME = "metanav-cache"
 LIBRARY_FILE = "library.pickle"
 INDEX_FILE = "search.sqlite"
 FORMAT = "metanav prebuilt 4"
-_INDEX_CODE = ("index.py", "words.py", "snippet.py", "resource_table.py")
+_INDEX_CODE = ("index.py", "words.py", "snippet.py", "resource_table.py", "translation.py")
 
 def bundled_data_dir() -> Path:
     """:func:`metanav.content.load.bundled_data_dir`, without importing the YAML loader: a kiosk
@@ -63,19 +64,25 @@ def cache_folder(extra_dirs: Sequence[Path], configured: str = "") -> Path:
 
 
 def _key(extra_dirs: Sequence[Path]) -> tuple | None:
-    found = cache.fingerprint([bundled_data_dir(), *(Path(f) for f in extra_dirs)])
+    found = cache.fingerprint(_folders(extra_dirs))
     return None if found is None else (FORMAT, found[0])
 
 
-def _index_key(key: tuple) -> str | None:
-    """The search index's key: the content's, and the search code's own files."""
+def _folders(extra_dirs: Sequence[Path]) -> list[Path]:
+    return [bundled_data_dir(), *(Path(f) for f in extra_dirs)]
+
+
+def _index_key(key: tuple, extra_dirs: Sequence[Path]) -> str | None:
+    """The search index's key: the content's, its translations' (cache.translation_stamps),
+    and the search code's own files."""
     here = Path(__file__).resolve().parent
     try:
         code = [(name, (here / name).stat().st_size, (here / name).stat().st_mtime_ns)
                 for name in _INDEX_CODE]
     except OSError:
         return None
-    return hashlib.sha256(repr((key, code)).encode("utf-8", "surrogateescape")).hexdigest()
+    both = (key, code, cache.translation_stamps(_folders(extra_dirs)))
+    return hashlib.sha256(repr(both).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 # -- building (staff) --------------------------------------------------------------------------
@@ -110,7 +117,8 @@ def build(extra_dirs: Sequence[Path], target: Path) -> tuple[Library, list[Path]
     from metanav.content import index
 
     index_path = target / INDEX_FILE
-    index.build(library, path=index_path, key=_index_key(key) or "").close()
+    index.build(library, path=index_path, key=_index_key(key, extra_dirs) or "",
+                translations=cache.translations(library, _folders(extra_dirs))).close()
     os.chmod(index_path, 0o644)
     return library, [path, index_path]
 
@@ -163,7 +171,7 @@ def load(extra_dirs: Sequence[Path], target: Path) -> Library | None:
     if key is None:
         return None
     index_path = target / INDEX_FILE
-    index_key = _index_key(key)
+    index_key = _index_key(key, extra_dirs)
     table = (resource_table.open_table(index_path, index_key)
              if index_key and _trusted(index_path) else None)
     library = cache.read(path, key, resources=table is None)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from metanav.content.model import Resource
 
-SCHEMA = 5  # of the whole index file (content/index.py): change it when a table changes
+SCHEMA = 6  # of the whole index file (content/index.py): change it when a table changes
 FIELDS = ("id", "name", "organisation", "kinds", "language", "description", "url", "phone",
           "phone_note", "topics", "crisis", "qr_address")
 _SELECT = "SELECT pos, " + ", ".join(FIELDS) + " FROM resources"
@@ -223,6 +223,11 @@ class ResourceTable(Mapping):
 
     def crisis_lines(self) -> list[Resource]:
         return [self._keep(row) for row in self._rows(_SELECT + " WHERE crisis ORDER BY pos")]
+
+    @property
+    def languages(self) -> list[str]:
+        """The translations whose words the index file holds too (content/index.py)."""
+        return self._meta.get("languages", "").split()
 
     def choices(self) -> tuple[list[str], dict[str, int]]:
         languages = {}
