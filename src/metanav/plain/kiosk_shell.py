@@ -15,6 +15,9 @@ so it can notice a quiet spell, see the staff key, and never block forever.
 - The staff exit key (Ctrl+X by default, or another of kiosk.EXIT_KEYS set in kiosk.ini), then Enter, asks for
   the PIN without echo. The right PIN ends metanav; a wrong one says so and nothing else happens.
 - When input really ends (no terminal, the connection closed), the session ends.
+- One of metanav's own bugs clears the session (and the screen) as the countdown does, and home
+  says "Something went wrong. metanav started again."; the error goes to a log for staff, and
+  errors in a tight loop end metanav with exit code 70 (see metanav.kiosk_errors).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from metanav import kiosk
+from metanav import kiosk, kiosk_errors
 from metanav.core import actions
 from metanav.i18n import _, ngettext
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
@@ -313,7 +316,9 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
     keyboard.term = term
     term.start_at_bottom()  # every prompt on the last line, as in plain mode (Term)
     gate = StaffGate(config, clock)
+    errors = kiosk_errors.ErrorGuard("plain", clock)
     shell = KioskShell(session, term)
+    asks_language = session.ask_language
     while True:
         try:
             return shell.run()  # returns only when input has ended for good
@@ -321,6 +326,7 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
             term.say(_("Welcome back."))
         except (IdleReset, SessionDone):
             cleared = clear_session(session, keyboard, out, term.height)
+            session.ask_language = asks_language
             shell = KioskShell(session, term)
             # Said under the home screen, just above its prompt: the last thing heard. (Above
             # home, the screen after Done could be the one before it scrolled, and Fenrir read
@@ -336,6 +342,16 @@ def _run(session: Session, fd: int, out, clock: Callable[[], float], poll: float
                 out.flush()
                 return 0
             term.say(gate.can_ask() or _(kiosk.WRONG_PIN))
+        except Exception as error:  # noqa: BLE001 - one of metanav's own bugs: start afresh
+            if not kiosk_errors.is_bug(error):
+                raise
+            lang = session.lang
+            clear_session(session, keyboard, out, term.height)  # screen and scrollback too
+            if not errors.record(error):
+                return kiosk_errors.EXIT_TOO_MANY
+            words = kiosk_errors.start_afresh(session, lang)
+            shell = KioskShell(session, term)
+            shell.notices.append(words)
 
 
 def clear_session(session: Session, keyboard: KioskInput, out, rows: int = 24) -> str:

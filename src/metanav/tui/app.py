@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import gc
+import io
 import os
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 
+from rich.console import Console
 from textual import events
 from textual.app import App, SuspendNotSupported
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.geometry import Offset
 
-from metanav import glyphs, kiosk
+from metanav import glyphs, kiosk, kiosk_errors
 from metanav.core import actions
 from metanav.core.commands import GET_HELP_NOW
 from metanav.i18n import _
@@ -34,7 +36,8 @@ def choose_screen_reader(session: Session) -> bool:
     return bool(session.store.setting("screen_reader", False))
 
 
-class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=False):
+class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.RecoverableErrors, App,
+                 inherit_bindings=False):
     """metanav's full-screen app. Everything is reachable with the keyboard alone."""
 
     CSS_PATH = "app.tcss"
@@ -43,7 +46,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, session: Session, clock: Callable[[], float] | None = None,
-                 kiosk_tick: float = 1.0) -> None:
+                 kiosk_tick: float = 1.0, errors=None) -> None:
         from metanav.tui import input_guard
 
         # Malformed input is dropped, never fatal (TEXTUAL_DRIVER, a developer's tool, still wins).
@@ -56,7 +59,10 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
             from metanav.tui.kiosk_guard import KioskGuard
 
             config = session.kiosk_config or kiosk.KioskConfig()
-            self.kiosk = KioskGuard(self, config, clock, kiosk_tick)
+            self.kiosk = KioskGuard(self, config, clock, kiosk_tick, errors)
+            # No traceback on the person's screen, ever (Textual prints one when it ends the
+            # app on an error): the kiosk logs its errors for staff (metanav.kiosk_errors).
+            self.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
         self.animation_level = "none"
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -251,10 +257,30 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, App, inherit_bindings=Fa
     async def on_event(self, event: events.Event) -> None:
         if self._one_key.hold(event):
             return  # comes back once the key before it is done with
-        if self.kiosk is not None and isinstance(event, _ACTIVITY) and not event.is_forwarded:
-            if self.kiosk.activity():
-                return  # the key only said "still here": it closed the countdown
-        await super().on_event(event)
+        if self.kiosk is None:
+            await super().on_event(event)
+            return
+        if isinstance(event, _ACTIVITY) and not event.is_forwarded and self.kiosk.activity():
+            return  # the key only said "still here": it closed the countdown
+        try:
+            await super().on_event(event)  # every key binding's action runs in here
+        except Exception as error:  # noqa: BLE001 - a kiosk stays up through its own bugs
+            if not kiosk_errors.is_bug(error):
+                raise
+            self.kiosk.recover(error)
+
+    def recover_from(self, error: Exception, can_stay: bool) -> bool:
+        """An error in a screen's or widget's handler (textual_internals.RecoverableErrors):
+        a kiosk starts the person afresh; anything else ends as Textual ends it."""
+        if self.kiosk is None or not kiosk_errors.is_bug(error):
+            return False
+        if can_stay:
+            self.kiosk.recover(error)
+            return True
+        # The app's own message loop stopped: end, and run() starts a new app (and logs it).
+        self.kiosk.errors.record(error)
+        self.kiosk.crashed = True
+        return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "staff_exit", "stay"):
@@ -382,8 +408,18 @@ def _settle_garbage_collector() -> None:
 
 
 def run(session: Session, mouse: bool = False) -> int:
-    app = MetanavApp(session)
-    app.settle_gc_after_start = True
-    app.mouse = mouse  # and no pointer-shape escapes without it (textual_internals)
-    result = app.run(mouse=mouse)
-    return result if isinstance(result, int) else (app.return_code or 0)
+    """Run the app. A kiosk whose app ended on an error it could not stay up through starts
+    a new one, the person's session cleared (kiosk_errors), unless errors come too fast."""
+    errors = kiosk_errors.ErrorGuard("full screen") if session.kiosk else None
+    while True:
+        app = MetanavApp(session, errors=errors)
+        app.settle_gc_after_start = errors is None or not errors.total
+        app.mouse = mouse  # and no pointer-shape escapes without it (textual_internals)
+        lang = session.lang
+        result = app.run(mouse=mouse)
+        code = result if isinstance(result, int) else (app.return_code or 0)
+        if app.kiosk is None or not app.kiosk.ended_by_error(code):
+            return code
+        if errors.too_many:
+            return kiosk_errors.EXIT_TOO_MANY
+        kiosk_errors.start_afresh(session, lang)

@@ -3,6 +3,10 @@
 ``MetanavApp`` owns one ``KioskGuard`` when the session is a kiosk session and sends it every
 key and click. The clock is injectable (``clock``) and the tick interval too, so tests run the
 three-minute countdown in milliseconds.
+
+It also keeps the kiosk standing through metanav's own bugs (``recover``, see
+metanav.kiosk_errors): an error in a handler is logged for staff, the session is cleared as
+the countdown clears it, and home says "Something went wrong. metanav started again."
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from metanav import kiosk
+from metanav import kiosk, kiosk_errors
 from metanav.core import actions
 from metanav.i18n import _
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
+from metanav.kiosk_errors import ErrorGuard
 from metanav.tui import textual_internals
 
 if TYPE_CHECKING:
@@ -24,7 +29,8 @@ if TYPE_CHECKING:
 
 class KioskGuard:
     def __init__(self, app: MetanavApp, config: KioskConfig,
-                 clock: Callable[[], float] | None = None, tick_seconds: float = 1.0) -> None:
+                 clock: Callable[[], float] | None = None, tick_seconds: float = 1.0,
+                 errors: ErrorGuard | None = None) -> None:
         self.app = app
         self.config = config
         self.clock = clock or time.monotonic
@@ -35,6 +41,11 @@ class KioskGuard:
         self.resets = 0  # completed resets
         self.clock_timer = None  # the quiet-spell clock (see start)
         self._resetting = False
+        # Errors so far (kept across a restart of the app, see tui.app.run).
+        self.errors = errors or ErrorGuard("full screen", self.clock)
+        if self.errors.asks_language is None:
+            self.errors.asks_language = app.session.ask_language
+        self.crashed = False  # the app ends on an error it cannot stay up through
 
     def start(self) -> None:
         """Called once the app runs (the terminal driver has set its own signal handlers)."""
@@ -43,6 +54,14 @@ class KioskGuard:
         self.app.set_keymap({"kiosk.staff_exit": self.config.exit_key})
         # The clock runs only while someone may be there: from a key after the start or the
         # last reset until the next reset. An untouched kiosk wakes for nothing.
+        self._start_clock()
+        if self.errors.total:  # a new app after an error ended the last one (tui.app.run)
+            self.app.session.ask_language = bool(self.errors.asks_language)  # from next time
+            self.app.call_after_refresh(self.app.say, _(kiosk_errors.RESTARTED))
+
+    def _start_clock(self) -> None:
+        if self.clock_timer is not None:
+            self.clock_timer.stop()
         self.clock_timer = self.app.set_interval(self.tick_seconds, self.tick,
                                                  name="kiosk idle clock", pause=True)
 
@@ -85,26 +104,56 @@ class KioskGuard:
         else:
             await self.reset()
 
+    # -- metanav's own bugs ----------------------------------------------------------------------
+    def recover(self, error: BaseException) -> None:
+        """An unexpected error: logged for staff; the person starts afresh at home (after the
+        handler that raised is done with), or, when errors come too fast, the app ends."""
+        if textual_internals.is_ending(self.app):
+            return  # ending anyway (the staff PIN, too many errors): nothing more to show
+        if not self.errors.record(error):
+            self.app.exit(kiosk_errors.EXIT_TOO_MANY, return_code=kiosk_errors.EXIT_TOO_MANY)
+            return
+        self.app.call_later(self._start_afresh, self.app.session.lang)
+
+    def ended_by_error(self, code: int | None) -> bool:
+        """Whether the app ended on an error (tui.app.run then starts a new one)."""
+        if self.crashed:
+            return True
+        if code in (0, None, kiosk_errors.EXIT_TOO_MANY) or textual_internals.AVAILABLE:
+            return False
+        # Ended by Textual's own handler (its internals are not what metanav expects).
+        self.errors.record(kiosk_errors.EndedOnError())
+        return True
+
+    async def _start_afresh(self, lang: str) -> None:
+        self._start_clock()  # the error may have come from the clock, which then stopped
+        await self.reset(afresh=lang)
+
     # -- the next person starts fresh -----------------------------------------------------------
-    async def reset(self) -> None:
-        """Forget everything: state, filters, every screen, theme, clipboard, messages."""
+    async def reset(self, afresh: str = "") -> None:
+        """Forget everything: state, filters, every screen, theme, clipboard, messages.
+        ``afresh``: after an error, in the language the person was using (kiosk_errors)."""
         if self._quiet():
             return
         self._resetting = True
         try:
-            await self._reset()
+            await self._reset(afresh)
         finally:
             self._resetting = False
         self.resets += 1
 
-    async def _reset(self) -> None:
+    async def _reset(self, afresh: str = "") -> None:
         from metanav.tui.app import choose_screen_reader
         from metanav.tui.screens.home import HomeScreen
         from metanav.tui.themes import choose_theme
 
         app = self.app
         self.countdown = None
-        cleared = actions.clear_session(app.session)
+        if afresh:
+            words = kiosk_errors.start_afresh(app.session, afresh)
+        else:
+            words = actions.clear_session(app.session).words
+            app.session.ask_language = bool(self.errors.asks_language)
         # The clinic's screen-reader setting (--screen-reader), not the last visitor's Ctrl+S.
         app.screen_reader = choose_screen_reader(app.session)
         app.show_cursor()
@@ -129,7 +178,7 @@ class KioskGuard:
         self.watch.touch()
         if self.clock_timer is not None:
             self.clock_timer.pause()  # nobody is there until a key says so
-        app.call_after_refresh(home.say, cleared.words)
+        app.call_after_refresh(home.say, words)
 
     def ask_clear(self) -> None:
         from metanav.tui.screens.kiosk_dialogs import ConfirmClear

@@ -3,7 +3,7 @@
 Textual (pinned in pyproject.toml to the version the tests run) has no public way to do a few
 things a slow link and a shared screen need. Everything that reaches into its internals is in
 this package; ruff's SLF rule keeps it out of every other module. This file is the start-up
-check; the other three hold the code, and everything is imported from here:
+check; the other files hold the code, and everything is imported from here:
 
 - ``frames.py``: ``ChangedCellsDisplay``, the app's ``_display`` hook, where each frame becomes
   only the cells that changed (delta.py), written with the app's ``_begin_update``/
@@ -22,6 +22,9 @@ check; the other three hold the code, and everything is imported from here:
   (``App._exit``, ``_closing``, ``_closed``); ``settled`` and ``queues_look_right``: whether
   every message pump is idle, for taking keys one at a time (``_message_queue``,
   ``_next_callbacks``, ``_task``; input_guard.OneAtATime).
+- ``errors.py``: ``RecoverableErrors``, the app's ``_handle_exception``: an error in a screen's
+  or a widget's handler is offered to the app first (a kiosk starts the person afresh instead
+  of ending; ``textual._context.active_message_pump`` says whose handler raised).
 - ``key_reader.py``: ``GuardedParser`` and ``GuardedDriver``: Textual's key reader, wrapped so
   malformed input is dropped, never fatal (``textual._xterm_parser``,
   ``LinuxDriver.run_input_thread``; what may pass is decided in ``input_guard.py``).
@@ -43,7 +46,8 @@ from textual.widget import Widget
 # What metanav reads or sets, on an app, a screen and a widget (Textual may rename them).
 NEEDED: dict[str, tuple[str, ...]] = {
     "app": ("_display", "_driver", "_batch_count", "_running", "_closed", "_exit", "_closing",
-            "_clipboard", "_begin_update", "_end_update", "_set_pointer_shape"),
+            "_clipboard", "_begin_update", "_end_update", "_set_pointer_shape",
+            "_handle_exception"),
     "screen": ("_dirty_widgets", "_compositor", "_layout_required", "_layout_widgets"),
     "widget": ("_repaint_required", "_get_default_css", "_layout_required",
                "_clear_arrangement_cache", "_layout_updates", "_scroll_update"),
@@ -57,6 +61,7 @@ MISSING: list[str] = ["not checked yet"]
 def check(app: App) -> list[str]:
     """What is missing: [] when every internal metanav uses is there."""
     missing = [] if HAS_COMPOSITOR else ["textual._compositor"]
+    missing += [] if HAS_PUMP_CONTEXT else ["textual._context.active_message_pump"]
     for kind, thing in (("app", app), ("screen", Screen()), ("widget", Widget())):
         missing += [f"{kind}.{name}" for name in NEEDED[kind] if not hasattr(thing, name)]
     return missing
@@ -78,6 +83,10 @@ from metanav.tui.textual_internals.app_state import (  # noqa: E402
     is_ending,
     queues_look_right,
     settled,
+)
+from metanav.tui.textual_internals.errors import (  # noqa: E402
+    HAS_PUMP_CONTEXT,
+    RecoverableErrors,
 )
 from metanav.tui.textual_internals.frames import (  # noqa: E402
     HAS_COMPOSITOR,
@@ -101,6 +110,7 @@ from metanav.tui.textual_internals.key_reader import (  # noqa: E402
 
 __all__ = [
     "AVAILABLE", "MISSING", "NEEDED", "OFF", "HAS_COMPOSITOR", "check", "check_at_start",
+    "HAS_PUMP_CONTEXT", "RecoverableErrors",
     "ChangedCellsDisplay", "ChopsUpdate", "CompositorUpdate", "LayoutUpdate", "paint_now",
     "preload_default_css", "screen_lines", "screen_strips", "set_content_size",
     "forget_clipboard", "forget_render_caches", "is_closed", "is_ending", "queues_look_right",
