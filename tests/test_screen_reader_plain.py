@@ -71,33 +71,70 @@ def test_q_at_more_still_lists_the_choices():
 
 def test_a_prompt_heard_again_names_only_g_and_h_until_a_wrong_answer():
     """A reader reads the prompt each time, and the answered prompt's line again: the long
-    list of letters is said once per full showing of a screen, and after a wrong answer."""
+    list of letters is said once per full showing of a screen, and after a wrong answer. A
+    topic names get help now and help, and no other letter every screen has."""
     out = plain_run([*first_topic_keys(), "q", "b", "b", "zz", "q"])
     prompts = [" ".join(p.split()) for p in
                " ".join(out.split(MORE, 1)[1].split("\n")).split("]: ")[:-1]]
     first, again, again2, after_wrong = prompts[-4:]
-    assert first.endswith("b to bookmark, g to get help now, h for help, i for Español [default: back")
+    assert first.endswith("b to bookmark, g to get help now, h for help [default: back")
+    assert "i for Español" not in first and "q to quit" not in first
     for short in (again, again2):
         assert short.split(". ")[-1].startswith("Choose 1 to ")
-        assert "g to get help now, h for help" in short and "b to bookmark" not in short
+        assert short.endswith("g to get help now, h for help [default: back")
+        assert "b to bookmark" not in short
     assert "b to bookmark" in after_wrong
 
 
-def test_a_filter_shows_the_count_and_names_on_one_screen_with_the_short_prompt():
-    """Typing words on resources shows the same screen again: the count, then the names, no
-    "more" for the bundled list, and the prompt names only g, h and i (its letters were just
-    heard). The language key and r name them all again."""
+def test_away_from_home_a_prompt_names_the_screen_s_letters_and_h_alone():
+    """Every word of a prompt is heard after every answer: away from home (and a topic) a
+    prompt names the screen's own letters and h for help. Home names every letter, and help
+    starts with g."""
+    from plain_helpers import home_numbers
+
+    numbers = home_numbers(bundled_library())
+    out = plain_run([str(numbers["questions"]), "1", "", "", "m", "r", "q"])
+    flat = " ".join(out.split())
+    questions = flat.split("Questions for your doctor", 2)[2]
+    assert "e to save it to a file, h for help [default: back]:" in questions
+    group = flat.split("Questions: ", 1)[1]
+    assert "s to show my list, h for help [default: back]:" in group
+    for away in (questions.split("[default: back]:")[0], group.split("[default: back]:")[0]):
+        assert "g to get help now" not in away and "i for Español" not in away
+    home_again = flat.rsplit("metanav: Home", 1)[1]
+    assert "g to get help now, h for help, / to search, q to quit, i for Español" in home_again
+
+
+def test_a_filter_shows_the_count_and_ten_names_with_the_short_prompt():
+    """Typing words on resources shows the same screen again: the count, then the names ten
+    at a time, and the prompt names only h (its letters were just heard). The language key
+    and r name them all again."""
     from plain_helpers import home_numbers
 
     lib = bundled_library()
     found = len(filter_resources(lib, ResourceFilter(text="spanish")))
-    out = plain_run([str(home_numbers(lib)["resources"]), "q", "spanish", "i", "q", "q"])
+    assert found > 10
+    out = plain_run([str(home_numbers(lib)["resources"]), "q", "spanish", "", "i", "q", "q"])
     filtered = out.split('Filter: words "spanish".\n', 1)[1].split("[default: back]:", 1)[0]
-    assert MORE not in filtered and filtered.count("\n") in (found, found + 1)  # (the prompt)
-    assert " ".join(filtered.split()).endswith(
-        f"Choose 1 to {found}, g to get help now, h for help, i for Español")
+    first, rest = filtered.split(MORE, 1)
+    assert [line.split(". ")[0] for line in first.split("\n") if line] == [
+        str(n) for n in range(1, 11)]
+    assert " ".join(rest.split()).startswith("11. ")
+    assert " ".join(filtered.split()).endswith(f"Choose 1 to {found}, h for help")
     spanish = out.split("Filtro: palabras", 1)[1].split("[predeterminado: atrás]:", 1)[0]
     assert "f para buscar palabras" in spanish  # every letter again, in the new words
+
+
+def test_a_choice_typed_at_more_is_acted_on_without_the_prompt_read_again():
+    """b typed at "more" bookmarks: the question comes at once, the prompt is not written
+    (a reader read it out again: "Choose 1 to 19, h for help, default: back: b")."""
+    from plain_helpers import home_numbers
+
+    lib = bundled_library()
+    out = plain_run([str(home_numbers(lib)["resources"]), "q", "spanish", "b", "1", "q", "q"])
+    after_more = out.split('Filter: words "spanish".\n', 1)[1].split(MORE, 1)[1]
+    assert after_more.split("\n", 1)[1].startswith("Which resource? Type its number")
+    assert "Bookmarked: " in after_more
 
 
 def test_a_long_topic_pauses_where_a_part_ends_not_in_a_sentence():
@@ -109,7 +146,7 @@ def test_a_long_topic_pauses_where_a_part_ends_not_in_a_sentence():
     assert first.endswith("\n\n")  # the end of a part, then its blank line
     assert len(first.splitlines()) < PagedTerm.height - 2  # (it would have gone on)
     headings = [section.heading for section in topic.sections]
-    next_line = rest.split("\n", 1)[0]  # after "more" (a script's Enter is not echoed)
+    next_line = rest.split("\n", 1)[0].strip()  # after "more " (a script's Enter is not echoed)
     assert next_line in headings, next_line
 
 
@@ -125,14 +162,35 @@ def test_paging_keeps_a_part_whole_when_it_fits_a_page():
     assert term.stdout.getvalue().split(MORE)[0].splitlines()[-1] == "line 22"
 
 
-def test_help_starts_with_how_it_works_then_the_screen_it_was_asked_on():
+def test_help_starts_with_the_screen_it_was_asked_on_and_get_help_now_then_more():
+    """Help's first page is g (get help now) and the screen it was asked on; "more" comes
+    before how plain mode works, the letters of every screen and the other screens."""
     from plain_helpers import home_numbers
 
     out = plain_run([str(home_numbers(bundled_library())["resources"]), "h", *[""] * 6])
-    headings = [line for line in out.split("\nHelp\n", 1)[1].replace(MORE, "").splitlines()
+    first, *rest = out.split("\nHelp\n", 1)[1].split(MORE)
+    assert " ".join(first.split()).startswith(
+        "g, on every screen: get help now: when to call 911, 988 or your care team right away"
+        " Support resources: a number: open a resource")
+    assert " ".join(first.split()).endswith("b: with a number (b 2): bookmark a resource, or "
+                                            "remove the bookmark")
+    assert "How plain mode works:" not in first
+    headings = [line.strip() for line in "".join(rest).splitlines()
                 if line.endswith(":") and not line.startswith("-")]
-    assert headings[:3] == ["How plain mode works:", "Support resources:", "Everywhere:"]
+    assert headings[:2] == ["How plain mode works:", "Everywhere:"]
     assert "Home:" in headings and "Bookmarks:" in headings  # the other screens follow
+    assert "Support resources:" not in headings  # (said once)
+
+
+def test_help_from_home_starts_with_home_and_a_script_gets_all_of_help_at_once():
+    out = plain_run(["h", *[""] * 6])
+    first = out.split("\nHelp\n", 1)[1].split(MORE)[0]
+    assert first.lstrip().startswith("g, on every screen:") and "\nHome:\n" in first
+    session = Session(library=bundled_library(), store=Store.memory())
+    term = Term(io.StringIO("h\nq\nq\n"), io.StringIO())  # piped: no "more"
+    Shell(session, term).run()
+    text = term.stdout.getvalue().split("\nHelp\n", 1)[1]
+    assert MORE not in text and "How plain mode works:" in text and "Everywhere:" in text
 
 
 def test_a_prompt_leaves_room_for_the_answer_on_its_line():

@@ -19,6 +19,10 @@ from metanav.i18n import N_, _, ngettext
 if TYPE_CHECKING:
     from metanav.plain.shell import Shell
 
+# A long list is read out this many items at a time, then "more" (when a person is at a
+# terminal): a list heard by ear is easier to follow in short runs, as search pages are.
+LIST_RUN = 10
+
 # What an action returns: True to show the screen again (its numbers changed), else nothing.
 Action = Callable[[], "bool | None"]
 
@@ -59,6 +63,7 @@ class Page:
         self.choices: list[Action] = []
         self.choice_lines: list[tuple[int, int]] = []  # (first, end) of each choice's text
         self.parts: list[int] = []  # where each part starts (a topic's section, a help section)
+        self.breaks: list[int] = []  # parts that start a new page when the text is paged
 
     def add(self, text: str, indent: str = "", subsequent: str | None = None) -> None:
         self.lines.extend(wrap(text, self.width, indent, subsequent))
@@ -73,11 +78,14 @@ class Page:
         if self.lines and self.lines[-1]:
             self.lines.append("")
 
-    def part(self) -> None:
+    def part(self, new_page: bool = False) -> None:
         """A part starts here: a long screen's "more" comes before it rather than in it,
-        if it fits on a page of its own (Term.page)."""
+        if it fits on a page of its own (Term.page). ``new_page``: when the screen is paged,
+        "more" always comes before it (help's first page is the screen it was asked on)."""
         self.blank()
         self.parts.append(len(self.lines))
+        if new_page:
+            self.breaks.append(len(self.lines))
 
     def choice(self, text: str, action: Action, extra: list[str] | tuple[str, ...] = ()) -> int:
         """A numbered line ("3. text"), with optional indented lines under it."""
@@ -97,6 +105,8 @@ class Screen:
     NAME = ""  # how help names the screen
     NUMBERS = ""  # what a number does here, for help ("" when numbers do nothing)
     KEYS: tuple[Command, ...] = ()  # its letters; each calls the method named by its action
+    # The letters of every screen its prompt names (plain/shell.py; home names them all).
+    EVERYWHERE_NAMED: tuple[str, ...] = ("h",)
 
     def __init__(self, shell: Shell):
         self.shell = shell
@@ -156,6 +166,11 @@ class Screen:
         """Where each part starts in what render() returned."""
         top = len(self._title_lines)
         return [top + start for start in self.page.parts] if self.page else []
+
+    def page_breaks(self) -> list[int]:
+        """Where a paged screen always starts a new page, in what render() returned."""
+        top = len(self._title_lines)
+        return [top + start for start in self.page.breaks] if self.page else []
 
     def brief(self) -> list[str]:
         """Coming back: the title and a one-line summary, not the whole screen again (its

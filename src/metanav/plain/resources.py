@@ -11,7 +11,7 @@ from metanav.core.resources import (
     resource_page,
 )
 from metanav.i18n import N_, _
-from metanav.plain.base import Page, Screen, numbers
+from metanav.plain.base import LIST_RUN, Page, Screen, numbers
 
 
 def topic_screen(shell, topic_id: str) -> Screen:
@@ -51,7 +51,9 @@ class ResourcesScreen(Screen):
         if not finder.filtering:
             page.add(_("Type words to narrow the list. A number opens one: phone, web address "
                        "and more."))
-        for res in finder.matches:
+        for number, res in enumerate(finder.matches):
+            if number and number % LIST_RUN == 0:  # read out ten at a time
+                page.part(new_page=True)
             name = resource_fields(res, finder.bookmarked(res))[0][0]  # "[Bookmarked] " first
             page.choice(name, lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)))
 

@@ -154,6 +154,7 @@ class TopicScreen(QuestionActions):
     NAME = N_("A topic")
     NUMBERS = N_("add a question to your list (or take it off), or open a resource or topic")
     KEYS = commands.plain("topic")
+    EVERYWHERE_NAMED = ("g", "h")  # what a person reads here may worry them
 
     def __init__(self, shell, topic_id: str = "", section: int = -1):
         super().__init__(shell)
@@ -264,8 +265,9 @@ class Help(Screen):
 
     def __init__(self, shell):
         super().__init__(shell)
-        # The screen help was asked on: its keys come first, after how plain mode works, so
-        # the first page answers "what can I do here" (the other screens follow).
+        # Get help now, then the keys of the screen help was asked on, are the first page: it
+        # answers "what can I do here" in a few lines. How plain mode works, the keys of
+        # every screen and the other screens follow, after "more".
         here = type(shell.stack[-1]) if shell.stack else None
         self.first = here if here in SCREENS else None
 
@@ -275,10 +277,16 @@ class Help(Screen):
         view = core_help.plain_help(screens, self.session.kiosk, self.session.policy,
                                     self.shell.term.paging)
         sections = list(view.sections)  # how it works, the screens, the keys everywhere
-        if self.first is not None:  # ... here, everywhere, then the other screens
-            sections[2:] = [sections[-1], *sections[2:-1]]
-        for section in sections:
-            page.part()
+        new_page = -1
+        if self.first is not None:  # g, here; then how it works, everywhere, the other screens
+            how, here, *others, everywhere = sections
+            get_help = next(key for key in commands.plain("global") if key.letter == "g")
+            said = _("{letter}, on every screen: {what}").format(letter=get_help.letter,
+                                                                 what=_(get_help.help))
+            sections = [core_help.HelpSection("", (said,)), here, how, everywhere, *others]
+            new_page = 2
+        for number, section in enumerate(sections):
+            page.part(new_page=number == new_page)
             if section.heading:
                 page.add(section.heading)
             for line in section.lines:

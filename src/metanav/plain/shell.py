@@ -25,9 +25,12 @@ GLOBAL_KEYS = commands.plain("global")
 BACK = N_("back")
 # Said in the prompt after a screen is shown in brief.
 READ_ALL = N_("r to read it all")
-# The letters a prompt heard again on the same screen still names: get help now, help (which
-# lists every key) and the other language. Away from home they are the only letters of every
-# screen a prompt names (home names them all, and so does help, under "Everywhere").
+# The letters of every screen a prompt names. Home names them all, and help names them at its
+# start. Away from home a prompt names the screen's own letters and h for help: a screen
+# reader reads the whole prompt after every answer, so each word there is heard again and
+# again. A topic also names get help now (what a person reads there may worry them).
+# A prompt heard again on the same screen (its letters were just named) keeps only these
+# (Screen.EVERYWHERE_NAMED away from home).
 SHORT_PROMPT = ("g", "h", "i")
 
 # Whole words people may type instead of a letter.
@@ -142,11 +145,12 @@ class Shell:
             return own
         allows = self.session.policy.allows
         other = actions.other_language_name(self.session)  # "i for Español"
-        everywhere = GLOBAL_KEYS if screen is self.stack[0] else tuple(
-            k for k in GLOBAL_KEYS if k.letter in SHORT_PROMPT)  # / and q: home and help
+        home = screen is self.stack[0]
+        named = SHORT_PROMPT if home else screen.EVERYWHERE_NAMED
+        everywhere = GLOBAL_KEYS if home else tuple(k for k in GLOBAL_KEYS if k.letter in named)
         keys = [_(k.prompt).format(language=other) for k in (*screen.KEYS, *everywhere)
                 if k.prompt and allows(k.needs) and screen.offers(k)
-                and (not short or k.letter in SHORT_PROMPT)]
+                and (not short or k.letter in named)]
         if brief:
             keys.insert(0, _(READ_ALL))
         count = screen.count
@@ -220,7 +224,9 @@ class Shell:
             lines.insert(0, "")  # a blank line between screens, if it fits
             gap = 1
         try:
-            self.term.page(lines, room, [gap + start for start in screen.part_starts()] if full else ())
+            parts, breaks = (screen.part_starts(), screen.page_breaks()) if full else ((), ())
+            self.term.page(lines, room, [gap + start for start in parts],
+                           [gap + start for start in breaks])
             if self.notices:
                 self.term.line()
                 for notice in self.notices:

@@ -83,24 +83,26 @@ class Term:
         for text in lines:
             self.line(text)
 
-    def page(self, lines: list[str], room: int, parts: Collection[int] = ()) -> None:
+    def page(self, lines: list[str], room: int, parts: Collection[int] = (),
+             breaks: Collection[int] = ()) -> None:
         """Write a screen's lines: all at once if they fit in ``room`` lines, else paged.
         ``parts``: the lines where parts start (a topic's sections). Paged, "more" comes
         before a part that does not fit in what is left of the page but fits on a page of
-        its own, so a page ends where a part ends, not in the middle of a sentence."""
+        its own, so a page ends where a part ends, not in the middle of a sentence.
+        ``breaks``: parts that, paged, always start a new page."""
         self.written = 0
-        if len(lines) <= room:
+        if len(lines) <= room and not (self.paging and breaks):
             for text in lines:
                 self._write(text + "\n")
             self._shown += len(lines)
             self.written = len(lines)
             return
-        starts = sorted(set(parts))
+        starts = sorted({*parts, *breaks})
         for index, text in enumerate(lines):
             if self.paging and index in starts and self._shown > 1:
                 after = [start for start in starts if start > index]
                 size = (after[0] if after else len(lines)) - index
-                if self.height - 1 - self._shown < size <= self.height - 2:
+                if index in breaks or self.height - 1 - self._shown < size <= self.height - 2:
                     self._more()
             self.line(text)
             self.written += 1
@@ -130,7 +132,7 @@ class Term:
         self.lines(wrap(text, self.width))
 
     def _more(self) -> None:
-        self.asking = _(MORE)
+        self.asking = _(MORE) + " "  # a space before what is typed at it
         self._write(self.asking)
         self.stdout.flush()
         self._shown = 1  # the "more" line stays on screen
@@ -153,6 +155,13 @@ class Term:
         when a script's input has ended. Without a terminal the answer is echoed, so a
         transcript reads like the session did.
         """
+        if self._typed_at_more is not None:
+            # Typed at "more" (on screen after it): acted on now, without the prompt, which
+            # a screen reader would read out again for an answer already given.
+            answer, self._typed_at_more = self._typed_at_more, None
+            self._write("\n")
+            self._shown = 1
+            return answer
         parts = self.prompt_lines(prompt, tail)
         for text in parts[:-1]:
             self._write(text + "\n")
@@ -160,10 +169,6 @@ class Term:
         self.asking = "\n".join(parts) + " "
         self.stdout.flush()
         self._shown = 1  # the answered prompt stays on screen
-        if self._typed_at_more is not None:
-            answer, self._typed_at_more = self._typed_at_more, None
-            self._write(answer + "\n")  # shown as if typed here, so the transcript reads right
-            return answer
         raw = self.stdin.readline()
         if raw == "":
             self._write("\n")
