@@ -2,14 +2,16 @@
 
 Each action takes the ``Session`` (content, the person's state, the kiosk policy) and what it
 acts on, checks the policy, changes the saved state in one store operation (so a crash or a
-second copy of metanav never sees half of it), and returns a ``Done``: the words that confirm
-it. The faces only choose what to act on, call the action and show ``Done``'s words:
+second copy of metanav never sees half of it), and returns a ``Done`` (done.py): the words
+that confirm it. The faces only choose what to act on, call the action and show ``Done``'s
+words:
 
     done = actions.toggle_asked(session, question_id)
     face.say(done.sentence(long=True))   # plain mode: "Marked as asked: Is it curable?"
     face.say(done.sentence())            # full screen: "Marked as asked."
 
-Plain Python: never imports Textual.
+Choosing the language is in language_choice.py, reached from here too. Plain Python: never
+imports Textual.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from metanav.core import language_choice
 from metanav.core.commands import GET_HELP_NOW, LAST_TOPIC
+from metanav.core.done import Done, saved
 from metanav.core.policy import REFUSAL
 from metanav.i18n import N_, _
 from metanav.session import THEME_NAMES, Session
@@ -32,35 +36,12 @@ NOT_CHANGED = N_("Your question is not changed.")
 UNDO_HINT = N_("u to undo.")
 NOTHING_TO_UNDO = N_("There is nothing to undo.")
 
-
-@dataclass(frozen=True, slots=True)
-class Done:
-    """What an action says. ``ok`` is False when nothing was done (refused or impossible)."""
-
-    words: str  # "Marked as asked."
-    about: str = ""  # what it was about (a question's text), for a face with room to say it
-    problem: str = ""  # saving failed: the change is kept in memory, and this says why
-    ok: bool = True
-    more: str = ""  # a sentence after the rest ("Find it under Bookmarks.")
-    key: str = ""  # the item it brought back, as its list row's key ("topic:pain", "own-…")
-
-    def sentence(self, long: bool = False) -> str:
-        """The words, with what it was about when ``long`` ("Marked as asked: Is it ...?")."""
-        return " ".join(self.lines(long))
-
-    def lines(self, long: bool = True) -> list[str]:
-        """As separate lines (plain mode): the words, then the problem if any."""
-        text = self.words
-        if long and self.about:
-            about = self.about if self.about.endswith((".", "?", "!")) else f"{self.about}."
-            text = f"{text.rstrip('.')}: {about}"
-        if self.more:
-            text = f"{text} {self.more}"
-        return [text, self.problem] if self.problem else [text]
-
-
-def _done(result: SaveResult, words: str, about: str = "") -> Done:
-    return Done(words, about, "" if result.ok else result.message)
+# Choosing the language (language_choice.py), reached from here as every other action is.
+LANGUAGE = language_choice.LANGUAGE
+choose_language = language_choice.choose_language
+switch_language = language_choice.switch_language
+other_language = language_choice.other_language
+other_language_name = language_choice.other_language_name
 
 
 def refused(session: Session, switch: str) -> Done | None:
@@ -83,7 +64,7 @@ def toggle_pick(session: Session, question_id: str) -> Done:
     on = not session.store.entry(question_id)["chosen"]
     result = session.store.set_chosen(question_id, on)
     words = _("Picked. It is on your list.") if on else _("Taken off your list.")
-    return _done(result, words, question_text(session, question_id))
+    return saved(result, words, question_text(session, question_id))
 
 
 def toggle_top(session: Session, question_id: str) -> Done:
@@ -98,7 +79,7 @@ def toggle_top(session: Session, question_id: str) -> Done:
             count=store.top_count(), most=MAX_TOP)
     else:
         words = _("No longer marked as most important.")
-    return _done(result, words, question_text(session, question_id))
+    return saved(result, words, question_text(session, question_id))
 
 
 def toggle_asked(session: Session, question_id: str) -> Done:
@@ -106,7 +87,7 @@ def toggle_asked(session: Session, question_id: str) -> Done:
     on = not session.store.entry(question_id)["asked"]
     result = session.store.set_asked(question_id, on, pick=on)
     words = _("Marked as asked.") if on else _("Marked as not asked yet.")
-    return _done(result, words, question_text(session, question_id))
+    return saved(result, words, question_text(session, question_id))
 
 
 def write_note(session: Session, question_id: str, note: str) -> Done:
@@ -117,7 +98,7 @@ def write_note(session: Session, question_id: str, note: str) -> Done:
         return no
     note = note.strip()
     result = session.store.set_note(question_id, note, pick=bool(note))
-    return _done(result, _("Note saved.") if note else _("Note removed."))
+    return saved(result, _("Note saved.") if note else _("Note removed."))
 
 
 def add_own(session: Session, text: str) -> tuple[str, Done]:
@@ -128,7 +109,7 @@ def add_own(session: Session, text: str) -> tuple[str, Done]:
     if not text.strip():
         return "", Done(_(NO_QUESTION), ok=False)
     own_id, result = session.store.add_own(text)
-    return own_id, _done(
+    return own_id, saved(
         result, _("Your question is added and picked. It is under My own questions."))
 
 
@@ -144,7 +125,7 @@ def edit_own(session: Session, own_id: str, text: str) -> Done:
     text = " ".join(text.split())
     if not text or text == old:
         return Done(_(NOT_CHANGED), old, ok=False)
-    return _done(session.store.set_own_text(own_id, text), _("Your question is changed."), text)
+    return saved(session.store.set_own_text(own_id, text), _("Your question is changed."), text)
 
 
 def remove_own(session: Session, own_id: str) -> Done:
@@ -248,7 +229,7 @@ def toggle_bookmark(session: Session, kind: str, item_id: str) -> Done:
     if on:
         return Done(_("Bookmarked."), about, "" if result.ok else result.message,
                     more=_("Find it under Bookmarks."))
-    return _done(result, _("Bookmark removed."), about)
+    return saved(result, _("Bookmark removed."), about)
 
 
 def remove_bookmark(session: Session, kind: str, item_id: str) -> Done:
@@ -270,7 +251,7 @@ def next_theme(session: Session, current: str) -> tuple[str, Done]:
     """The next colour theme, remembered for next time (in memory only on a kiosk)."""
     names = list(THEME_NAMES)
     theme = names[(names.index(current) + 1) % len(names)] if current in names else names[0]
-    return theme, _done(session.store.set_setting("theme", theme),
+    return theme, saved(session.store.set_setting("theme", theme),
                         _("Colours: {theme}.").format(theme=theme))
 
 
@@ -282,56 +263,7 @@ SCREEN_READER_OFF = N_("Screen-reader setting off. Ctrl+S turns it on.")
 def set_screen_reader(session: Session, on: bool) -> Done:
     """The full screen's screen-reader setting, remembered (in memory only on a kiosk)."""
     result = session.store.set_setting("screen_reader", on)
-    return _done(result, _(SCREEN_READER_ON if on else SCREEN_READER_OFF))
-
-
-# -- the language -------------------------------------------------------------------------------
-# The setting that remembers a person's language (never in kiosk mode).
-LANGUAGE = "language"
-# Said in the language just chosen, so each is written in its own words (not through gettext).
-NOW_IN = {"en": "Now in English. Press i for Español.",
-          "es": "Ahora en español. Oprima i para English."}
-CANNOT_SWITCH = N_("The words for {language} could not be read: a content file has a problem. "
-                   "Staff can run metanav check-data to find it.")
-
-
-def choose_language(session: Session, lang: str) -> Done:
-    """Show metanav in ``lang`` ("en", "es") from now on, remembered for next time (never on a
-    kiosk: the next person starts in the clinic's language). A broken translation file
-    leaves the language as it was and says so, in words, instead of ending metanav."""
-    from metanav.content.load import ContentError
-    from metanav.content.translation import LANGUAGE_NAMES
-
-    if lang != session.lang:
-        try:
-            session.use_language(lang)
-        except ContentError:
-            return Done(_(CANNOT_SWITCH).format(language=LANGUAGE_NAMES.get(lang, lang)),
-                        ok=False)
-    if session.kiosk:
-        return Done(NOW_IN.get(lang, ""))
-    session.ask_language = False  # asked once, on a first run
-    return _done(session.store.set_setting(LANGUAGE, lang), NOW_IN.get(lang, ""))
-
-
-def other_language(session: Session) -> str:
-    """The language the language key switches to: the next one metanav has."""
-    from metanav.language import SUPPORTED
-
-    return SUPPORTED[(SUPPORTED.index(session.lang) + 1) % len(SUPPORTED)] \
-        if session.lang in SUPPORTED else SUPPORTED[0]
-
-
-def other_language_name(session: Session) -> str:
-    """The other language, named in itself ("Español", "English"), for the key bar and prompt."""
-    from metanav.content.translation import LANGUAGE_NAMES
-
-    return LANGUAGE_NAMES[other_language(session)]
-
-
-def switch_language(session: Session) -> Done:
-    """The language key (i): English to Español and back, from any screen."""
-    return choose_language(session, other_language(session))
+    return saved(result, _(SCREEN_READER_ON if on else SCREEN_READER_OFF))
 
 
 def clear_session(session: Session) -> Done:
