@@ -58,15 +58,24 @@ def test_coming_back_is_title_summary_and_prompt_and_r_reads_it_all():
     assert "Plain words about" in homes[3]  # r: all of it again
 
 
-def test_q_at_more_still_lists_the_choices():
+def test_q_at_more_still_lists_the_choices_under_their_headings():
+    """q at "more" skips the text, not the choices: each under its heading, so a reader can
+    tell a question to pick from a resource or a topic ("3. What is Metastasis?")."""
     topic = next(iter(bundled_library().topics.values()))
+    lib = bundled_library()
     out = plain_run([*first_topic_keys(), "q", "q"])
     assert MORE == "More: Enter to go on, q to stop."
     assert MORE in out
-    listed = out.split(MORE, 1)[1]
-    first_question = bundled_library().questions[topic.questions[0]].text
-    assert f"1. Not picked: {first_question.split()[0]}" in listed
-    assert "Choose 1 to " in listed
+    listed = [line for line in out.split(MORE, 1)[1].split("\nChoose 1 to ")[0].splitlines()
+              if line.strip()]
+    first_question = lib.questions[topic.questions[0]].text
+    assert listed[0].strip().startswith("Questions you could ask (a number adds it to your list")
+    assert listed[1].startswith(f"1. {first_question.split(' ')[0]}")
+    resources = listed.index("Support resources:")
+    assert listed[resources + 1] == f"{len(topic.questions) + 1}. {lib.resources[topic.resources[0]].name}"
+    related = listed.index("Related topics:")
+    assert listed[related + 1].endswith(lib.topics[topic.related_topics[0]].title)
+    assert "Not picked" not in out
 
 
 def test_a_prompt_heard_again_names_only_g_and_h_until_a_wrong_answer():

@@ -264,13 +264,15 @@ def topic_page(topic: Topic) -> TopicPage:
 QUESTIONS_HEADING = N_("Questions you could ask")
 
 
-def topic_related(session: Session, topic: Topic) -> tuple[Section, ...]:
+def topic_related(session: Session, topic: Topic, say_unpicked: bool = True) -> tuple[Section, ...]:
     """What a topic leads to: its questions ("question:<id>", picked or not, in words), support
-    resources and related topics. Each face adds how to pick a question with its own keys."""
+    resources and related topics. Each face adds how to pick a question with its own keys.
+    ``say_unpicked``: as in question_line (plain mode says only "Picked")."""
     library, store = session.library, session.store
     sections = []
     questions = tuple(
-        Item(f"question:{qid}", question_line(library.questions[qid].text, store.entry(qid)))
+        Item(f"question:{qid}",
+             question_line(library.questions[qid].text, store.entry(qid), say_unpicked))
         for qid in topic.questions if qid in library.questions)
     from metanav.content.text import READING_WIDTH, fit_fields  # (core/resources imports this)
     from metanav.core.resources import resource_fields

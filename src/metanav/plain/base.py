@@ -64,6 +64,7 @@ class Page:
         self.choice_lines: list[tuple[int, int]] = []  # (first, end) of each choice's text
         self.parts: list[int] = []  # where each part starts (a topic's section, a help section)
         self.breaks: list[int] = []  # parts that start a new page when the text is paged
+        self.headings: list[int] = []  # the first line of each heading over numbered choices
 
     def add(self, text: str, indent: str = "", subsequent: str | None = None) -> None:
         self.lines.extend(wrap(text, self.width, indent, subsequent))
@@ -73,6 +74,12 @@ class Page:
         address) is never broken: if it does not fit after the label, it is shown whole on
         its own line (content/text.label_lines)."""
         self.lines.extend(label_lines(label, value, self.width))
+
+    def heading(self, text: str) -> None:
+        """A heading over numbered choices ("Related topics:"): said again when the choices
+        are listed after q at "more" (Screen.choices_listed)."""
+        self.headings.append(len(self.lines))
+        self.add(text)
 
     def blank(self) -> None:
         if self.lines and self.lines[-1]:
@@ -191,6 +198,19 @@ class Screen:
         top = len(self._title_lines)
         return [line for start, end in self.page.choice_lines if top + start >= after
                 for line in self.page.lines[start:end]]
+
+    def choices_listed(self) -> list[str]:
+        """Every numbered choice under its heading, without the text around them: what q at
+        "more" lists when it came before the choices."""
+        if not self.page:
+            return []
+        lines, read_to = [], 0
+        for start, end in self.page.choice_lines:
+            lines += [line for head in self.page.headings if read_to <= head < start
+                      for line in self.page.lines[head:start] if line]
+            lines += self.page.lines[start:end]
+            read_to = end
+        return lines
 
     @property
     def count(self) -> int:

@@ -207,11 +207,13 @@ class TopicScreen(QuestionActions):
             page.add(words)
         page.blank()
         page.add(text.care_team)
-        for section in views.topic_related(self.session, topic):
+        # A question not picked has no mark: "Picked" alone is said, as on the questions
+        # screens (a reader heard "Not picked" before every question).
+        for section in views.topic_related(self.session, topic, say_unpicked=False):
             page.part()
             hint = _(" (a number adds it to your list, or takes it off)")
             is_questions = section.heading == _(views.QUESTIONS_HEADING)
-            page.add(f"{section.heading}{hint if is_questions else ''}:")
+            page.heading(f"{section.heading}{hint if is_questions else ''}:")
             for item in section.items:
                 kind, _sep, item_id = item.key.partition(":")
                 if kind == "question":

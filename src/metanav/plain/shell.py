@@ -245,7 +245,7 @@ class Shell:
         every = screen.choice_lines()
         try:
             if len(left) == len(every):
-                self.term.page(left, room)
+                self.term.page(screen.choices_listed(), room)
             else:
                 first = screen.count - screen.choice_count(after=written) + 1
                 if first == screen.count:  # one left: "11", not "11 to 11"
