@@ -273,6 +273,7 @@ async def test_wrong_pin_stays_right_pin_exits():
         await pilot.press("escape")
         await pilot.pause()
         assert alive(app) and isinstance(app.screen, HomeScreen)
+        assert status(app) == "Staff exit closed.", "Escape was silent under a screen reader"
         await pilot.press("ctrl+x")
         await pilot.pause()
         await pilot.press(*PIN)
@@ -280,6 +281,28 @@ async def test_wrong_pin_stays_right_pin_exits():
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("term", ["xterm-256color", "linux"])
+async def test_kiosk_boxes_hold_their_words_only_on_the_rows_they_cover(monkeypatch, term):
+    """A screen reader reads every row a box changes: the staff PIN, "Still there?" and
+    "Done?" span the screen with no side lines, so those rows are the box's words only, not
+    the list beside it and box glyphs (Fenrir read 26 glyphs at Ctrl+X)."""
+    monkeypatch.setenv("TERM", term)
+    app = kiosk_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, title in (("ctrl+x", "Staff exit"), ("f10", "Done? Clear my session")):
+            home_rows = screen_text(app).splitlines()
+            await pilot.press(key)
+            await pilot.pause()
+            rows = screen_text(app).splitlines()
+            changed = [row for row, was in zip(rows, home_rows, strict=True) if row != was]
+            assert changed[0].strip("─ ") == "" and changed[-1].strip("─ ") == ""
+            words = [row.strip() for row in changed if row.strip("─ ")]
+            assert words[0] == title, words
+            assert not any(set(row) & set("│█▌┃╭╮╰╯┌┐└┘") for row in changed), changed
+            await pilot.press("escape")
+            await pilot.pause()
 
 
 async def test_staff_key_comes_from_the_settings_and_locks_out():

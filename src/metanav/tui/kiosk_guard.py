@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 from metanav import kiosk, kiosk_errors
 from metanav.core import actions
-from metanav.i18n import _
+from metanav.i18n import N_, _
 from metanav.kiosk import IdleWatch, KioskConfig, StaffGate
 from metanav.kiosk_errors import ErrorGuard
 from metanav.tui import textual_internals
+
+PIN_CLOSED = N_("Staff exit closed.")
 
 if TYPE_CHECKING:
     from metanav.tui.app import MetanavApp
@@ -201,7 +203,8 @@ class KioskGuard:
             return
 
         def answered(pin: str | None) -> None:
-            if pin is None:
+            if pin is None:  # Escape: said, or a screen reader hears nothing at all
+                self.app.say(_(PIN_CLOSED))
                 return
             if self.gate.try_pin(pin):
                 self.app.exit(0)

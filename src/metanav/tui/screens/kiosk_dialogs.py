@@ -24,7 +24,7 @@ class PinPrompt(ModalScreen[str | None]):
     AUTO_FOCUS = "#pin-input"
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="prompt-box", classes="kiosk-box"):
+        with Vertical(id="prompt-box", classes="kiosk-box across"):
             yield Static(plain(_("Staff exit")), id="prompt-title", markup=False)
             yield Static(plain(_("Type the staff PIN, then Enter. Escape goes back.")), markup=False)
             yield QuietInput(password=True, max_length=64, id="pin-input")
@@ -48,7 +48,7 @@ class StillThere(ModalScreen[None]):
         self.seconds = seconds
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="prompt-box", classes="kiosk-box"):
+        with Vertical(id="prompt-box", classes="kiosk-box across"):
             yield Static(plain(still_there(self.seconds)), id="still-there", markup=False)
             yield Static(plain(_("Everything you looked at or picked will be forgotten, so the "
                                  "next person starts fresh.")), markup=False)
@@ -72,3 +72,6 @@ class ConfirmClear(Confirm):
               "screen, so the next person starts fresh."),
             _("Press y to clear it now. Press Enter, n or Escape to keep going."),
         )
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-box").add_class("kiosk-box", "across")
