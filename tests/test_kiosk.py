@@ -332,6 +332,13 @@ def test_launcher_passes_a_language_on_as_metanav_lang_takes_it():
         kiosk_launcher.build_argv(["--lang", "klingon"])
 
 
+def test_launcher_passes_the_screen_reader_setting_on():
+    """A console kiosk with Fenrir: everyone gets the setting (no focus bars, scroll bars or
+    box lines read out), which the launcher had no way to ask for."""
+    assert kiosk_launcher.build_argv(["--screen-reader"])[-1] == "--screen-reader"
+    assert "--screen-reader" not in kiosk_launcher.build_argv([])
+
+
 def test_launcher_refuses_unknown_options():
     with pytest.raises(SystemExit):
         kiosk_launcher.build_argv(["--plain", "-c", "import os"])

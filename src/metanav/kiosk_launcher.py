@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="LANG", type=_language,
                         help=_("en (English) or es (Español) for everyone: the first screen "
                                "does not ask (kiosk.ini's language = still asks)"))
+    parser.add_argument("--screen-reader", action="store_true",
+                        help=_("the screen-reader setting for everyone (a kiosk with Fenrir "
+                               "or a braille display): no focus bars, scroll bars or box lines"))
     parser.add_argument("--runtime-dir", metavar="DIR",
                         help=_("where the count of wrong staff PINs is kept (default: the "
                                "account's runtime folder, /run/user/UID/metanav)"))
@@ -81,6 +84,8 @@ def build_argv(args: Sequence[str], executable: str | None = None) -> list[str]:
         argv += ["--theme", opts.theme]
     if opts.lang:
         argv += ["--lang", opts.lang]
+    if opts.screen_reader:
+        argv.append("--screen-reader")
     return argv
 
 
