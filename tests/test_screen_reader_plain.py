@@ -247,3 +247,21 @@ def test_after_a_reset_nothing_counts_down_until_a_key():
     watch.touch()  # somebody
     now[0] += 11
     assert watch.state()[0] == "warning"
+
+
+def test_a_heading_is_never_the_last_line_before_more():
+    """At 40x20 a resource's page stopped after "Topics about this:", its list after "more":
+    a reader heard a heading, then "More". The heading now starts the next page."""
+    from plain_helpers import home_numbers
+
+    class Narrow(PagedTerm):
+        height, width = 20, 40
+
+    lib = bundled_library()
+    for number in range(1, len(lib.resources) + 1):
+        term = Narrow([str(home_numbers(lib)["resources"]), str(number), "", "q", "q", "q"])
+        Shell(Session(library=lib, store=Store.memory()), term).run()
+        out = term.stdout.getvalue()
+        for page in out.split(MORE)[:-1]:
+            last = [line for line in page.splitlines() if line.strip()][-1]
+            assert last != "Topics about this:", number

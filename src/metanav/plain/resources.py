@@ -150,8 +150,8 @@ class ResourceScreen(Screen):
             page.label(label, value)
         page.label(_("Bookmarked"), _("yes") if view.bookmarked else _("no"))
         if view.topics:
-            page.blank()
-            page.add(_("Topics about this:"))
+            page.part()  # paged, "more" comes before the heading, not between it and its list
+            page.heading(_("Topics about this:"))
             for item in view.topics:
                 topic_id = item.key.partition(":")[2]
                 page.choice(item.text,
