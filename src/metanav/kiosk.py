@@ -51,7 +51,7 @@ __all__ = [
     "SYSTEM_CONFIG", "WRONG_PIN", "IdleWatch", "KioskConfig", "KioskConfigError", "StaffGate",
     "check_pin", "dangerous_variables", "default_config_paths", "find_config", "harden_process",
     "hash_pin", "ignore_keyboard_signals", "leave", "load_config", "low_bandwidth", "main",
-    "parse_config", "scrub_environment", "still_there", "textual_already_tainted",
+    "parse_config", "scrub_environment", "STILL_THERE", "clearing_in", "still_there", "textual_already_tainted",
 ]
 
 # What kiosk mode says. Both faces use these words.
@@ -142,10 +142,18 @@ class IdleWatch:
         return "warning", max(1, int(left + 0.999))
 
 
-def still_there(seconds: int) -> str:
-    return ngettext("Still there? Press any key to keep going. Clearing in {n} second.",
-                    "Still there? Press any key to keep going. Clearing in {n} seconds.",
+# The full screen's countdown: two lines, so a screen reader, which reads a line when it
+# changes, hears "Clearing in 9 seconds." each second, not the whole question again.
+STILL_THERE = N_("Still there? Press any key to keep going.")
+
+
+def clearing_in(seconds: int) -> str:
+    return ngettext("Clearing in {n} second.", "Clearing in {n} seconds.",
                     seconds).format(n=seconds)
+
+
+def still_there(seconds: int) -> str:
+    return f"{_(STILL_THERE)} {clearing_in(seconds)}"
 
 
 # -- python -m metanav.kiosk hash-pin --------------------------------------------------------

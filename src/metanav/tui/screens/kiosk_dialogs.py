@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from metanav.i18n import N_, _
-from metanav.kiosk import still_there
+from metanav.kiosk import STILL_THERE, clearing_in
 from metanav.tui.screens.base import plain
 from metanav.tui.screens.prompt import Confirm
 from metanav.tui.widgets.quiet_input import QuietInput
@@ -41,7 +41,7 @@ class StillThere(ModalScreen[None]):
     """The visible countdown before a kiosk session is cleared. Any key closes it (the app
     sees the key first and counts it as someone being there)."""
 
-    DEFAULT_CSS = "StillThere { align: center middle; } #still-there { text-style: bold; }"
+    DEFAULT_CSS = "StillThere { align: center middle; } #still-there, #clearing-in { text-style: bold; }"
 
     def __init__(self, seconds: int) -> None:
         super().__init__()
@@ -49,14 +49,15 @@ class StillThere(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box", classes="kiosk-box across"):
-            yield Static(plain(still_there(self.seconds)), id="still-there", markup=False)
+            yield Static(plain(_(STILL_THERE)), id="still-there", markup=False)
+            yield Static(plain(clearing_in(self.seconds)), id="clearing-in", markup=False)
             yield Static(plain(_("Everything you looked at or picked will be forgotten, so the "
                                  "next person starts fresh.")), markup=False)
 
     def show(self, seconds: int) -> None:
         if seconds != self.seconds:
             self.seconds = seconds
-            self.query_one("#still-there", Static).update(plain(still_there(seconds)))
+            self.query_one("#clearing-in", Static).update(plain(clearing_in(seconds)))
 
     def on_click(self, event: events.Click) -> None:
         self.dismiss(None)
