@@ -265,3 +265,17 @@ def test_a_heading_is_never_the_last_line_before_more():
         for page in out.split(MORE)[:-1]:
             last = [line for line in page.splitlines() if line.strip()][-1]
             assert last != "Topics about this:", number
+
+
+def test_a_filter_that_finds_nothing_names_the_way_out():
+    """After words that match nothing, the short prompt said only "Type h for help": the way
+    back to the list (c) is named again, in both languages."""
+    from plain_helpers import home_numbers
+
+    resources = str(home_numbers(bundled_library())["resources"])
+    out = plain_run([resources, "q", "zzqx", "c", "q", "q"])
+    nothing = " ".join(out.split("zzqx", 2)[2].split())  # the screen after the words
+    assert "Type c to clear filters, h for help [default: back]:" in nothing
+    assert "31 resources match." in out.split("zzqx", 2)[2]
+    filtered = plain_run([resources, "q", "spanish", "q", "q"])
+    assert "c to clear filters" not in filtered.split('Filter: words "spanish"', 1)[1]

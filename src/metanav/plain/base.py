@@ -138,6 +138,11 @@ class Screen:
         """Whether the prompt names this letter now (d to remove, with nothing to remove: no)."""
         return True
 
+    def short_letters(self) -> tuple[str, ...]:
+        """The letters a prompt still names when the screen's were just heard (and, of those
+        every screen has, the only ones it names away from home)."""
+        return self.EVERYWHERE_NAMED
+
     def own_prompt(self) -> tuple[str, str] | None:
         """A prompt of the screen's own instead of the usual list of letters (None: usual)."""
         return None

@@ -57,6 +57,10 @@ class ResourcesScreen(Screen):
             name = resource_fields(res, finder.bookmarked(res))[0][0]  # "[Bookmarked] " first
             page.choice(name, lambda r=res.id: self.shell.open(ResourceScreen(self.shell, r)))
 
+    def short_letters(self) -> tuple[str, ...]:
+        # Nothing matches: the way out (c to clear filters) is named again.
+        return ("c", "h") if self.finder.filtering and not self.finder.matches else ("h",)
+
     def free_text(self, answer: str) -> bool | None:
         if len(answer) < 2:  # one letter is a command's, not words
             return None

@@ -146,7 +146,7 @@ class Shell:
         allows = self.session.policy.allows
         other = actions.other_language_name(self.session)  # "i for Español"
         home = screen is self.stack[0]
-        named = SHORT_PROMPT if home else screen.EVERYWHERE_NAMED
+        named = SHORT_PROMPT if home else screen.short_letters()
         everywhere = GLOBAL_KEYS if home else tuple(k for k in GLOBAL_KEYS if k.letter in named)
         keys = [_(k.prompt).format(language=other) for k in (*screen.KEYS, *everywhere)
                 if k.prompt and allows(k.needs) and screen.offers(k)
