@@ -124,3 +124,48 @@ async def test_outside_a_kiosk_an_error_still_ends_the_app(monkeypatch, state_di
             await pilot.pause(0.1)
     assert app.return_code == 1
     assert log_text() == ""
+
+
+async def test_without_textuals_internals_the_app_ends_and_run_starts_a_new_one(monkeypatch):
+    """The public fallback: with textual_internals off, Textual's own handler ends the app on
+    a screen's error (no traceback shown: the kiosk's error console is not the screen), and
+    the kiosk says it ended on an error, so tui.app.run starts a new app."""
+    from metanav.tui import textual_internals
+
+    monkeypatch.setenv(textual_internals.OFF, "off")
+    monkeypatch.setattr(HelpScreen, "compose", fail)
+    app = kiosk_app()
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f1")
+            await pilot.pause(0.2)
+    assert app.return_code == 1
+    assert app.kiosk.ended_by_error(app.return_code)
+    assert "unexpected EndedOnError" in log_text()
+    monkeypatch.delenv(textual_internals.OFF)
+    textual_internals.check_at_start(app)
+
+
+def test_run_starts_a_new_app_after_an_error_and_ends_after_too_many(monkeypatch):
+    """tui.app.run: an app that ended on an error is followed by a new one with the person's
+    session cleared, until errors come too fast (then exit code 70)."""
+    from metanav.tui import app as tui_app
+
+    made: list[MetanavApp] = []
+
+    class Crashing(MetanavApp):
+        def run(self, **kwargs):
+            made.append(self)
+            self.kiosk.errors.record(RuntimeError())
+            self.kiosk.crashed = True
+            return 1
+
+    monkeypatch.setattr(tui_app, "MetanavApp", Crashing)
+    config = KioskConfig(pin_hash="plain$4711")
+    session = make_session(None, kiosk=True, kiosk_config=config, policy=config.policy())
+    session.store.toggle_bookmark("topic", next(iter(bundled_library().topics)))
+    assert session.store.bookmarks()
+    assert tui_app.run(session) == kiosk_errors.EXIT_TOO_MANY
+    assert len(made) == kiosk_errors.TOO_MANY
+    assert all(app.kiosk.errors is made[0].kiosk.errors for app in made)
+    assert session.store.bookmarks() == []
