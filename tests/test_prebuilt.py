@@ -69,6 +69,25 @@ def test_changed_content_is_not_read_from_an_old_cache(clinic, capsys):
     assert prebuilt.load([], clinic / "metanav-cache") is None
 
 
+def test_check_says_when_the_search_index_is_from_an_older_metanav(clinic, capsys):
+    """After an upgrade the content cache still matches but the index file's format does not:
+    the kiosk starts, with every resource in memory. --check says so, and fails."""
+    import sqlite3
+
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    index_path = clinic / "metanav-cache" / "search.sqlite"
+    with sqlite3.connect(index_path) as db:
+        db.execute("UPDATE meta SET value = '5' WHERE key = 'schema'")
+    db.close()
+    code, out = build(capsys, "--check", "--data", str(clinic))
+    assert code == 1, out
+    assert "reads every resource into memory and makes its search index there" in out
+    assert f"{index_path} was built for other content or another metanav" in out
+    assert build(capsys, "--data", str(clinic))[0] == 0
+    code, out = build(capsys, "--check", "--data", str(clinic))
+    assert code == 0 and "A kiosk starts from the prebuilt cache" in out and "but" not in out
+
+
 def test_a_cache_others_may_change_is_not_unpickled(clinic, capsys):
     assert build(capsys, "--data", str(clinic))[0] == 0
     path = clinic / "metanav-cache" / "library.pickle"

@@ -158,6 +158,22 @@ def why_not(extra_dirs: Sequence[Path], target: Path) -> str:
     return ""
 
 
+def index_why_not(extra_dirs: Sequence[Path], target: Path) -> str:
+    """"" when a kiosk would read its resources and search from the prebuilt index, else why
+    not (it then reads every resource into memory and makes its search index there)."""
+    path = target / INDEX_FILE
+    if path.exists() and not _trusted(path):
+        return _("{file} may be changed by others (it must belong to root and be read-only)"
+                 ).format(file=path)
+    key = _key(extra_dirs)
+    index_key = _index_key(key, extra_dirs) if key else None
+    table = resource_table.open_table(path, index_key) if index_key else None
+    if table is None:  # missing, built by another metanav, or for other words or translations
+        return _("{file} was built for other content or another metanav; run metanav "
+                 "build-cache").format(file=path)
+    return ""
+
+
 def load(extra_dirs: Sequence[Path], target: Path) -> Library | None:
     """The prebuilt library if it matches the content and can be trusted; else None. Reads only.
 
