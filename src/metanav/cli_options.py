@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("full-screen app for a screen reader or braille display: no focus bars, scroll "
                "bars or symbols, keys in words (also METANAV_SCREEN_READER=1; Ctrl+S switches "
-               "it)"),
+               "it and is remembered). On by itself when Fenrir or Speakup is found; "
+               "METANAV_SCREEN_READER=0 keeps it off"),
     )
     parser.add_argument(
         "--mouse",

@@ -22,6 +22,8 @@ class Session:
     kiosk: bool = False
     theme: str = ""
     screen_reader: bool | None = None  # --screen-reader / METANAV_SCREEN_READER; None: not said
+    reader_found: str | None = None  # the screen reader found running ("" none); None: not looked
+    told_reader_found: bool = False  # FOUND said once (screen_reader_found.py)
     notices: list[str] = field(default_factory=list)
     kiosk_config: KioskConfig | None = None  # kiosk mode's settings (staff exit, idle time)
     folders: tuple[Path, ...] = ()  # the content folders, bundled first (for translations)
@@ -32,6 +34,23 @@ class Session:
     # reset (unless --lang or METANAV_LANG decided it). See core/actions.choose_language.
     ask_language: bool = False
     translations: dict[str, Library] = field(default_factory=dict)  # see use_language
+
+    def screen_reader_setting(self) -> tuple[bool, bool]:
+        """Whether the screen-reader setting is on, and whether that is only because a screen
+        reader was found. --screen-reader or METANAV_SCREEN_READER first, then the saved
+        setting (someone who turned it off with Ctrl+S keeps it off), then a console screen
+        reader found running (looked for once a run), then off. What was found is never saved
+        as the person's setting: only Ctrl+S saves it."""
+        if self.screen_reader is not None:
+            return self.screen_reader, False
+        saved = self.store.setting("screen_reader")
+        if saved is not None:
+            return bool(saved), False
+        if self.reader_found is None:
+            from metanav.screen_reader_found import screen_reader_found
+
+            self.reader_found = screen_reader_found()
+        return bool(self.reader_found), bool(self.reader_found)
 
     @property
     def lang(self) -> str:

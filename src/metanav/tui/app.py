@@ -30,10 +30,9 @@ from metanav.tui.themes import THEMES, ansi_theme, choose_theme
 
 
 def choose_screen_reader(session: Session) -> bool:
-    """--screen-reader or METANAV_SCREEN_READER, then the saved setting (Ctrl+S), then off."""
-    if session.screen_reader is not None:
-        return session.screen_reader
-    return bool(session.store.setting("screen_reader", False))
+    """--screen-reader or METANAV_SCREEN_READER, then the saved setting (Ctrl+S), then a
+    screen reader found running, then off (Session.screen_reader_setting)."""
+    return session.screen_reader_setting()[0]
 
 
 class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.RecoverableErrors, App,

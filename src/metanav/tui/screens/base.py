@@ -15,6 +15,7 @@ from metanav.core import actions
 from metanav.core.actions import Done
 from metanav.core.commands import COMMANDS, Command
 from metanav.i18n import _
+from metanav.screen_reader_found import FOUND
 from metanav.tui import bindings, textual_internals
 from metanav.tui.widgets.key_bar import KeyBar
 from metanav.tui.widgets.lean_list import LeanList
@@ -76,6 +77,16 @@ class BaseScreen(Screen):
             return  # the same words again cost bytes and a screen reader's attention
         self._said = text
         status.update(plain(text))
+
+    def say_reader_found(self) -> None:
+        """Once a run, on the first screen: the screen-reader setting is on because a screen
+        reader was found running (metanav/screen_reader_found.py), and Ctrl+S turns it off."""
+        session = self.session
+        if session.told_reader_found or not self.metanav.screen_reader:
+            return
+        if session.screen_reader_setting()[1]:
+            session.told_reader_found = True
+            self.say(_(FOUND))
 
     def tell(self, done: Done) -> None:
         """Say what a core action did (core/actions.py), and why saving failed if it did."""

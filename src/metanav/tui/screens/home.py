@@ -67,6 +67,8 @@ class HomeScreen(ViewListScreen):
         return views.home(self.session)
 
     def on_mount(self) -> None:
+        if not self.session.ask_language:  # else the language screen, the first, says it
+            self.say_reader_found()
         for notice in self.session.store.notices:
             self.say(notice)
         if self.session.ask_language:  # a kiosk (after every reset) or a first run

@@ -49,6 +49,7 @@ class LanguageScreen(ListScreen):
         listed = self.main_list()
         listed.move_to(listed.index_of(self.session.lang) or 0)
         listed.show_all()  # both languages, with the screen-reader setting too
+        self.say_reader_found()  # in the language shown now (the locale's)
 
     def on_key(self, event) -> None:
         keys = self.numbered_keys()
