@@ -7,6 +7,7 @@ paths a person reaches with a key: no hook in metanav itself."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -169,3 +170,19 @@ def test_run_starts_a_new_app_after_an_error_and_ends_after_too_many(monkeypatch
     assert len(made) == kiosk_errors.TOO_MANY
     assert all(app.kiosk.errors is made[0].kiosk.errors for app in made)
     assert session.store.bookmarks() == []
+
+
+async def test_an_error_that_comes_back_at_every_fresh_start_ends_the_kiosk(monkeypatch):
+    """The home screen itself fails each time the person is started afresh: counted, and
+    after five in a minute the kiosk ends (exit 70) instead of spinning."""
+    monkeypatch.setattr(MetanavApp, "open_help", fail)
+    app = kiosk_app()
+    async with app.run_test(size=SIZE):
+        monkeypatch.setattr(HomeScreen, "compose", fail)
+        app.call_later(app.open_help)  # as F1 does (Pilot's keys wait for the failed screen)
+        for _ in range(250):
+            if is_ending(app):
+                break
+            await asyncio.sleep(0.02)
+        assert app.return_code == kiosk_errors.EXIT_TOO_MANY
+    assert log_text().count("kiosk (full screen): unexpected") == kiosk_errors.TOO_MANY
