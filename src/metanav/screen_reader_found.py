@@ -71,7 +71,7 @@ def _under_fenrir(proc: Path, pid: int) -> bool:
     pid = _parent(proc, pid)
     while pid > 1 and pid not in seen and len(seen) < _MOST_ANCESTORS:
         seen.add(pid)
-        if _runs_fenrir(proc / str(pid)):
+        if _runs_fenrir(f"{proc}/{pid}"):
             return True
         pid = _parent(proc, pid)
     return False
@@ -81,16 +81,18 @@ def _parent(proc: Path, pid: int) -> int:
     """The parent's pid from /proc/<pid>/stat ("pid (comm) state ppid ..."; comm may hold
     spaces and parentheses, so the fields are read after the last ")"). 0 if unknown."""
     try:
-        stat = (proc / str(pid) / "stat").read_bytes()
+        with open(f"{proc}/{pid}/stat", "rb") as file:
+            stat = file.read(4096)
         return int(stat[stat.rindex(b")") + 1:].split()[1])
     except (OSError, ValueError, IndexError):
         return 0
 
 
-def _runs_fenrir(process: Path) -> bool:
+def _runs_fenrir(process: str) -> bool:
     """Whether the program, or the script its Python runs, is named fenrir or fenrir-daemon."""
     try:
-        argv = (process / "cmdline").read_bytes().split(b"\0")
+        with open(f"{process}/cmdline", "rb") as file:
+            argv = file.read(4096).split(b"\0")
     except OSError:
         return False
     words = [os.fsdecode(arg) for arg in argv[:8] if arg]
@@ -115,7 +117,7 @@ def _fenrir_running(proc: Path) -> bool:
     except OSError:
         return False
     with entries:
-        return any(entry.name.isdigit() and _runs_fenrir(Path(entry.path)) for entry in entries)
+        return any(entry.name.isdigit() and _runs_fenrir(entry.path) for entry in entries)
 
 
 def _speakup_speaks(sys: Path) -> bool:
