@@ -47,6 +47,19 @@ async def test_found_turns_it_on_and_says_so_once(tmp_path, reader_running):
     assert app.session.store.setting("screen_reader") is None  # not saved as the person's
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_all_of_it_fits_at_40_columns(tmp_path, reader_running, lang):
+    """The status line has two rows: "Ctrl+S turns it off" must not be the part cut off."""
+    from metanav.i18n import _, set_language
+
+    set_language(lang)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        assert "Ctrl+S" in _(FOUND)
+        assert " ".join(_(FOUND).split()) in " ".join(screen_text(app).split())
+
+
 async def test_turned_off_with_ctrl_s_stays_off_next_time(tmp_path, reader_running):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
