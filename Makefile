@@ -46,14 +46,15 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m compileall -q src/metanav > /dev/null
 	$(BIN)/python benchmarks/run.py $(ARGS)
 
-# A real screen reader (Fenrir) reading the full screen (plain, then with --screen-reader),
+# A real screen reader (Fenrir) reading the full screen (without the screen-reader setting,
+# METANAV_SCREEN_READER=0: under Fenrir metanav turns it on by itself; then with it),
 # plain mode and lynx through the study's tasks: words, silent keys and glyph noise per key.
 # Not part of `make test`: the tool installs fenrir, tmux and lynx with apt-get and takes
 # about five minutes. See BENCHMARKS.md, "Screen readers".
 SR_TOOL ?= ../shared/tools/screenreader/run
 a11y: $(VENV)/.installed
 	@test -x $(SR_TOOL) || { echo "make a11y needs the screen-reader tool: set SR_TOOL=path/to/screenreader/run"; exit 2; }
-	$(SR_TOOL) tui benchmarks/screenreader/tui.py
+	METANAV_SCREEN_READER=0 $(SR_TOOL) tui benchmarks/screenreader/tui.py
 	SR_METANAV_ARGS=--screen-reader $(SR_TOOL) tui benchmarks/screenreader/tui.py
 	SR_METANAV_ARGS="--lang en" $(SR_TOOL) plain benchmarks/screenreader/plain.py
 	$(SR_TOOL) lynx
