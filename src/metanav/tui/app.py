@@ -271,15 +271,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.Recove
     def recover_from(self, error: Exception, can_stay: bool) -> bool:
         """An error in a screen's or widget's handler (textual_internals.RecoverableErrors):
         a kiosk starts the person afresh; anything else ends as Textual ends it."""
-        if self.kiosk is None or not kiosk_errors.is_bug(error):
-            return False
-        if can_stay:
-            self.kiosk.recover(error)
-            return True
-        # The app's own message loop stopped: end, and run() starts a new app (and logs it).
-        self.kiosk.errors.record(error)
-        self.kiosk.crashed = True
-        return False
+        return self.kiosk is not None and self.kiosk.recover_from(error, can_stay)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "staff_exit", "stay"):

@@ -117,6 +117,19 @@ class KioskGuard:
             return
         self.app.call_later(self._start_afresh, self.app.session.lang)
 
+    def recover_from(self, error: Exception, can_stay: bool) -> bool:
+        """An error in a screen's or widget's handler (MetanavApp.recover_from): True when the
+        person is started afresh; False to let Textual end the app (its own message loop
+        stopped), which tui.app.run then follows with a new app."""
+        if not kiosk_errors.is_bug(error):
+            return False
+        if can_stay:
+            self.recover(error)
+            return True
+        self.errors.record(error)
+        self.crashed = True
+        return False
+
     def ended_by_error(self, code: int | None) -> bool:
         """Whether the app ended on an error (tui.app.run then starts a new one)."""
         if self.crashed:
