@@ -24,6 +24,15 @@ def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return state, export
 
 
+@pytest.fixture(autouse=True)
+def _no_screen_reader_found(monkeypatch: pytest.MonkeyPatch):
+    """The full screen tested in this process finds no screen reader, even when the tests run
+    under Fenrir (a blind developer's terminal): test_reader_found*.py say when one is found."""
+    from metanav import screen_reader_found
+
+    monkeypatch.setattr(screen_reader_found, "screen_reader_found", lambda *args, **kwargs: "")
+
+
 @pytest.fixture
 def state_dir(_private_dirs) -> Path:
     """The folder METANAV_STATE_DIR points at for this test (empty at the start)."""
