@@ -128,8 +128,9 @@ pid, fd = pty.fork()
 if pid == 0:
     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     os.execv(sys.executable, [sys.executable, "-m", "metanav"])
-got, last, end = b"", time.monotonic(), time.monotonic() + 30
-while time.monotonic() < end and time.monotonic() - last < 2.0:
+# Until the key bar (the last row: "q Quit") has come and a second passed with nothing more.
+got, last, end = b"", time.monotonic(), time.monotonic() + 40
+while time.monotonic() < end and (b"Quit" not in got or time.monotonic() - last < 1.0):
     if select.select([fd], [], [], 0.1)[0]:
         try:
             got += os.read(fd, 65536)
