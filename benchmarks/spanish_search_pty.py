@@ -8,6 +8,7 @@ app's processor time for search and for the filter (each from opening to the las
 result), and its peak memory (VmHWM).
 
     .venv/bin/python benchmarks/spanish_search_pty.py --data benchmarks/results/data/resources-100000
+    .venv/bin/python benchmarks/spanish_search_pty.py          # the bundled content, to compare
     PYTHONPATH=/tmp/copy/src .venv/bin/python benchmarks/spanish_search_pty.py --module ...
 
 ``--module``: run ``python -m metanav`` (so PYTHONPATH can point at another tree's src, for a
@@ -84,14 +85,15 @@ def one_run(argv: list[str], cache: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=2)
-    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--data", type=Path, default=None, help="none: the bundled content")
     parser.add_argument("--cache", type=Path, default=RESULTS / "cache")
     parser.add_argument("--module", action="store_true", help="run python -m metanav")
     args = parser.parse_args(argv)
     command = [sys.executable, "-m", "metanav"] if args.module else metanav_argv()
     samples: dict[str, list[float]] = {}
     for _ in range(args.runs):
-        for what, value in one_run([*command, "--data", str(args.data)], args.cache).items():
+        data = ["--data", str(args.data)] if args.data else []
+        for what, value in one_run([*command, *data], args.cache).items():
             samples.setdefault(what, []).append(value)
     for what, values in samples.items():
         shown = ", ".join(f"{v:,.1f}" for v in values)

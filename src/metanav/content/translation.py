@@ -119,11 +119,14 @@ def _own_language_first(topic: Topic, leading: Mapping[str, tuple[bool, str]], l
     """A topic's resources in ``lang`` come first, after the crisis lines, which always lead;
     otherwise the topic's own order stays ("988 Lifeline en español" before the English line,
     then the Spanish pages, then the rest)."""
-    def rank(resource_id: str) -> tuple[bool, bool]:
-        crisis, language = leading.get(resource_id, (False, ""))
-        return (not crisis, language != lang)
-
-    ordered = tuple(sorted(topic.resources, key=rank))
+    # Four groups in order, each in the topic's order: a stable sort without a key per
+    # resource (a topic lists up to 12,000 of 100,000; sorting took ~100 ms at each start).
+    groups: tuple[list[str], ...] = ([], [], [], [])
+    neither = (False, "")
+    for resource_id in topic.resources:
+        crisis, language = leading.get(resource_id, neither)
+        groups[2 * (not crisis) + (language != lang)].append(resource_id)
+    ordered = (*groups[0], *groups[1], *groups[2], *groups[3])
     return topic if ordered == topic.resources else dataclasses.replace(topic, resources=ordered)
 
 
