@@ -211,6 +211,8 @@ def build(library: Library, path: Path | None = None, key: str = "",
             db.executemany(f"INSERT INTO words{end} VALUES (?,?)", _vocab_rows(vocab))
         resource_table.create(db)  # the resources themselves, read as they are needed
         resource_table.insert(db, library.resources)
+        for t in translations:
+            resource_table.insert_orders(db, t.lang, t.topics)
         db.executemany("INSERT INTO meta VALUES (?,?)", [
             ("schema", str(SCHEMA)), ("key", key),
             ("languages", " ".join(t.lang for t in translations))])
