@@ -127,9 +127,6 @@ class NotTranslated(AbstractSet):
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
-    def __repr__(self) -> str:
-        return f"<{len(self._done):,} items translated>"
-
 
 def missing(library: Library) -> list[str]:
     """What is still shown in English, as lines for ``check-data`` ("topic pain", ...)."""
