@@ -79,6 +79,7 @@ def full_screen_help(kiosk: bool = False, policy: Policy | None = None,
                       "metanav --plain"))
     last.append(_("With a screen reader: Backspace goes back (screen readers keep Escape), and "
                   "Ctrl+S turns the screen-reader setting on or off."))
+    last.append(_("In an empty search or filter box, Backspace goes back too."))
     sections.append(HelpSection("", tuple(last)))
     return HelpView(_(TITLE), tuple(sections))
 

@@ -74,7 +74,7 @@ class ResourcesScreen(ListScreen):
         kinds = [(words, kind) for kind, words in finder.kinds()]
         languages = [(words, code) for code, words in finder.languages()]
         yield FilterBox(placeholder=_("Type words to filter (name, organisation, description)"),
-                         id="filter-text")
+                         id="filter-text", back_when_empty=True)
         with Horizontal(id="filter-row"):
             yield Choice(_("Kind"), kinds, id="filter-kind")
             yield Choice(_("Language"), languages, id="filter-language")

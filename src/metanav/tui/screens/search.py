@@ -41,7 +41,8 @@ class SearchScreen(ListScreen):
         else:
             self.view = search.find(self.session, self.query_text, as_typed=True, limit=LIMIT)
         status = self.preparing or self._status()
-        yield QuietInput(value=self.query_text, placeholder=_(search.PLACEHOLDER), id="search-text")
+        yield QuietInput(value=self.query_text, placeholder=_(search.PLACEHOLDER), id="search-text",
+                         back_when_empty=True)
         yield Static(plain(status), id="search-count", markup=False)
         yield LeanList(self._rows(), wrap=True, id="search-list", empty_text=self._empty())
 

@@ -3,6 +3,8 @@ no bytes over a slow link."""
 
 from __future__ import annotations
 
+import time
+
 from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
@@ -21,9 +23,28 @@ class QuietInput(Input):
     # (the filtered list) a frame later. A one-line box never changes size with its text.
     virtual_size = Reactive(Size(0, 0), layout=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    # back_when_empty: Backspace in the empty box goes back a screen (the search and filter
+    # boxes). Screen readers keep Escape (Fenrir's "stop speech"), and in these boxes
+    # Backspace was only "delete": a reader in an empty search box had no key to leave by.
+    # Held down to clear the words, Backspace repeats every few hundredths of a second: it
+    # goes back only after a pause (BACK_PAUSE), so clearing the words never leaves the screen.
+    BACK_PAUSE = 0.6
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self, *args, back_when_empty: bool = False, **kwargs) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
+        self.back_when_empty = back_when_empty
+        self._last_delete = float("-inf")
+
+    def action_delete_left(self) -> None:
+        now = self.clock()
+        paused = now - self._last_delete > self.BACK_PAUSE
+        self._last_delete = now
+        if self.back_when_empty and not self.value and paused:
+            self.call_next(self.screen.run_action, "back")  # as the key bar's Back does
+            return
+        super().action_delete_left()
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Every insert (a key, a paste) passes here: pasted text is cleaned as typed text is,
