@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-import gc
 import io
 import os
 from collections.abc import Callable, Sequence
-from contextlib import contextmanager
 
 from rich.console import Console
 from textual import events
-from textual.app import App, SuspendNotSupported
+from textual.app import App
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.geometry import Offset
 
 from metanav import glyphs, kiosk, kiosk_errors
 from metanav.core import actions
-from metanav.core.commands import GET_HELP_NOW
 from metanav.i18n import _
 from metanav.session import Session
 from metanav.tui import bindings, textual_internals
 from metanav.tui.console import use_glyphs
 from metanav.tui.delta import Shadow
+from metanav.tui.kiosk_lockdown import KioskLockdown
+from metanav.tui.navigation import Navigation
 from metanav.tui.no_colour import NoColour, NoStyle
 from metanav.tui.paint import draws_lines, erases_in_colour, newline_mode
 from metanav.tui.screens.base import BaseScreen
 from metanav.tui.screens.home import HomeScreen
+from metanav.tui.start_up import finish_start_up
 from metanav.tui.themes import THEMES, ansi_theme, choose_theme
 
 
@@ -35,9 +35,12 @@ def choose_screen_reader(session: Session) -> bool:
     return session.screen_reader_setting()[0]
 
 
-class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.RecoverableErrors, App,
-                 inherit_bindings=False):
-    """metanav's full-screen app. Everything is reachable with the keyboard alone."""
+class MetanavApp(Navigation, KioskLockdown, textual_internals.ChangedCellsDisplay,
+                 textual_internals.RecoverableErrors, App, inherit_bindings=False):
+    """metanav's full-screen app. Everything is reachable with the keyboard alone.
+
+    Going from screen to screen is in navigation.py, what a kiosk refuses in
+    kiosk_lockdown.py, what start-up leaves until after the first frame in start_up.py."""
 
     CSS_PATH = "app.tcss"
     TITLE = "metanav"
@@ -99,89 +102,6 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.Recove
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen()
 
-    # -- navigation used by every screen --------------------------------------------------
-    def open_topic(self, topic_id: str, section: int = -1) -> None:
-        from metanav.tui.screens.topic import TopicScreen
-
-        topic = self.session.library.topics.get(topic_id)
-        if topic is not None:
-            self.push_screen(TopicScreen(topic, section))
-            actions.remember_topic(self.session, topic_id)
-
-    def open_get_help_now(self) -> None:
-        """The "Get help now" topic, one key from every screen (issue 11)."""
-        current = getattr(self.screen, "topic", None)
-        if getattr(current, "id", None) == GET_HELP_NOW:
-            self.say(_("This is the Get help now page."))
-        else:
-            self.open_topic(GET_HELP_NOW)
-
-    def open_resource(self, resource_id: str) -> None:
-        from metanav.tui.screens.resources import ResourceScreen
-
-        resource = self.session.library.resources.get(resource_id)
-        if resource is not None:
-            self.push_screen(ResourceScreen(resource))
-
-    def open_questions(self, question: str = "") -> None:
-        from metanav.tui.screens.questions import QuestionsScreen
-
-        screen = QuestionsScreen()
-        self.push_screen(screen)
-        if question:  # from a search result: the highlight on that question
-            def point() -> None:
-                listed = screen.main_list()
-                listed.move_to(listed.index_of(question))
-
-            screen.call_after_refresh(point)
-
-    def open_search(self) -> None:
-        from metanav.tui.screens.search import SearchScreen
-
-        if isinstance(self.screen, SearchScreen):
-            self.screen.action_search()
-        else:
-            self.push_screen(SearchScreen())
-
-    def open_resources(self) -> None:
-        from metanav.tui.screens.resources import ResourcesScreen
-
-        self.push_screen(ResourcesScreen())
-
-    def open_bookmarks(self) -> None:
-        from metanav.tui.screens.bookmarks import BookmarksScreen
-
-        self.push_screen(BookmarksScreen())
-
-    def open_group(self, name: str) -> None:
-        from metanav.tui.screens.home import TopicGroupScreen
-
-        self.push_screen(TopicGroupScreen(name))
-
-    def open_key(self, key: str) -> None:
-        """Open what a view's item names (core/views.py): "topic:<id>", "questions", ..."""
-        kind, _sep, item_id = key.partition(":")
-        if kind == "group":
-            self.open_group(item_id)
-        elif kind == "topic":
-            self.open_topic(item_id)
-        elif kind == "resource":
-            self.open_resource(item_id)
-        elif kind == "questions":
-            self.open_questions()
-        elif kind == "resources":
-            self.open_resources()
-        elif kind == "bookmarks":
-            self.open_bookmarks()
-        elif kind == "help":
-            self.open_help()
-
-    def open_help(self) -> None:
-        from metanav.tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
     # -- the language: chosen on the first screen, switched with i on any screen --------------
     async def choose_language(self, lang: str, asked: BaseScreen | None = None) -> None:
         """Show everything in ``lang`` from now on; ``asked``, the first screen's choice, goes."""
@@ -207,6 +127,9 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.Recove
                 await screen.recompose()
                 screen.refresh_bindings()
 
+    async def action_quit(self) -> None:
+        self.request_quit()
+
     def request_quit(self) -> None:
         if self.session.policy.quit:
             self.exit(0)
@@ -220,8 +143,8 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.Recove
                 screen.say(message, again)
                 return
 
-    # -- kiosk mode: nobody leaves, nothing runs, the next person starts fresh ----------------
-    settle_gc_after_start = False  # set by run(); see _settle_garbage_collector
+    # -- the start, and every key (a kiosk's own refusals: kiosk_lockdown.py) ---------------
+    settle_gc_after_start = False  # set by run(); see start_up.settle_garbage_collector
 
     def on_mount(self) -> None:
         if self.kiosk is not None:
@@ -238,20 +161,7 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.Recove
             self._driver.write("\x1b[?25h" if self.screen_reader else "\x1b[?25l")
 
     def _after_first_frame(self) -> None:
-        # Import the other screens and read their widgets' CSS now, not on the first Enter.
-        # (Not the QR code screen: it is seldom opened, and its segno costs memory.)
-        import metanav.tui.screens.bookmarks
-        import metanav.tui.screens.help
-        import metanav.tui.screens.prompt
-        import metanav.tui.screens.questions
-        import metanav.tui.screens.resources
-        import metanav.tui.screens.topic  # noqa: F401
-        from metanav.content.search import filter_choices
-
-        preload_widget_css(self)
-        filter_choices(self.session.library)  # the resources screen's kinds and languages
-        if self.settle_gc_after_start:
-            _settle_garbage_collector()
+        finish_start_up(self, settle_gc=self.settle_gc_after_start)
 
     async def on_event(self, event: events.Event) -> None:
         if self._one_key.hold(event):
@@ -267,71 +177,6 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.Recove
             if not kiosk_errors.is_bug(error):
                 raise
             self.kiosk.recover(error)
-
-    def recover_from(self, error: Exception, can_stay: bool) -> bool:
-        """An error in a screen's or widget's handler (textual_internals.RecoverableErrors):
-        a kiosk starts the person afresh; anything else ends as Textual ends it."""
-        return self.kiosk is not None and self.kiosk.recover_from(error, can_stay)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("done", "staff_exit", "stay"):
-            return self.kiosk is not None
-        if action == "quit" and self.kiosk is not None:
-            return False  # hidden from the footer; the same keys reach "stay"
-        return True
-
-    def action_stay(self) -> None:
-        self.say(_(kiosk.STAYS_OPEN), again=True)
-
-    def action_done(self) -> None:
-        if self.kiosk is not None:
-            self.kiosk.ask_clear()
-
-    def action_staff_exit(self) -> None:
-        if self.kiosk is not None:
-            self.kiosk.ask_pin()
-
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        """Links are never opened: no browser, no other program (Textual would start one)."""
-        self.say(_(kiosk.LINKS_NOT_OPENED))
-
-    def action_suspend_process(self) -> None:
-        if self.kiosk is not None:
-            self.say(_(kiosk.STAYS_OPEN), again=True)
-            return
-        super().action_suspend_process()
-
-    @contextmanager
-    def suspend(self):
-        if self.kiosk is not None:
-            raise SuspendNotSupported("A kiosk cannot be suspended.")
-        with super().suspend():
-            yield
-
-    def action_command_palette(self) -> None:
-        self.say(_(kiosk.NOT_HERE))
-
-    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
-        if self.kiosk is not None:
-            self.say(_(kiosk.NOT_HERE))
-            return
-        super().action_screenshot(filename, path)
-
-    def save_screenshot(self, filename: str | None = None, path: str | None = None,
-                        time_format: str | None = None) -> str:
-        if self.kiosk is not None:  # nothing is written to disk in kiosk mode
-            raise PermissionError("metanav kiosk mode writes no files")
-        return super().save_screenshot(filename, path, time_format)
-
-    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
-                           time_format: str | None = None) -> str | None:
-        if self.kiosk is not None:
-            self.say(_(kiosk.NOT_HERE))
-            return None
-        return super().deliver_screenshot(filename, path, time_format)
-
-    async def action_quit(self) -> None:
-        self.request_quit()
 
     # -- the screen-reader setting: decorations a reader voices as junk are left out --------
     @property
@@ -364,38 +209,6 @@ class MetanavApp(textual_internals.ChangedCellsDisplay, textual_internals.Recove
 
 
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
-
-
-def preload_widget_css(app: App) -> None:
-    """Read the built-in CSS of every kind of widget the screens use, once, now.
-
-    Textual reads a widget class's CSS the first time one is mounted, and then parses the
-    whole stylesheet again: that happened inside the first opening of the resources screen
-    (an Input, the Choice lines) and of every dialog. Done after the first frame, it costs
-    nothing a person waits for.
-    """
-    from textual.containers import Horizontal, Vertical, VerticalScroll
-    from textual.screen import ModalScreen
-    from textual.scrollbar import ScrollBar, ScrollBarCorner
-    from textual.widgets import Static
-
-    from metanav.tui.widgets.choice import Choice
-    from metanav.tui.widgets.key_bar import KeyBar
-    from metanav.tui.widgets.lean_list import LeanList
-    from metanav.tui.widgets.quiet_input import QuietInput
-
-    textual_internals.preload_default_css(app, (
-        Static, QuietInput, Horizontal, Vertical, VerticalScroll, ScrollBar, ScrollBarCorner,
-        LeanList, KeyBar, Choice, ModalScreen))
-
-
-def _settle_garbage_collector() -> None:
-    """After the first frame: what start-up made lives as long as the app, so it is frozen
-    out of the collector's sight, and collection is turned back on. Otherwise every full
-    collection walks all of it, and opening a screen stalled for ~20 ms when one struck.
-    (Only for a real run: tests start many apps in one process, which must be collected.)"""
-    gc.freeze()
-    gc.enable()
 
 
 def run(session: Session, mouse: bool = False) -> int:
