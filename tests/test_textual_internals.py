@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+from types import SimpleNamespace
 
 import pytest
 
@@ -125,3 +126,47 @@ async def test_a_list_shows_the_same_with_and_without_scroll_update(scroll_updat
     monkeypatch.setattr(textual_internals, "check", lambda app: [])  # everything there
     assert await _long_list_then_short_then_long() == without
     assert textual_internals.AVAILABLE
+
+
+# -- the terminal's own cursor (the screen-reader setting): through the app's driver ---------
+class _Terminal:
+    """Stands in for Textual's driver: what it was given to write."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def write(self, data: str) -> None:
+        self.written.append(data)
+
+
+def test_the_screen_reader_cursor_is_shown_and_hidden_through_the_apps_driver():
+    terminal = _Terminal()
+    app = SimpleNamespace(is_headless=False, _driver=terminal)
+    assert textual_internals.show_terminal_cursor(app, True)
+    assert textual_internals.show_terminal_cursor(app, False)
+    assert terminal.written == ["\x1b[?25h", "\x1b[?25l"]
+
+
+@pytest.mark.parametrize("app", [
+    SimpleNamespace(is_headless=False),  # a Textual that renamed the app's _driver
+    SimpleNamespace(is_headless=False, _driver=None),  # no terminal yet
+    SimpleNamespace(is_headless=False, _driver=object()),  # a driver that cannot write
+    SimpleNamespace(is_headless=True, _driver=_Terminal()),  # headless: no terminal to show
+], ids=["no _driver", "no terminal yet", "no write()", "headless"])
+def test_without_a_driver_to_write_with_the_cursor_is_left_alone(app):
+    assert textual_internals.show_terminal_cursor(app, True) is False
+    assert getattr(getattr(app, "_driver", None), "written", []) == []
+
+
+async def test_the_real_app_sends_no_cursor_without_a_terminal(tmp_path):
+    """metanav's own app takes the same way out before it runs (no terminal yet) and headless,
+    and Ctrl+S still turns the setting on, said on the status line."""
+    app = make_app(tmp_path)
+    assert textual_internals.show_terminal_cursor(app, True) is False
+    app.show_cursor()  # what the app calls at start and on Ctrl+S: no error
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert textual_internals.show_terminal_cursor(app, True) is False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen_reader
+        assert "Screen-reader setting on" in status(app)

@@ -157,8 +157,7 @@ class MetanavApp(Navigation, KioskLockdown, textual_internals.ChangedCellsDispla
     def show_cursor(self) -> None:
         """With the screen-reader setting, the terminal's own cursor shows the focus (at the
         start of the focused line) in place of the highlight's colours; otherwise hidden."""
-        if self._driver is not None and not self.is_headless:
-            self._driver.write("\x1b[?25h" if self.screen_reader else "\x1b[?25l")
+        textual_internals.show_terminal_cursor(self, self.screen_reader)
 
     def _after_first_frame(self) -> None:
         finish_start_up(self, settle_gc=self.settle_gc_after_start)

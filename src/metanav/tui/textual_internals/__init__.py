@@ -28,6 +28,9 @@ check; the other files hold the code, and everything is imported from here:
 - ``key_reader.py``: ``GuardedParser`` and ``GuardedDriver``: Textual's key reader, wrapped so
   malformed input is dropped, never fatal (``textual._xterm_parser``,
   ``LinuxDriver.run_input_thread``; what may pass is decided in ``input_guard.py``).
+- ``terminal_cursor.py``: ``show_terminal_cursor``, the terminal's own cursor shown for the
+  screen-reader setting (the app's ``_driver``; Textual has no public way). It needs only
+  that, so it does not wait on ``AVAILABLE``; without it the cursor stays hidden.
 
 ``AVAILABLE`` says whether all of it is what this package expects (``check_at_start()``, run
 when the app is made). If not, or with ``METANAV_TEXTUAL_INTERNALS=off``, metanav falls back to
@@ -107,6 +110,7 @@ from metanav.tui.textual_internals.key_reader import (  # noqa: E402
     XTermParser,
     parser_looks_right,
 )
+from metanav.tui.textual_internals.terminal_cursor import show_terminal_cursor  # noqa: E402
 
 __all__ = [
     "AVAILABLE", "MISSING", "NEEDED", "OFF", "HAS_COMPOSITOR", "check", "check_at_start",
@@ -116,4 +120,5 @@ __all__ = [
     "forget_clipboard", "forget_render_caches", "is_closed", "is_ending", "queues_look_right",
     "settled",
     "GuardedDriver", "GuardedParser", "WakingEvent", "XTermParser", "parser_looks_right",
+    "show_terminal_cursor",
 ]
