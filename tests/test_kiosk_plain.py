@@ -20,6 +20,7 @@ from metanav import kiosk
 from metanav.core.views import topic_groups
 from metanav.kiosk import KioskConfig
 from metanav.plain import kiosk_shell as plain_kiosk
+from metanav.plain.kiosk_keyboard import key_sequences
 from plain_helpers import home_numbers
 from tui_helpers import bundled_library, make_session
 
@@ -257,14 +258,14 @@ def test_end_of_input_without_a_terminal_ends_the_session():
 
 def test_every_allowed_staff_key_works_in_plain_mode():
     for key in kiosk.EXIT_KEYS:
-        assert plain_kiosk.key_sequences(key), key
+        assert key_sequences(key), key
 
 
 def test_key_sequences():
-    assert plain_kiosk.key_sequences("ctrl+x") == ("\x18",)
-    assert plain_kiosk.key_sequences("f12") == ("\x1b[24~",)
-    assert "\x1bOP" in plain_kiosk.key_sequences("f1")
-    assert plain_kiosk.key_sequences("alt+x") == ()
+    assert key_sequences("ctrl+x") == ("\x18",)
+    assert key_sequences("f12") == ("\x1b[24~",)
+    assert "\x1bOP" in key_sequences("f1")
+    assert key_sequences("alt+x") == ()
 
 
 # -- a real process on a real terminal ---------------------------------------------------------
