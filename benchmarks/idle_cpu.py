@@ -63,7 +63,7 @@ def measure(argv: Sequence[str], env: dict[str, str], *, sessions: int, seconds:
             if (n + 1) % 10 == 0:
                 log(f"idle: {n + 1}/{sessions} sessions started")
         live = [a for a in apps if a.alive()]
-        # After the first frame each session still finishes its start-up (see tui/app.py).
+        # After the first frame each session still finishes its start-up (see tui/start_up.py).
         time.sleep(settle)
         for app in live:
             app.drain_quiet(quiet=0.01, limit=0.2)

@@ -197,7 +197,7 @@ _ALL = [
     Command("kiosk.done", "done", N_("Done - clear"), key="f10,ctrl+d", key_display="F10",
             priority=True, only="plain mode's q asks the same in a kiosk"),
     Command("kiosk.staff_exit", "staff_exit", N_("Staff exit"), key="ctrl+x", show=False,
-            priority=True, only="plain mode reads the staff key itself (plain/kiosk_shell.py)"),
+            priority=True, only="plain mode reads the staff key itself (plain/kiosk_keyboard.py)"),
     Command("kiosk.stay", "stay", N_("Stay"), key="ctrl+c,ctrl+q,ctrl+backslash,ctrl+z", show=False,
             priority=True, only="plain mode ignores these signals"),
 ]
