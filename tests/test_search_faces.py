@@ -287,3 +287,16 @@ async def test_the_empty_search_says_what_to_do_once_and_gives_examples(tmp_path
         assert examples in " ".join(text.split()), text
     for words in examples.split(":", 1)[1].rstrip(".").split(","):
         assert search(lib, words.strip()).total, words
+
+
+def test_plain_results_are_read_without_cut_marks_or_the_question_twice(tmp_path):
+    """Plain mode is read out: Fenrir counted each "…" as noise (4 on "/bone pain"), and a
+    question found by its own words was heard twice, as its title and as its snippet."""
+    run = run_plain(tmp_path, ["/bone pain", "q"])
+    results = run.out.split("Search: bone pain", 1)[1].split("Type other words", 1)[0]
+    assert "…" not in results
+    first = results.split("\n1. ", 1)[1].split("\n2. ", 1)[0]
+    assert "(Question: " in first
+    assert "[" not in first  # no snippet under it: it was the question's own words again
+    second = results.split("\n2. ", 1)[1]
+    assert "[pain]" in second  # a section's snippet stays, with the words marked

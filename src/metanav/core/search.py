@@ -51,10 +51,19 @@ class SearchView:
         return " ".join(part for part in (self.results.summary(), self.results.note) if part)
 
     def row(self, hit: Hit, reader: bool = False) -> str:
-        """One result on one (wrapped) line: title, where it is, and the snippet. For a
-        screen reader without the "…" that marks a cut snippet (a reader says it as noise)."""
-        snippet = hit.snippet.strip("…") if reader else hit.snippet
-        return f"{hit.title} ({hit.where}): {snippet}"
+        """One result on one (wrapped) line: title, where it is, and the snippet (for a
+        screen reader as ``snippet`` gives it)."""
+        snippet = self.snippet(hit) if reader else hit.snippet
+        return f"{hit.title} ({hit.where})" + (f": {snippet}" if snippet else "")
+
+    @staticmethod
+    def snippet(hit: Hit) -> str:
+        """The snippet as a screen reader should hear it: without the "…" that marks a cut
+        (a reader says it as noise), and nothing when it only repeats the title (a question
+        found by its own words was heard twice)."""
+        snippet = hit.snippet.strip("…")
+        words = snippet.replace("[", "").replace("]", "").strip(" …")
+        return "" if words and words in hit.title else snippet
 
     def rows(self, reader: bool = False) -> list[str]:
         return [self.row(hit, reader) for hit in self.results.hits]

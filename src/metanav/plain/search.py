@@ -31,9 +31,10 @@ class SearchScreen(Screen):
 
     def build(self, page: Page) -> None:
         page.add(self.view.status())
-        for hit in self.view.results.hits:
+        for hit in self.view.results.hits:  # plain mode is read out: snippets as for a reader
+            snippet = self.view.snippet(hit)
             page.choice(f"{hit.title} ({hit.where})", lambda h=hit: self._open(h),
-                        [hit.snippet])
+                        [snippet] if snippet else [])
         for line in self.view.nothing_found():
             page.add(line, "", "  ")
         if self.view.results.hits:
