@@ -20,7 +20,7 @@ from metanav.tui.app import MetanavApp
 from metanav.tui.screens.help import HelpScreen
 from metanav.tui.screens.home import HomeScreen
 from metanav.tui.textual_internals import is_ending
-from tui_helpers import bundled_library, make_session, open_from_home, screen_text, status
+from tui_helpers import bundled_library, make_session, open_from_home, screen_text, status, wait_for
 
 SIZE = (80, 24)
 SECRET = "my-private-words-4471"  # in the error's own message: must never reach the log
@@ -39,14 +39,6 @@ def log_text() -> str:
 
 def fail(*args, **kwargs):
     raise RuntimeError(SECRET)
-
-
-async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    assert condition()
 
 
 async def open_a_topic_and_bookmark_it(app, pilot) -> str:

@@ -24,7 +24,15 @@ from metanav.tui.screens.resources import ResourceScreen, ResourcesScreen
 from metanav.tui.textual_internals import is_ending, screen_strips
 from metanav.tui.widgets.lean_list import LeanList
 from qr_helpers import segno_grid
-from tui_helpers import bundled_library, make_app, make_session, open_from_home, screen_text, status
+from tui_helpers import (
+    bundled_library,
+    make_app,
+    make_session,
+    open_from_home,
+    screen_text,
+    status,
+    wait_for,
+)
 
 SIZE = (80, 24)
 PIN = "4711"
@@ -58,15 +66,6 @@ def kiosk_app(config: KioskConfig | None = None, clock=None) -> MetanavApp:
     config = config or KioskConfig(pin_hash=f"plain${PIN}", idle_seconds=60, countdown_seconds=10)
     session = make_session(None, kiosk=True, kiosk_config=config, policy=config.policy())
     return MetanavApp(session, clock=clock, kiosk_tick=0.01)
-
-
-async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
-    """Let the app's timers run until ``condition()`` holds (bounded)."""
-    for _ in range(int(seconds / 0.02)):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    assert condition()
 
 
 def alive(app: MetanavApp) -> bool:

@@ -68,3 +68,12 @@ async def open_my_list(app, pilot) -> None:
     await pilot.pause()
     await pilot.press("s")
     await pilot.pause()
+
+
+async def wait_for(pilot, condition, seconds: float = 3.0) -> None:
+    """Let the app's timers run until ``condition()`` holds (bounded)."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition()
