@@ -10,7 +10,7 @@ from metanav.core.policy import Policy
 from metanav.kiosk import KioskConfig
 from metanav.state.store import Store
 
-# Colour themes of the full-screen app (tui/app.py defines them; --theme takes these names).
+# Colour themes of the full-screen app (tui/themes.py defines them; --theme takes these names).
 THEME_NAMES = ("default", "high-contrast", "ansi")
 
 
