@@ -54,8 +54,8 @@ bench: $(VENV)/.installed-test
 SR_TOOL ?= ../shared/tools/screenreader/run
 a11y: $(VENV)/.installed
 	@test -x $(SR_TOOL) || { echo "make a11y needs the screen-reader tool: set SR_TOOL=path/to/screenreader/run"; exit 2; }
-	METANAV_SCREEN_READER=0 $(SR_TOOL) tui benchmarks/screenreader/tui.py
-	SR_METANAV_ARGS=--screen-reader $(SR_TOOL) tui benchmarks/screenreader/tui.py
+	METANAV_SCREEN_READER=0 SR_METANAV_ARGS="--lang en" $(SR_TOOL) tui benchmarks/screenreader/tui.py
+	SR_METANAV_ARGS="--screen-reader --lang en" $(SR_TOOL) tui benchmarks/screenreader/tui.py
 	SR_METANAV_ARGS="--lang en" $(SR_TOOL) plain benchmarks/screenreader/plain.py
 	$(SR_TOOL) lynx
 
