@@ -81,6 +81,16 @@ def is_resources(screen: Screen) -> bool:
     )
 
 
+def arrow_to(app: PtyApp, words: str, limit: int = 40) -> None:
+    """Home, then Down until the highlighted line (the real cursor's) holds ``words``; not
+    measured (Driver.go_to records the steps)."""
+    app.press("home")
+    for _ in range(limit):
+        if words in app.screen.cursor_line():
+            return
+        app.press("down")
+
+
 class Driver:
     """One metanav session in a pty, with the steps the scenarios share."""
 

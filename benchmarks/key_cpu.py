@@ -26,7 +26,16 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from driving import RESULTS, app_env, cpu_ms, is_home, is_resources, is_search, metanav_argv  # noqa: E402
+from driving import (  # noqa: E402
+    RESULTS,
+    app_env,
+    arrow_to,
+    cpu_ms,
+    is_home,
+    is_resources,
+    is_search,
+    metanav_argv,
+)
 from pty_harness import PtyApp  # noqa: E402
 
 KEYS = [*"pai", *["backspace"] * 3, *"hospis", *["backspace"] * 6]
@@ -45,11 +54,7 @@ def one_run(data: Path | None, cache: Path) -> dict[str, float]:
                     app.press("/", until=is_search, timeout=30)
                 else:
                     app.press("escape", until=is_home, timeout=5)
-                    app.press("home")
-                    for _ in range(40):
-                        if "Support resources" in app.screen.cursor_line():
-                            break
-                        app.press("down")
+                    arrow_to(app, "Support resources")
                     app.press("enter", until=is_resources, timeout=30)
                 app.idle(1.0)
                 before = cpu_ms(app.pid)

@@ -26,12 +26,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from driving import RESULTS, app_env, cpu_ms, metanav_argv, title  # noqa: E402
+from driving import RESULTS, app_env, arrow_to, cpu_ms, is_home, metanav_argv, title  # noqa: E402
 from pty_harness import PtyApp, Screen  # noqa: E402
-
-
-def is_home(screen: Screen) -> bool:
-    return title(screen).lower().startswith("metanav") and screen.contains(r"\b\d+\. \S")
 
 
 def searched(word: str):
@@ -63,11 +59,7 @@ def one_run(argv: list[str], cache: Path) -> dict[str, float]:
                 app.press("escape")
                 if is_home(app.screen):
                     break
-            app.press("home")
-            for _ in range(40):
-                if "Recursos de apoyo" in app.screen.cursor_line():
-                    break
-                app.press("down")
+            arrow_to(app, "Recursos de apoyo")
             app.press("enter", until=is_resources, timeout=30)
             app.idle(1.0)
             before, started = cpu_ms(app.pid), time.perf_counter()

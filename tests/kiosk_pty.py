@@ -135,3 +135,23 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
 
 def files_under(*folders: Path) -> list[Path]:
     return [p for folder in folders if folder.exists() for p in folder.rglob("*") if not p.is_dir()]
+
+
+def start_plain_kiosk(tmp_path: Path, pin: str, term: str = "xterm-256color", cols: int = 80,
+                      rows: int = 24, ready: str = "q when you are done") -> Kiosk:
+    """``metanav --kiosk --plain`` in a pty, with its own home, state and working folders
+    (tmp_path / "home", "state", "cwd") and a kiosk.ini with this staff PIN; fails the test
+    if ``ready`` is not shown."""
+    import pytest
+
+    home, state, cwd = tmp_path / "home", tmp_path / "state", tmp_path / "cwd"
+    for folder in (home, state, cwd):
+        folder.mkdir()
+    config = tmp_path / "kiosk.ini"
+    config.write_text(f"[kiosk]\npin = {pin}\n", encoding="utf-8")
+    child = Kiosk([PYTHON, "-I", "-m", "metanav", "--kiosk", "--plain", "--kiosk-config", str(config)],
+                  clean_env(home, METANAV_STATE_DIR=str(state), TERM=term), cwd, cols, rows)
+    if not child.wait_for(ready):
+        child.close()
+        pytest.fail(f"metanav did not start:\n{child.text()}")
+    return child

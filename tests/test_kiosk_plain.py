@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk_pty import PYTHON, Kiosk, clean_env, files_under
+from kiosk_pty import files_under, start_plain_kiosk
 from metanav import kiosk
 from metanav.core.views import topic_groups
 from metanav.kiosk import KioskConfig
@@ -272,14 +272,8 @@ def test_key_sequences():
 @pytest.mark.slow
 def test_real_plain_kiosk_ignores_signals_clears_scrollback_and_writes_nothing(tmp_path: Path):
     home, state, cwd = tmp_path / "home", tmp_path / "state", tmp_path / "cwd"
-    for folder in (home, state, cwd):
-        folder.mkdir()
-    config = tmp_path / "kiosk.ini"
-    config.write_text(f"[kiosk]\npin = {PIN}\n", encoding="utf-8")
-    child = Kiosk([PYTHON, "-I", "-m", "metanav", "--kiosk", "--plain", "--kiosk-config", str(config)],
-                  clean_env(home, METANAV_STATE_DIR=str(state)), cwd)
+    child = start_plain_kiosk(tmp_path, PIN)  # waits for "q when you are done"
     try:
-        assert child.wait_for("q when you are done")
         # Every prompt on the last line, at the start and after the clear below: an answer's
         # line feed then never lands a reader's cursor on an empty line (Fenrir: "blank").
         assert child.screen.cursor.y == child.screen.lines - 1

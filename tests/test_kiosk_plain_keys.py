@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk_pty import PYTHON, Kiosk, clean_env
+from kiosk_pty import Kiosk, start_plain_kiosk
 from metanav import kiosk
 from metanav.plain.kiosk_typing import LineTyping, without_keys
 
@@ -23,17 +23,7 @@ PROMPT_END = "[default: 1]:"
 
 def start(tmp_path: Path, term: str, cols: int = 80, rows: int = 24,
           ready: str = "q when you are done") -> Kiosk:
-    home, state, cwd = tmp_path / "home", tmp_path / "state", tmp_path / "cwd"
-    for folder in (home, state, cwd):
-        folder.mkdir()
-    config = tmp_path / "kiosk.ini"
-    config.write_text(f"[kiosk]\npin = {PIN}\n", encoding="utf-8")
-    child = Kiosk([PYTHON, "-I", "-m", "metanav", "--kiosk", "--plain", "--kiosk-config", str(config)],
-                  clean_env(home, METANAV_STATE_DIR=str(state), TERM=term), cwd, cols, rows)
-    if not child.wait_for(ready):
-        child.close()
-        pytest.fail(f"metanav did not start:\n{child.text()}")
-    return child
+    return start_plain_kiosk(tmp_path, PIN, term, cols, rows, ready)
 
 
 @pytest.mark.slow
