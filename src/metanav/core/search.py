@@ -62,7 +62,7 @@ class SearchView:
         (a reader says it as noise), and nothing when it only repeats the title (a question
         found by its own words was heard twice)."""
         snippet = hit.snippet.strip("…")
-        words = snippet.replace("[", "").replace("]", "").strip(" …")
+        words = snippet.replace("[", "").replace("]", "").strip()
         return "" if words and words in hit.title else snippet
 
     def rows(self, reader: bool = False) -> list[str]:

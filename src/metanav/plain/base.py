@@ -112,8 +112,6 @@ class Screen:
     NAME = ""  # how help names the screen
     NUMBERS = ""  # what a number does here, for help ("" when numbers do nothing)
     KEYS: tuple[Command, ...] = ()  # its letters; each calls the method named by its action
-    # The letters of every screen its prompt names (plain/shell.py; home names them all).
-    EVERYWHERE_NAMED: tuple[str, ...] = ("h",)
 
     def __init__(self, shell: Shell):
         self.shell = shell
@@ -140,8 +138,8 @@ class Screen:
 
     def short_letters(self) -> tuple[str, ...]:
         """The letters a prompt still names when the screen's were just heard (and, of those
-        every screen has, the only ones it names away from home)."""
-        return self.EVERYWHERE_NAMED
+        every screen has, the only ones it names away from home: plain/shell.py)."""
+        return ("h",)
 
     def own_prompt(self) -> tuple[str, str] | None:
         """A prompt of the screen's own instead of the usual list of letters (None: usual)."""
@@ -194,15 +192,6 @@ class Screen:
         """How many choices start at or after line ``after`` of what render() returned."""
         top = len(self._title_lines)
         return sum(1 for start, _ in self.page.choice_lines if top + start >= after) if self.page else 0
-
-    def choice_lines(self, after: int = 0) -> list[str]:
-        """The lines of each numbered choice that starts at or after line ``after`` of what
-        render() returned (without the lines under a choice)."""
-        if not self.page:
-            return []
-        top = len(self._title_lines)
-        return [line for start, end in self.page.choice_lines if top + start >= after
-                for line in self.page.lines[start:end]]
 
     def choices_listed(self) -> list[str]:
         """Every numbered choice under its heading, without the text around them: what q at

@@ -154,7 +154,6 @@ class TopicScreen(QuestionActions):
     NAME = N_("A topic")
     NUMBERS = N_("add a question to your list (or take it off), or open a resource or topic")
     KEYS = commands.plain("topic")
-    EVERYWHERE_NAMED = ("g", "h")  # what a person reads here may worry them
 
     def __init__(self, shell, topic_id: str = "", section: int = -1):
         super().__init__(shell)
@@ -166,6 +165,9 @@ class TopicScreen(QuestionActions):
 
     def language_changed(self, before) -> None:
         self.topic = self.library.topics[self.topic.id]
+
+    def short_letters(self) -> tuple[str, ...]:
+        return ("g", "h")  # get help now too: what a person reads here may worry them
 
     def render(self) -> list[str]:
         lines = super().render()
@@ -282,7 +284,7 @@ class Help(Screen):
         new_page = -1
         if self.first is not None:  # g, here; then how it works, everywhere, the other screens
             how, here, *others, everywhere = sections
-            get_help = next(key for key in commands.plain("global") if key.letter == "g")
+            get_help = commands.COMMANDS["get_help"]
             said = _("{letter}, on every screen: {what}").format(letter=get_help.letter,
                                                                  what=_(get_help.help))
             sections = [core_help.HelpSection("", (said,)), here, how, everywhere, *others]

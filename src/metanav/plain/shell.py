@@ -30,7 +30,7 @@ READ_ALL = N_("r to read it all")
 # reader reads the whole prompt after every answer, so each word there is heard again and
 # again. A topic also names get help now (what a person reads there may worry them).
 # A prompt heard again on the same screen (its letters were just named) keeps only these
-# (Screen.EVERYWHERE_NAMED away from home).
+# (Screen.short_letters away from home).
 SHORT_PROMPT = ("g", "h", "i")
 
 # Whole words people may type instead of a letter.
@@ -239,15 +239,14 @@ class Shell:
     def after_stop(self, screen: Screen, written: int, room: int) -> None:
         """q at "more" skips the text, not the choices: if it came before them, they are
         listed; if it came in the middle of them, the rest are named by their numbers."""
-        left = screen.choice_lines(after=written)
+        left = screen.choice_count(after=written)
         if not left:
             return
-        every = screen.choice_lines()
         try:
-            if len(left) == len(every):
+            if left == screen.count:
                 self.term.page(screen.choices_listed(), room)
             else:
-                first = screen.count - screen.choice_count(after=written) + 1
+                first = screen.count - left + 1
                 if first == screen.count:  # one left: "11", not "11 to 11"
                     said = _("Not read out: {number}. r reads it all.").format(number=first)
                 else:
